@@ -1,0 +1,180 @@
+package app
+
+// PlanID identifies a plan inside a workspace; 0 means "not saved yet".
+type PlanID uint64
+
+// Frequency is how often a plan's actuals are recorded and reviewed.
+type Frequency string
+
+// The review frequencies; each period of a cycle is one of these.
+const (
+	Weekly    Frequency = "weekly"
+	Monthly   Frequency = "monthly"
+	Quarterly Frequency = "quarterly"
+)
+
+// Frequencies lists every valid Frequency.
+var Frequencies = []Frequency{Weekly, Monthly, Quarterly}
+
+// Status is where a plan is in its life.
+type Status string
+
+// The plan statuses.
+const (
+	Draft  Status = "draft"  // being written (the wizard saves drafts)
+	Active Status = "active" // in its cycle, collecting actuals
+	Closed Status = "closed" // cycle over, scores final
+)
+
+// Statuses lists every valid Status.
+var Statuses = []Status{Draft, Active, Closed}
+
+// Person is whom a plan belongs to.
+type Person struct {
+	Name       string
+	Department string
+	Position   string
+	BaseBonus  float64 // bonus paid at multiplier 1.0
+	Currency   string  // ISO code, e.g. VND
+}
+
+// Cycle is the span a plan covers and how often it is reviewed.
+type Cycle struct {
+	Start     Date
+	End       Date // inclusive
+	Frequency Frequency
+}
+
+// Goal is a plan's business goal.
+type Goal struct {
+	Text string // e.g. "Increase revenue from new customers by 20% in 6 months"
+	Type string // a goal type of the KPI library, e.g. "lead-generation"
+}
+
+// Band is a rating band: a total at or above Min earns Name and Multiplier.
+type Band struct {
+	Min        float64
+	Name       string
+	Multiplier float64
+}
+
+// BonusMode says how a total becomes a bonus.
+type BonusMode string
+
+// The bonus modes.
+const (
+	BonusBand   BonusMode = "band"   // base × the rating band's multiplier
+	BonusLinear BonusMode = "linear" // base × min(total/100, LinearCap)
+)
+
+// Rules are a plan's scoring rules.
+type Rules struct {
+	GroupWeights map[Group]float64 // percent per group; must sum to 100
+	Bands        []Band            // sorted by Min, highest first
+	BonusMode    BonusMode
+	LinearCap    float64 // highest total/100 paid in linear mode
+	Cap          float64 // default highest achievement counted (1.2 = 120 %)
+	Floor        float64 // default achievement below which a KPI scores 0
+}
+
+// Default rule values.
+const (
+	DefaultCap       = 1.2
+	DefaultFloor     = 0.0
+	DefaultLinearCap = 1.5
+)
+
+// DefaultRules returns the rules a new plan starts with: groups A 50, B 30,
+// C 20; bands Excellent ≥ 110 ×1.5, Good ≥ 90 ×1.0, Fair ≥ 70 ×0.5, Below
+// target ×0; band bonus; cap 1.2; floor 0.
+func DefaultRules() Rules {
+	return Rules{
+		GroupWeights: map[Group]float64{GroupA: 50, GroupB: 30, GroupC: 20},
+		Bands: []Band{
+			{Min: 110, Name: "Excellent", Multiplier: 1.5},
+			{Min: 90, Name: "Good", Multiplier: 1.0},
+			{Min: 70, Name: "Fair", Multiplier: 0.5},
+			{Min: 0, Name: "Below target", Multiplier: 0},
+		},
+		BonusMode: BonusBand,
+		LinearCap: DefaultLinearCap,
+		Cap:       DefaultCap,
+		Floor:     DefaultFloor,
+	}
+}
+
+// Plan is one person's KPI plan for one cycle.
+type Plan struct {
+	ID     PlanID
+	Name   string // e.g. "Marketing — Q1 2026"
+	Status Status
+	Person Person
+	Cycle  Cycle
+	Goal   Goal
+	Rules  Rules
+	KPIs   []KPI
+}
+
+// NewPlan returns an empty draft plan with the default rules.
+func NewPlan() *Plan {
+	return &Plan{Status: Draft, Rules: DefaultRules()}
+}
+
+// KPI returns the plan's KPI with the given id, or nil.
+func (p *Plan) KPI(id string) *KPI {
+	for i := range p.KPIs {
+		if p.KPIs[i].ID == id {
+			return &p.KPIs[i]
+		}
+	}
+	return nil
+}
+
+// CapOf returns the achievement cap that applies to k in p.
+func (p *Plan) CapOf(k *KPI) float64 {
+	if k.Cap != nil {
+		return *k.Cap
+	}
+	return p.Rules.Cap
+}
+
+// FloorOf returns the achievement floor that applies to k in p.
+func (p *Plan) FloorOf(k *KPI) float64 {
+	if k.Floor != nil {
+		return *k.Floor
+	}
+	return p.Rules.Floor
+}
+
+// Clone returns a deep copy of p, so edits to the copy leave p unchanged.
+func (p *Plan) Clone() *Plan {
+	c := *p
+	c.Rules.GroupWeights = make(map[Group]float64, len(p.Rules.GroupWeights))
+	for g, w := range p.Rules.GroupWeights {
+		c.Rules.GroupWeights[g] = w
+	}
+	c.Rules.Bands = append([]Band(nil), p.Rules.Bands...)
+	c.KPIs = make([]KPI, len(p.KPIs))
+	for i, k := range p.KPIs {
+		c.KPIs[i] = k.clone()
+	}
+	return &c
+}
+
+func (k KPI) clone() KPI {
+	c := k
+	c.Baseline = copyFloat(k.Baseline)
+	c.Floor = copyFloat(k.Floor)
+	c.Cap = copyFloat(k.Cap)
+	c.Steps = append([]StepBand(nil), k.Steps...)
+	c.Actuals = append([]Actual(nil), k.Actuals...)
+	return c
+}
+
+func copyFloat(f *float64) *float64 {
+	if f == nil {
+		return nil
+	}
+	v := *f
+	return &v
+}
