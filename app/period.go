@@ -65,8 +65,29 @@ func (c Cycle) label(s Date) string {
 	}
 }
 
-// NumPeriods returns how many review periods c has.
-func (c Cycle) NumPeriods() int { return len(c.Periods()) }
+// NumPeriods returns how many review periods c has, without building their labels.
+func (c Cycle) NumPeriods() int {
+	if c.Start.IsZero() || c.End.IsZero() || c.End.Before(c.Start) {
+		return 0
+	}
+	n := 0
+	for s := c.Start; !s.After(c.End) && n < maxPeriods; s = c.nextStart(s) {
+		n++
+	}
+	return n
+}
+
+// Label returns the label of period i, or "" when i is outside the cycle.
+func (c Cycle) Label(i int) string {
+	if i < 0 {
+		return ""
+	}
+	ps := c.Periods()
+	if i >= len(ps) {
+		return ""
+	}
+	return ps[i].Label
+}
 
 // PeriodOf returns the index of the period containing d, or -1 when d is
 // outside the cycle.

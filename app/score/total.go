@@ -1,0 +1,63 @@
+package score
+
+import (
+	"math"
+
+	"kpiplanner/app"
+)
+
+// groups computes each group's weighted mean over its scored KPIs. KPIs of
+// weight 0 are shown but do not count; a group whose scored KPIs weigh 0 in
+// all is not scored.
+func groups(p *app.Plan, kpis []KPIResult) []GroupResult {
+	out := make([]GroupResult, len(app.Groups))
+	for i, g := range app.Groups {
+		var sw, sws float64
+		for _, k := range kpis {
+			if k.Group == g && k.Status == Scored {
+				sw += k.Weight
+				sws += k.Weight * k.Score
+			}
+		}
+		out[i] = GroupResult{Group: g, Weight: p.Rules.GroupWeights[g]}
+		if sw > 0 {
+			out[i].Score, out[i].Scored = sws/sw, true
+		}
+	}
+	return out
+}
+
+// total is Σ(group weight × group score) / Σ group weight over scored groups.
+func total(gs []GroupResult) (float64, bool) {
+	var sw, sws float64
+	for _, g := range gs {
+		if g.Scored {
+			sw += g.Weight
+			sws += g.Weight * g.Score
+		}
+	}
+	if sw <= 0 || math.IsNaN(sws) {
+		return 0, false
+	}
+	return sws / sw, true
+}
+
+// Rate returns the first band (highest threshold first) whose Min the total
+// reaches, or the zero Band when it reaches none.
+func Rate(bands []app.Band, total float64) app.Band {
+	for _, b := range bands {
+		if total >= b.Min {
+			return b
+		}
+	}
+	return app.Band{}
+}
+
+// Bonus turns a total into a bonus: base × the band's multiplier, or in
+// linear mode base × min(total/100, LinearCap).
+func Bonus(r app.Rules, base, total float64) float64 {
+	if r.BonusMode == app.BonusLinear {
+		return base * math.Min(total/100, r.LinearCap)
+	}
+	return base * Rate(r.Bands, total).Multiplier
+}
