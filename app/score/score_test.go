@@ -65,15 +65,15 @@ func TestKPIScore(t *testing.T) {
 		noData      bool
 	}{
 		// higher, no baseline: a = actual / target
-		{"higher plain", kpi(app.Higher, app.Last, 100, vals(90)), -1, 90, 100, 0.9, 90, false},         // 90/100
-		{"higher over cap", kpi(app.Higher, app.Last, 100, vals(150)), -1, 150, 100, 1.2, 120, false},   // 1.5 → cap 1.2
-		{"higher exactly on", kpi(app.Higher, app.Last, 100, vals(100)), -1, 100, 100, 1, 100, false},   // 100/100
+		{"higher plain", kpi(app.Higher, app.Last, 100, vals(90)), -1, 90, 100, 0.9, 90, false},        // 90/100
+		{"higher over cap", kpi(app.Higher, app.Last, 100, vals(150)), -1, 150, 100, 1.2, 120, false},  // 1.5 → cap 1.2
+		{"higher exactly on", kpi(app.Higher, app.Last, 100, vals(100)), -1, 100, 100, 1, 100, false},  // 100/100
 		{"higher negative actual", kpi(app.Higher, app.Last, 100, vals(-5)), -1, -5, 100, 0, 0, false}, // -0.05 < floor 0 → 0
 		// higher with baseline b < target: a = (actual − b) / (target − b)
 		{"higher baseline", withBase(kpi(app.Higher, app.Last, 100, vals(80)), 50), -1, 80, 100, 0.6, 60, false},    // (80−50)/(100−50)
 		{"higher below baseline", withBase(kpi(app.Higher, app.Last, 100, vals(40)), 50), -1, 40, 100, 0, 0, false}, // −0.2 → 0
 		// lower, no baseline: a = target / actual; actual ≤ 0 → cap
-		{"lower plain", kpi(app.Lower, app.Last, 20, vals(25)), -1, 25, 20, 0.8, 80, false},  // 20/25
+		{"lower plain", kpi(app.Lower, app.Last, 20, vals(25)), -1, 25, 20, 0.8, 80, false},   // 20/25
 		{"lower beaten", kpi(app.Lower, app.Last, 20, vals(10)), -1, 10, 20, 1.2, 120, false}, // 20/10 = 2 → cap 1.2
 		{"lower zero actual", kpi(app.Lower, app.Last, 20, vals(0)), -1, 0, 20, 1.2, 120, false},
 		{"lower negative actual", kpi(app.Lower, app.Last, 20, vals(-3)), -1, -3, 20, 1.2, 120, false},
@@ -85,9 +85,9 @@ func TestKPIScore(t *testing.T) {
 		// range [95, 105], tolerance 10: inside → 1, outside → max(0, 1 − d/t)
 		{"range inside", withRange(95, 105, 10, vals(100)), -1, 100, 0, 1, 100, false},
 		{"range on low bound", withRange(95, 105, 10, vals(95)), -1, 95, 0, 1, 100, false},
-		{"range above", withRange(95, 105, 10, vals(110)), -1, 110, 0, 0.5, 50, false},  // d=5: 1 − 5/10
+		{"range above", withRange(95, 105, 10, vals(110)), -1, 110, 0, 0.5, 50, false},    // d=5: 1 − 5/10
 		{"range below", withRange(95, 105, 10, vals(92.5)), -1, 92.5, 0, 0.75, 75, false}, // d=2.5: 1 − 2.5/10
-		{"range far", withRange(95, 105, 10, vals(80)), -1, 80, 0, 0, 0, false},          // 1 − 15/10 < 0 → 0
+		{"range far", withRange(95, 105, 10, vals(80)), -1, 80, 0, 0, 0, false},           // 1 − 15/10 < 0 → 0
 		// milestone: actual ≥ 1 → 1, else 0
 		{"milestone done", kpi(app.Milestone, app.Last, 1, vals(1)), -1, 1, 1, 1, 100, false},
 		{"milestone not done", kpi(app.Milestone, app.Last, 1, vals(0.99)), -1, 0.99, 1, 0, 0, false},
