@@ -76,6 +76,9 @@ func (g *gen) ratioCell(t *tmpl, k *app.KPI, perf, sd float64) (num, den float64
 		rate = k.Target / perf
 	}
 	rate *= 1 + sd*g.r.NormFloat64()
+	if k.Unit == app.Percent {
+		rate /= 100 // the engine shows Σ num ÷ Σ den × 100 for percentages
+	}
 	return math.Max(0, roundTo(den*rate, t.nq)), den
 }
 

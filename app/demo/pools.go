@@ -60,6 +60,8 @@ var ecommerceKPIs = []tmpl{
 		from("ecommerce-platform", L, H).says("Lowest monthly average star rating on Shopee and Lazada."),
 	lower("Return rate", app.Percent, app.Average, 2, 4, 0.1).
 		from("ecommerce-platform", L, L).says("Orders returned ÷ orders delivered, in percent."),
+	higher("Conversion rate", app.Percent, app.Ratio, 1.8, 3, 0.1).ratio(40000, 120000, 10, 1).
+		from("web-analytics", H, H).says("Orders ÷ sessions on the online store, in percent."),
 	higher("Website sessions", app.Count, app.Average, 40000, 120000, 10).
 		from("web-analytics", L, L).says("Monthly sessions on the online store."),
 	lower("Page load time (worst month)", app.Seconds, app.Max, 2, 3, 0.1).
