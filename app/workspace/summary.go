@@ -1,0 +1,142 @@
+package workspace
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"kpiplanner/app"
+	"kpiplanner/app/score"
+)
+
+// Summary is one row of the plans list.
+type Summary struct {
+	ID         app.PlanID
+	Name       string
+	Person     string
+	Department string
+	Cycle      app.Cycle
+	Status     app.Status
+	KPIs       int
+	Total      float64
+	HasTotal   bool
+	Rating     string // the rating band's name (English key), "" without a total
+	Bonus      float64
+	Currency   string
+}
+
+// Column is a sortable column of the plans list.
+type Column int
+
+// The plans list's columns.
+const (
+	ByPerson Column = iota
+	ByDepartment
+	ByCycle
+	ByStatus
+	ByTotal
+	ByRating
+)
+
+// Filter narrows the plans list; empty fields match everything.
+type Filter struct {
+	Department string // exact department
+	Year       int    // cycles overlapping this year; 0 = any
+	Text       string // in the plan's name, person, department or goal (case-insensitive)
+}
+
+// Summarise scores every plan over its whole cycle and returns list rows.
+func Summarise(plans []*app.Plan) []Summary {
+	out := make([]Summary, len(plans))
+	for i, p := range plans {
+		r := score.Plan(p, -1)
+		out[i] = Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department,
+			Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Total, HasTotal: r.HasTotal,
+			Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency}
+	}
+	return out
+}
+
+// Summaries loads and summarises every plan of the workspace.
+func (w *Workspace) Summaries() ([]Summary, error) {
+	plans, err := w.store.Plans()
+	if err != nil {
+		return nil, err
+	}
+	return Summarise(plans), nil
+}
+
+// Apply returns the rows matching f, sorted by col (descending when desc).
+// Ties keep id order.
+func Apply(rows []Summary, f Filter, col Column, desc bool) []Summary {
+	text := strings.ToLower(strings.TrimSpace(f.Text))
+	out := make([]Summary, 0, len(rows))
+	for _, r := range rows {
+		if f.Department != "" && r.Department != f.Department {
+			continue
+		}
+		if f.Year != 0 && (r.Cycle.Start.Time().Year() > f.Year || r.Cycle.End.Time().Year() < f.Year) {
+			continue
+		}
+		if text != "" && !strings.Contains(strings.ToLower(r.Name+"\x00"+r.Person+"\x00"+r.Department), text) {
+			continue
+		}
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(a, b Summary) int {
+		c := compare(a, b, col)
+		if desc {
+			c = -c
+		}
+		return cmp.Or(c, cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+func compare(a, b Summary, col Column) int {
+	switch col {
+	case ByDepartment:
+		return strings.Compare(a.Department, b.Department)
+	case ByCycle:
+		return cmp.Or(a.Cycle.Start.Time().Compare(b.Cycle.Start.Time()), a.Cycle.End.Time().Compare(b.Cycle.End.Time()))
+	case ByStatus:
+		return strings.Compare(string(a.Status), string(b.Status))
+	case ByTotal, ByRating:
+		// plans without a total sort below every total
+		switch {
+		case a.HasTotal != b.HasTotal && a.HasTotal:
+			return 1
+		case a.HasTotal != b.HasTotal:
+			return -1
+		}
+		return cmp.Compare(a.Total, b.Total)
+	}
+	return strings.Compare(a.Person, b.Person)
+}
+
+// Departments returns the distinct departments of rows, sorted.
+func Departments(rows []Summary) []string {
+	var out []string
+	for _, r := range rows {
+		if r.Department != "" && !slices.Contains(out, r.Department) {
+			out = append(out, r.Department)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Years returns the distinct years the rows' cycles touch, newest first.
+func Years(rows []Summary) []int {
+	var out []int
+	for _, r := range rows {
+		for y := r.Cycle.Start.Time().Year(); y <= r.Cycle.End.Time().Year() && y > 1; y++ {
+			if !slices.Contains(out, y) {
+				out = append(out, y)
+			}
+		}
+	}
+	slices.Sort(out)
+	slices.Reverse(out)
+	return out
+}

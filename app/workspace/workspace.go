@@ -1,0 +1,183 @@
+// Package workspace is what a user does with the plans of one database:
+// list, filter and sort them with their scores, open, save, duplicate,
+// delete with undo, and record actuals. The GUI calls it; so can tests.
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"kpiplanner/app"
+)
+
+// Workspace performs user actions on a Store. It is safe for use from
+// several goroutines; each action is one Store transaction.
+type Workspace struct {
+	store app.Store
+	mu    sync.Mutex
+	undo  []undoStep
+}
+
+// undoStep restores what one action changed.
+type undoStep struct {
+	what app.Msg    // what is undone, e.g. "Delete plan %s"
+	plan *app.Plan  // the plan as it was before the action
+	gone app.PlanID // a plan the action created, to remove on undo
+}
+
+// maxUndo bounds the undo history.
+const maxUndo = 50
+
+// New returns a Workspace over store.
+func New(store app.Store) *Workspace { return &Workspace{store: store} }
+
+// Store returns the workspace's store.
+func (w *Workspace) Store() app.Store { return w.store }
+
+// Plan returns one plan, or an error wrapping app.ErrNotFound.
+func (w *Workspace) Plan(id app.PlanID) (*app.Plan, error) {
+	p, err := w.store.Plan(id)
+	if err != nil {
+		return nil, fmt.Errorf("open plan %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// Save validates p (unless it is a draft) and stores it, recording the
+// previous version for undo. A new plan gets its id.
+func (w *Workspace) Save(p *app.Plan) error {
+	if p.Status != app.Draft {
+		if err := p.Validate(); err != nil {
+			return err
+		}
+	}
+	var before *app.Plan
+	if p.ID != 0 {
+		old, err := w.store.Plan(p.ID)
+		if err != nil && !errors.Is(err, app.ErrNotFound) {
+			return err
+		}
+		before = old
+	}
+	if err := w.store.SavePlan(p); err != nil {
+		return err
+	}
+	if before != nil {
+		w.push(undoStep{what: app.M("Edit plan %s", p.Name), plan: before})
+	}
+	return nil
+}
+
+// SaveDraft stores p as it is, without validation and without undo: the
+// wizard calls it after every step.
+func (w *Workspace) SaveDraft(p *app.Plan) error {
+	return w.store.SavePlan(p)
+}
+
+// Duplicate copies plan id (KPIs and rules, without actuals) into a new
+// draft plan and returns it.
+func (w *Workspace) Duplicate(id app.PlanID, copyName string) (*app.Plan, error) {
+	p, err := w.Plan(id)
+	if err != nil {
+		return nil, err
+	}
+	c := p.Clone()
+	c.ID, c.Status, c.Name = 0, app.Draft, copyName
+	for i := range c.KPIs {
+		c.KPIs[i].Actuals = nil
+	}
+	if err := w.store.SavePlan(c); err != nil {
+		return nil, err
+	}
+	w.push(undoStep{what: app.M("Duplicate plan %s", p.Name), gone: c.ID})
+	return c, nil
+}
+
+// Delete removes a plan; Undo brings it back.
+func (w *Workspace) Delete(id app.PlanID) error {
+	p, err := w.Plan(id)
+	if err != nil {
+		return err
+	}
+	if err := w.store.DeletePlan(id); err != nil {
+		return err
+	}
+	w.push(undoStep{what: app.M("Delete plan %s", p.Name), plan: p})
+	return nil
+}
+
+// SetActual records one KPI's actual for one period and saves that KPI's
+// actuals (one transaction). It returns the updated plan.
+func (w *Workspace) SetActual(p *app.Plan, kpiID string, a app.Actual) error {
+	return w.changeActual(p, kpiID, a.Period, func(k *app.KPI) { k.SetActual(a) })
+}
+
+// ClearActual removes one KPI's actual for one period and saves it.
+func (w *Workspace) ClearActual(p *app.Plan, kpiID string, period int) error {
+	return w.changeActual(p, kpiID, period, func(k *app.KPI) { k.ClearActual(period) })
+}
+
+func (w *Workspace) changeActual(p *app.Plan, kpiID string, period int, edit func(*app.KPI)) error {
+	k := p.KPI(kpiID)
+	if k == nil {
+		return fmt.Errorf("KPI %s: %w", kpiID, app.ErrNotFound)
+	}
+	if n := p.Cycle.NumPeriods(); period < 0 || period >= n {
+		return &app.FieldError{KPI: kpiID, Field: "actuals", Msg: app.M("period %d is outside the plan's cycle (%d periods)", period+1, n)}
+	}
+	before := p.Clone()
+	edit(k)
+	if err := p.Validate(); err != nil && p.Status != app.Draft {
+		*p = *before
+		return err
+	}
+	if err := w.store.SaveActuals(p.ID, kpiID, k.Actuals); err != nil {
+		*p = *before
+		return err
+	}
+	w.push(undoStep{what: app.M("Edit actual of %s", k.Name), plan: before})
+	return nil
+}
+
+func (w *Workspace) push(s undoStep) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.undo = append(w.undo, s)
+	if len(w.undo) > maxUndo {
+		w.undo = w.undo[len(w.undo)-maxUndo:]
+	}
+}
+
+// CanUndo reports whether there is an action to undo, and what it is.
+func (w *Workspace) CanUndo() (app.Msg, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.undo) == 0 {
+		return app.Msg{}, false
+	}
+	return w.undo[len(w.undo)-1].what, true
+}
+
+// Undo reverts the last action and returns what was undone and the id of
+// the plan it touched.
+func (w *Workspace) Undo() (app.Msg, app.PlanID, error) {
+	w.mu.Lock()
+	if len(w.undo) == 0 {
+		w.mu.Unlock()
+		return app.Msg{}, 0, errors.New("nothing to undo")
+	}
+	s := w.undo[len(w.undo)-1]
+	w.undo = w.undo[:len(w.undo)-1]
+	w.mu.Unlock()
+	if s.gone != 0 {
+		if err := w.store.DeletePlan(s.gone); err != nil && !errors.Is(err, app.ErrNotFound) {
+			return s.what, 0, err
+		}
+		return s.what, s.gone, nil
+	}
+	if err := w.store.SavePlan(s.plan); err != nil {
+		return s.what, 0, err
+	}
+	return s.what, s.plan.ID, nil
+}
