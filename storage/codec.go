@@ -1,0 +1,191 @@
+package storage
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"time"
+
+	"kpiplanner/app"
+)
+
+// errShort reports a record that ends before its fields do.
+var errShort = errors.New("record is truncated")
+
+// writer appends fields to a byte slice in the storage's binary form:
+// unsigned and signed varints, float64 as 8 little-endian bytes of its bits,
+// strings as a length then bytes.
+type writer struct {
+	b []byte
+}
+
+func (w *writer) byte(v byte)      { w.b = append(w.b, v) }
+func (w *writer) uvarint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+func (w *writer) varint(v int64)   { w.b = binary.AppendVarint(w.b, v) }
+
+func (w *writer) float(v float64) {
+	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(v))
+}
+
+func (w *writer) str(s string) {
+	w.uvarint(uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
+// optFloat writes a presence byte, then the value when p is not nil.
+func (w *writer) optFloat(p *float64) {
+	if p == nil {
+		w.byte(0)
+		return
+	}
+	w.byte(1)
+	w.float(*p)
+}
+
+// count writes a slice or map length so that nil (0) differs from empty (1).
+func (w *writer) count(n int, isNil bool) {
+	if isNil {
+		w.uvarint(0)
+		return
+	}
+	w.uvarint(uint64(n) + 1)
+}
+
+// date writes d as days since 1970-01-01 (the zero Date is 0001-01-01).
+func (w *writer) date(d app.Date) {
+	w.varint(floorDiv(d.Time().Unix(), secondsPerDay))
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
+}
+
+// reader reads fields written by writer. The first problem sticks in err and
+// later reads return zero values. Strings are cut from src, a string holding
+// the whole record, so they cost no allocation of their own.
+type reader struct {
+	src string
+	off int
+	err error
+}
+
+func newReader(b []byte) *reader { return &reader{src: string(b)} }
+
+func (r *reader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+func (r *reader) left() int { return len(r.src) - r.off }
+
+func (r *reader) byte() byte {
+	if r.err != nil || r.left() < 1 {
+		r.fail(errShort)
+		return 0
+	}
+	r.off++
+	return r.src[r.off-1]
+}
+
+func (r *reader) uvarint() uint64 {
+	var v uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		c := r.byte()
+		if r.err != nil {
+			return 0
+		}
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
+	}
+	r.fail(errors.New("varint overflows 64 bits"))
+	return 0
+}
+
+func (r *reader) varint() int64 {
+	u := r.uvarint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
+	}
+	return v
+}
+
+func (r *reader) float() float64 {
+	if r.err != nil || r.left() < 8 {
+		r.fail(errShort)
+		return 0
+	}
+	s := r.src[r.off : r.off+8]
+	r.off += 8
+	u := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return math.Float64frombits(u)
+}
+
+func (r *reader) str() string {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(r.left()) {
+		r.fail(errShort)
+		return ""
+	}
+	s := r.src[r.off : r.off+int(n)]
+	r.off += int(n)
+	return s
+}
+
+func (r *reader) optFloat() *float64 {
+	switch r.byte() {
+	case 0:
+		return nil
+	case 1:
+		v := r.float()
+		return &v
+	}
+	r.fail(errors.New("bad presence flag"))
+	return nil
+}
+
+// count reads a length written by writer.count; isNil reports a nil slice or
+// map. Each element takes at least minSize bytes, which bounds n by what is
+// left so a damaged record cannot ask for a huge allocation.
+func (r *reader) count(minSize int) (n int, isNil bool) {
+	c := r.uvarint()
+	if r.err != nil {
+		return 0, true
+	}
+	if c == 0 {
+		return 0, true
+	}
+	c--
+	if c > uint64(r.left()/max(minSize, 1)) {
+		r.fail(errShort)
+		return 0, true
+	}
+	return int(c), false
+}
+
+func (r *reader) date() app.Date {
+	days := r.varint()
+	if r.err != nil {
+		return app.Date{}
+	}
+	t := time.Unix(days*secondsPerDay, 0).UTC()
+	return app.NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// done fails unless every byte was read.
+func (r *reader) done() error {
+	if r.err == nil && r.left() != 0 {
+		r.fail(errors.New("record has unexpected trailing bytes"))
+	}
+	return r.err
+}
