@@ -26,7 +26,7 @@ func M(key string, args ...any) Msg { return Msg{Key: key, Args: args} }
 // String returns the message in English.
 func (m Msg) String() string {
 	if len(m.Args) == 0 {
-		return m.Key
+		return strings.ReplaceAll(m.Key, "%%", "%")
 	}
 	return fmt.Sprintf(m.Key, m.Args...)
 }

@@ -53,7 +53,7 @@ var stopWords = map[string]bool{"with": true, "from": true, "into": true, "than"
 	"increase": true, "reduce": true, "improve": true, "trong": true, "tháng": true, "những": true, "được": true}
 
 func timeBound(p *app.Plan, k *app.KPI) Check {
-	c := Check{Letter: TimeBound, Verdict: Pass, Reason: app.M("Due %s and reviewed %s.", k.Deadline, string(p.Cycle.Frequency))}
+	c := Check{Letter: TimeBound, Verdict: Pass, Reason: app.M("Due %s and reviewed %s.", k.Deadline, app.M(string(p.Cycle.Frequency)))}
 	switch {
 	case k.Deadline.IsZero():
 		c.Verdict, c.Reason = Fail, app.M("No deadline.")
