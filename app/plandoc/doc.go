@@ -1,0 +1,117 @@
+// Package plandoc reads and writes the JSON plan document
+// ("format": "kpiplanner/plan@1"): one or many plans with their KPIs,
+// actuals and scoring rules, as described in docs/plan-format.md.
+//
+// Decoding is strict: unknown fields, wrong types, duplicate keys, numbers
+// out of range, bad period labels and invalid plans are all reported with
+// the JSON path of the value at fault, and every problem is listed (up to
+// MaxProblems), not just the first.
+package plandoc
+
+import "kpiplanner/app"
+
+// Format is the value of a plan document's "format" field.
+const Format = "kpiplanner/plan@1"
+
+// The structs below mirror the document; their field order is the order
+// fields are written in. A `plandoc:"required"` tag makes a missing field an
+// error; pointers tell an absent number from a zero one.
+
+type document struct {
+	Format string    `json:"format" plandoc:"required"`
+	Plans  []docPlan `json:"plans" plandoc:"required"`
+}
+
+type docPlan struct {
+	ID     app.PlanID `json:"id,omitempty"`
+	Name   string     `json:"name" plandoc:"required"`
+	Status app.Status `json:"status" plandoc:"required"`
+	Person docPerson  `json:"person" plandoc:"required"`
+	Cycle  docCycle   `json:"cycle" plandoc:"required"`
+	Goal   docGoal    `json:"goal,omitzero"`
+	Rules  *docRules  `json:"rules,omitempty"`
+	KPIs   []docKPI   `json:"kpis,omitempty"`
+}
+
+type docPerson struct {
+	Name       string  `json:"name" plandoc:"required"`
+	Department string  `json:"department,omitempty"`
+	Position   string  `json:"position,omitempty"`
+	BaseBonus  float64 `json:"base_bonus,omitempty"`
+	Currency   string  `json:"currency,omitempty"`
+}
+
+type docCycle struct {
+	Start     app.Date      `json:"start" plandoc:"required"`
+	End       app.Date      `json:"end" plandoc:"required"`
+	Frequency app.Frequency `json:"frequency" plandoc:"required"`
+}
+
+type docGoal struct {
+	Text string `json:"text,omitempty"`
+	Type string `json:"type,omitempty"`
+}
+
+type docRules struct {
+	GroupWeights map[app.Group]float64 `json:"group_weights"`
+	Bands        []docBand             `json:"bands"`
+	BonusMode    app.BonusMode         `json:"bonus_mode"`
+	LinearCap    float64               `json:"linear_cap"`
+	Cap          float64               `json:"cap"`
+	Floor        float64               `json:"floor"`
+}
+
+// setDefaults fills r with app.DefaultRules, so fields a document leaves out keep their defaults.
+func (r *docRules) setDefaults() { *r = rulesDoc(app.DefaultRules()) }
+
+type docBand struct {
+	Min        float64 `json:"min" plandoc:"required"`
+	Name       string  `json:"name" plandoc:"required"`
+	Multiplier float64 `json:"multiplier" plandoc:"required"`
+}
+
+type docKPI struct {
+	ID          string          `json:"id" plandoc:"required"`
+	LibraryID   string          `json:"library_id,omitempty"`
+	Name        string          `json:"name" plandoc:"required"`
+	Description string          `json:"description,omitempty"`
+	Rationale   string          `json:"rationale,omitempty"`
+	Unit        app.Unit        `json:"unit" plandoc:"required"`
+	Direction   app.Direction   `json:"direction" plandoc:"required"`
+	Baseline    *float64        `json:"baseline,omitempty"`
+	Target      *float64        `json:"target,omitempty"`
+	RangeLow    *float64        `json:"range_low,omitempty"`
+	RangeHigh   *float64        `json:"range_high,omitempty"`
+	Tolerance   *float64        `json:"tolerance,omitempty"`
+	Floor       *float64        `json:"floor,omitempty"`
+	Cap         *float64        `json:"cap,omitempty"`
+	Weight      float64         `json:"weight"`
+	Group       app.Group       `json:"group"`
+	Effort      app.Level       `json:"effort,omitempty"`
+	Impact      app.Level       `json:"impact,omitempty"`
+	Aggregation app.Aggregation `json:"aggregation" plandoc:"required"`
+	DataSource  string          `json:"data_source,omitempty"`
+	Owner       string          `json:"owner,omitempty"`
+	Deadline    app.Date        `json:"deadline,omitzero"`
+	Steps       []docStep       `json:"steps,omitempty"`
+	Note        string          `json:"note,omitempty"`
+	Actuals     []docActual     `json:"actuals,omitempty"`
+}
+
+// setDefaults gives a KPI the weight 1 when the document leaves it out.
+func (k *docKPI) setDefaults() { k.Weight = 1 }
+
+type docStep struct {
+	From  float64 `json:"from" plandoc:"required"`
+	Score float64 `json:"score" plandoc:"required"`
+}
+
+type docActual struct {
+	Period string   `json:"period" plandoc:"required"`
+	Value  *float64 `json:"value,omitempty"`
+	Num    *float64 `json:"num,omitempty"`
+	Den    *float64 `json:"den,omitempty"`
+}
+
+// defaulter is a document struct with defaults for the fields a document leaves out.
+type defaulter interface{ setDefaults() }
