@@ -143,9 +143,9 @@ func (g *gen) person(d *department) app.Person {
 
 // kpis draws 5–12 distinct KPIs from the department's and the common pools.
 func (g *gen) kpis(d *department) []app.KPI {
-	var idx [32]int
 	pool := len(d.kpis) + len(commonKPIs)
-	for i := range pool {
+	idx := make([]int, pool)
+	for i := range idx {
 		idx[i] = i
 	}
 	n := minKPIs + g.r.IntN(maxKPIs-minKPIs+1)

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kpiplanner/app"
+	"kpiplanner/app/library"
 )
 
 func TestCompanyPlansValidate(t *testing.T) {
@@ -157,5 +159,30 @@ func TestTenThousandPeopleIsFast(t *testing.T) {
 func BenchmarkCompany10k(b *testing.B) {
 	for b.Loop() {
 		Company(10000, 1)
+	}
+}
+
+// TestLibraryLinks checks that every library id the demo uses names a
+// built-in library entry with the same unit and direction.
+func TestLibraryLinks(t *testing.T) {
+	lib, err := library.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for _, d := range departments {
+		for _, tm := range slices.Concat(d.kpis, commonKPIs) {
+			if tm.library == "" {
+				continue
+			}
+			linked++
+			e, ok := lib.Get(tm.library)
+			if !ok || e.Unit != tm.unit || e.Direction != tm.dir {
+				t.Errorf("%s: library entry %q is missing or differs (%+v)", tm.name, tm.library, e)
+			}
+		}
+	}
+	if linked < 30 {
+		t.Errorf("only %d templates link to the library", linked)
 	}
 }

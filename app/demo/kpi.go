@@ -11,6 +11,7 @@ func (g *gen) kpi(t *tmpl, id string) app.KPI {
 	r := g.r
 	k := app.KPI{
 		ID:          id,
+		LibraryID:   t.library,
 		Name:        t.name,
 		Description: t.about,
 		Rationale:   g.why,

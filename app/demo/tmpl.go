@@ -17,6 +17,7 @@ type tmpl struct {
 	dq, nq      float64 // ratio KPIs: rounding quanta of the denominator and numerator
 	sd          float64 // relative noise of period values (0 = 0.1)
 	src         string
+	library     string // id of the KPI library entry it matches, if any
 	effort      app.Level
 	impact      app.Level
 }
@@ -59,6 +60,9 @@ func (t tmpl) from(src string, effort, impact app.Level) tmpl {
 	return t
 }
 
+// lib links t to a KPI library entry.
+func (t tmpl) lib(id string) tmpl { t.library = id; return t }
+
 // says sets the KPI's description.
 func (t tmpl) says(about string) tmpl { t.about = about; return t }
 
@@ -67,7 +71,7 @@ func (t *tmpl) hasBaseline() bool { return t.bl != 0 || t.bh != 0 }
 
 // commonKPIs can appear in any department's plans.
 var commonKPIs = []tmpl{
-	higher("Training hours completed", app.Hours, app.Sum, 24, 40, 1).
+	higher("Training hours completed", app.Hours, app.Sum, 24, 40, 1).lib("training-hours-per-employee").
 		from("hr-records", L, L).says("Hours of courses and workshops attended this year."),
 	milestone("Process improvement project delivered").
 		from("project-tracker", H, L).says("One documented improvement to a team process, live and handed over."),
