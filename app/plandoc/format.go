@@ -97,11 +97,13 @@ func (f *formatter) scalarEnd(i int) int {
 		}
 		return len(f.src)
 	}
-	j := i
-	for j < len(f.src) && !bytes.ContainsRune([]byte(",:]}"), rune(f.src[j])) {
-		j++
+	for j := i; j < len(f.src); j++ {
+		switch f.src[j] {
+		case ',', ':', ']', '}':
+			return j
+		}
 	}
-	return j
+	return len(f.src)
 }
 
 // containerEnd returns the index after the object or array at src[i], and
