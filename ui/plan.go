@@ -1,0 +1,313 @@
+package ui
+
+import (
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+	"kpiplanner/app/planedit"
+	"kpiplanner/app/score"
+)
+
+// planExport exports the open plan. It is nil until the export feature
+// (issue 5) sets it; the plan screen's Export… button shows only then.
+var planExport func(s *planScreen)
+
+// planScreen shows one plan: its KPIs, the actuals grid and the live scorecard.
+type planScreen struct {
+	u  *UI
+	id app.PlanID
+
+	mu    sync.Mutex // guards plan, which actuals are saved into off the UI goroutine
+	plan  *app.Plan  // the plan as stored
+	snap  *app.Plan  // a copy of plan for the UI goroutine: the grid and the scorecard
+	draft *app.Plan  // the KPI table's working copy; Save stores it
+	at    int        // last period of the scoring window; -1 = the whole cycle
+	dirty bool
+
+	period   *widget.Select
+	periodAt map[string]int // period option → period index
+	saveBtn  *widget.Button
+	unsaved  *widget.Label
+	exporter *widget.Button
+	kpis     *kpiTable
+	grid     *actualsGrid
+	card     *scorecard
+	tabs     *container.AppTabs
+}
+
+// openPlan opens a saved plan (a draft reopens in the wizard).
+func (u *UI) openPlan(id app.PlanID) {
+	var p *app.Plan
+	u.async(func() error {
+		var err error
+		p, err = u.ws.Plan(id)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if p.Status == app.Draft {
+			u.resumeDraft(id)
+			return
+		}
+		u.selectNav(navPlans)
+		u.show(newPlanScreen(u, p))
+	})
+}
+
+func newPlanScreen(u *UI, p *app.Plan) *planScreen {
+	s := &planScreen{u: u, id: p.ID, plan: p, snap: p.Clone(), draft: p.Clone(), at: planedit.DefaultPeriod(p)}
+	s.kpis = newKPITable(s)
+	s.grid = newActualsGrid(s)
+	s.card = newScorecard(u, p.Person.Currency)
+	s.unsaved = widget.NewLabel(u.T("Unsaved changes"))
+	s.unsaved.Importance = widget.WarningImportance
+	s.unsaved.Hide()
+	s.saveBtn = widget.NewButtonWithIcon(u.T("Save"), theme.DocumentSaveIcon(), s.save)
+	s.saveBtn.Importance = widget.HighImportance
+	s.saveBtn.Disable()
+	s.exporter = widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), s.onExport)
+	if planExport == nil {
+		s.exporter.Hide()
+	}
+	s.period = widget.NewSelect(nil, nil)
+	s.fillPeriods()
+	s.period.OnChanged = s.onPeriodChanged
+	s.kpis.build(s.draft)
+	s.grid.build(s.snap)
+	s.rescore(s.snap)
+	return s
+}
+
+func (s *planScreen) view() fyne.CanvasObject {
+	u := s.u
+	split := container.NewHSplit(s.grid.view(), s.card.view())
+	split.Offset = 0.6
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(u.T("Actuals and scorecard"), theme.GridIcon(), split),
+		container.NewTabItemWithIcon(u.T("KPIs"), theme.DocumentCreateIcon(), s.kpis.view()),
+	)
+	return container.NewBorder(s.header(), nil, nil, nil, s.tabs)
+}
+
+// header shows who and what the plan is for, the period selector and the actions.
+func (s *planScreen) header() fyne.CanvasObject {
+	u, p := s.u, s.snap
+	name := p.Name
+	if name == "" {
+		name = p.Person.Name
+	}
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	status := widget.NewLabel(u.T("Status: %s", u.tr.Name(p.Status)))
+	who := widget.NewLabel(joinNonEmpty(" · ", p.Person.Name, p.Person.Position, p.Person.Department))
+	who.Truncation = fyne.TextTruncateEllipsis
+	cycle := widget.NewLabel(u.T("Cycle %s (%s)", u.cycleText(p.Cycle), u.tr.Name(p.Cycle.Frequency)))
+	goal := widget.NewLabel(u.T("Goal: %s", p.Goal.Text))
+	goal.Truncation = fyne.TextTruncateEllipsis
+	undo := widget.NewButtonWithIcon(u.T("Undo"), theme.ContentUndoIcon(), u.onUndo)
+	back := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), u.openHome)
+	back.Importance = widget.LowImportance
+	// Issue 5 (export): the Export… button sits between Undo and Save.
+	actions := container.NewHBox(s.unsaved, undo, s.exporter, s.saveBtn)
+	periodBox := container.NewHBox(widget.NewLabel(u.T("Score year to date up to")), s.period)
+	return container.NewVBox(
+		container.NewBorder(nil, nil, back, status, title),
+		container.NewBorder(nil, nil, nil, cycle, who),
+		goal,
+		container.NewBorder(nil, nil, periodBox, actions),
+		widget.NewSeparator(),
+	)
+}
+
+// joinNonEmpty joins the non-empty parts with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// fillPeriods offers the whole cycle and each period as the scoring window's end.
+func (s *planScreen) fillPeriods() {
+	whole := s.u.T("Whole cycle")
+	s.periodAt = map[string]int{whole: -1}
+	opts := []string{whole}
+	sel := whole
+	for _, pd := range s.snap.Cycle.Periods() {
+		opts = append(opts, pd.Label)
+		s.periodAt[pd.Label] = pd.Index
+		if pd.Index == s.at {
+			sel = pd.Label
+		}
+	}
+	s.period.SetOptions(opts)
+	s.period.SetSelected(sel)
+}
+
+func (s *planScreen) onPeriodChanged(label string) {
+	at, ok := s.periodAt[label]
+	if !ok {
+		return
+	}
+	s.at = at
+	s.rescore(s.snap)
+}
+
+// rescore shows p's score over the chosen window.
+func (s *planScreen) rescore(p *app.Plan) {
+	s.snap = p
+	s.card.update(score.Plan(p, s.at))
+}
+
+func (s *planScreen) setDirty(d bool) {
+	s.dirty = d
+	if d {
+		s.unsaved.Show()
+		s.saveBtn.Enable()
+	} else {
+		s.unsaved.Hide()
+		s.saveBtn.Disable()
+	}
+}
+
+// saveActual records one typed cell (in one transaction, with undo) and
+// rescores; done gets a copy of the plan as saved.
+func (s *planScreen) saveActual(kpiID string, in planedit.Input, done func(*app.Plan, error)) {
+	var snap *app.Plan
+	s.u.async(func() error {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		var err error
+		if in.Clear {
+			err = s.u.ws.ClearActual(s.plan, kpiID, in.Actual.Period)
+		} else {
+			err = s.u.ws.SetActual(s.plan, kpiID, in.Actual)
+		}
+		snap = s.plan.Clone()
+		return err
+	}, func(err error) {
+		done(snap, err)
+		if err == nil {
+			s.rescore(snap)
+		}
+	})
+}
+
+// save stores the KPI table's changes (Ctrl+S), keeping the actuals typed since.
+func (s *planScreen) save() {
+	u := s.u
+	if !s.kpis.validate() {
+		s.tabs.SelectIndex(1)
+		u.notify(u.T("Fix the fields marked in red, then save again."))
+		return
+	}
+	p := s.draft.Clone()
+	u.async(func() error {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		planedit.MergeActuals(p, s.plan)
+		if err := u.ws.Save(p); err != nil {
+			return err
+		}
+		s.plan = p.Clone()
+		return nil
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		s.draft = p.Clone()
+		s.setDirty(false)
+		s.grid.build(p)
+		s.rescore(p)
+		u.notify(u.T("Saved %s", p.Name))
+	})
+}
+
+// onRemoveKPI asks, then removes a KPI and its actuals (saved at once, undo with Ctrl+Z).
+func (s *planScreen) onRemoveKPI(id string) {
+	u := s.u
+	k := s.draft.KPI(id)
+	if k == nil {
+		return
+	}
+	name := kpiName(u, k)
+	u.confirm(u.T("Remove KPI"), u.T("Remove the KPI %s and its actuals from this plan? You can undo this with Ctrl+Z.", name), func() {
+		s.removeKPI(id, name)
+	})
+}
+
+func (s *planScreen) removeKPI(id, name string) {
+	u := s.u
+	var snap *app.Plan
+	u.async(func() error {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		p := s.plan.Clone()
+		if !planedit.RemoveKPI(p, id) {
+			return nil // never saved: only the table has it
+		}
+		if err := u.ws.Save(p); err != nil {
+			return err
+		}
+		s.plan, snap = p, p.Clone()
+		return nil
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		planedit.RemoveKPI(s.draft, id)
+		s.kpis.removeRow(id)
+		if snap == nil {
+			u.notify(u.T("Removed %s.", name))
+			return
+		}
+		s.grid.build(snap)
+		s.rescore(snap)
+		u.notify(u.T("Removed %s. Press Ctrl+Z to undo.", name))
+	})
+}
+
+// afterUndo reloads the plan as the undo left it.
+func (s *planScreen) afterUndo() {
+	u := s.u
+	var p *app.Plan
+	u.async(func() error {
+		var err error
+		p, err = u.ws.Plan(s.id)
+		if err == nil {
+			s.mu.Lock()
+			s.plan = p.Clone()
+			s.mu.Unlock()
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		s.draft = p.Clone()
+		s.setDirty(false)
+		s.kpis.build(s.draft)
+		s.grid.build(p)
+		s.rescore(p)
+	})
+}
+
+func (s *planScreen) onExport() {
+	if planExport != nil {
+		planExport(s)
+	}
+}

@@ -1,0 +1,383 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+	"kpiplanner/app/planedit"
+)
+
+// kpiColumn is one column of the KPI table: a KPI field and its width.
+type kpiColumn struct {
+	field string // the field name app's validation uses
+	width float32
+}
+
+// kpiColumns are the KPI table's columns, in order; a remove button follows.
+var kpiColumns = []kpiColumn{
+	{"name", 230}, {"group", 64}, {"weight", 76}, {"unit", 120}, {"direction", 170},
+	{"baseline", 104}, {"target", 104}, {"range_low", 104}, {"range_high", 104}, {"tolerance", 96},
+	{"aggregation", 128}, {"data_source", 150}, {"owner", 140}, {"deadline", 124},
+}
+
+// kpiTable edits the plan's KPIs. Every change is checked with the
+// domain's validation at once; problems show on the field and in a list.
+type kpiTable struct {
+	s        *planScreen
+	rows     []*kpiRow
+	list     *fyne.Container // the header and one row per KPI
+	addBtn   *widget.Button
+	problems *widget.Label
+	root     fyne.CanvasObject
+}
+
+// kpiRow holds the widgets of one KPI.
+type kpiRow struct {
+	id       string
+	box      *fyne.Container
+	entries  map[string]*planEntry
+	selects  map[string]*widget.Select
+	bad      map[string]error  // fields whose text cannot be read
+	problems map[string]string // what is wrong with each field, as shown
+}
+
+func newKPITable(s *planScreen) *kpiTable {
+	t := &kpiTable{s: s}
+	u := s.u
+	t.problems = widget.NewLabel("")
+	t.problems.Importance = widget.DangerImportance
+	t.problems.Wrapping = fyne.TextWrapWord
+	t.problems.Hide()
+	header := container.New(t.rowLayout())
+	for _, c := range kpiColumns {
+		l := widget.NewLabelWithStyle(u.tr.FieldName(c.field), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		header.Add(l)
+	}
+	header.Add(widget.NewLabel(""))
+	t.list = container.NewVBox(header)
+	t.addBtn = widget.NewButtonWithIcon(u.T("Add KPI"), theme.ContentAddIcon(), t.onAdd)
+	hint := widget.NewLabel(u.T("Changes are checked as you type; press Save (Ctrl+S) to keep them."))
+	hint.Importance = widget.LowImportance
+	hint.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, t.addBtn, nil, hint)
+	t.root = container.NewBorder(top, t.problems, nil, nil, container.NewScroll(t.list))
+	return t
+}
+
+func (t *kpiTable) view() fyne.CanvasObject { return t.root }
+
+func (t *kpiTable) rowLayout() *columnsLayout {
+	w := make([]float32, 0, len(kpiColumns)+1)
+	for _, c := range kpiColumns {
+		w = append(w, c.width)
+	}
+	return &columnsLayout{widths: append(w, 40)}
+}
+
+// build shows the KPIs of p (the screen's draft).
+func (t *kpiTable) build(p *app.Plan) {
+	for _, r := range t.rows {
+		t.list.Remove(r.box)
+	}
+	t.rows = nil
+	for i := range p.KPIs {
+		t.addRow(&p.KPIs[i])
+	}
+	t.validate()
+}
+
+func (t *kpiTable) addRow(k *app.KPI) *kpiRow {
+	r := &kpiRow{id: k.ID, entries: map[string]*planEntry{}, selects: map[string]*widget.Select{},
+		bad: map[string]error{}, problems: map[string]string{}}
+	r.box = container.New(t.rowLayout())
+	for _, c := range kpiColumns {
+		r.box.Add(t.newField(r, k, c.field))
+	}
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { t.s.onRemoveKPI(r.id) })
+	remove.Importance = widget.LowImportance
+	r.box.Add(remove)
+	t.rows = append(t.rows, r)
+	t.list.Add(r.box)
+	t.enableFields(r, k)
+	return r
+}
+
+// newField builds the widget editing one field of k.
+func (t *kpiTable) newField(r *kpiRow, k *app.KPI, field string) fyne.CanvasObject {
+	if opts, ok := t.choices(field); ok {
+		sel := widget.NewSelect(nil, nil)
+		labels := make([]string, len(opts))
+		for i, o := range opts {
+			labels[i] = t.choiceLabel(o)
+		}
+		sel.SetOptions(labels)
+		sel.SetSelected(t.choiceLabel(kpiChoice(k, field)))
+		sel.OnChanged = func(label string) { t.onChoice(r, field, opts, label) }
+		r.selects[field] = sel
+		return sel
+	}
+	e := newPlanEntry(t.s.u.win)
+	e.SetText(t.fieldText(k, field))
+	e.OnChanged = func(text string) { t.onText(r, field, text) }
+	r.entries[field] = e
+	return e
+}
+
+// choices returns the values a select field offers.
+func (t *kpiTable) choices(field string) ([]string, bool) {
+	var out []string
+	switch field {
+	case "group":
+		for _, g := range app.Groups {
+			out = append(out, string(g))
+		}
+	case "unit":
+		for _, v := range app.Units {
+			out = append(out, string(v))
+		}
+	case "direction":
+		for _, v := range app.Directions {
+			out = append(out, string(v))
+		}
+	case "aggregation":
+		for _, v := range app.Aggregations {
+			out = append(out, string(v))
+		}
+	default:
+		return nil, false
+	}
+	return out, true
+}
+
+// choiceLabel shows a choice in the user's language (groups stay A, B, C).
+func (t *kpiTable) choiceLabel(v string) string {
+	if v == string(app.GroupA) || v == string(app.GroupB) || v == string(app.GroupC) {
+		return v
+	}
+	return t.s.u.tr.Name(v)
+}
+
+// kpiChoice returns the value of a select field of k.
+func kpiChoice(k *app.KPI, field string) string {
+	switch field {
+	case "group":
+		return string(k.Group)
+	case "unit":
+		return string(k.Unit)
+	case "direction":
+		return string(k.Direction)
+	case "aggregation":
+		return string(k.Aggregation)
+	}
+	return ""
+}
+
+// fieldText writes a text field of k the user's way.
+func (t *kpiTable) fieldText(k *app.KPI, field string) string {
+	tr := t.s.u.tr
+	switch field {
+	case "name":
+		return k.Name
+	case "weight":
+		return tr.FormatNumber(k.Weight, -1)
+	case "baseline":
+		if k.Baseline == nil {
+			return ""
+		}
+		return tr.FormatNumber(*k.Baseline, -1)
+	case "target":
+		return tr.FormatNumber(k.Target, -1)
+	case "range_low":
+		return tr.FormatNumber(k.RangeLow, -1)
+	case "range_high":
+		return tr.FormatNumber(k.RangeHigh, -1)
+	case "tolerance":
+		return tr.FormatNumber(k.Tolerance, -1)
+	case "data_source":
+		return tr.Name(k.DataSource)
+	case "owner":
+		return k.Owner
+	case "deadline":
+		return tr.FormatDate(k.Deadline)
+	}
+	return ""
+}
+
+func (t *kpiTable) onChoice(r *kpiRow, field string, opts []string, label string) {
+	k := t.s.draft.KPI(r.id)
+	if k == nil {
+		return
+	}
+	for _, o := range opts {
+		if t.choiceLabel(o) != label {
+			continue
+		}
+		switch field {
+		case "group":
+			k.Group = app.Group(o)
+		case "unit":
+			k.Unit = app.Unit(o)
+		case "direction":
+			k.Direction = app.Direction(o)
+		case "aggregation":
+			k.Aggregation = app.Aggregation(o)
+		}
+	}
+	t.enableFields(r, k)
+	t.changed()
+}
+
+// onText reads a text field into the draft; text that cannot be read is
+// marked on the field and leaves the draft as it was.
+func (t *kpiTable) onText(r *kpiRow, field, text string) {
+	k := t.s.draft.KPI(r.id)
+	if k == nil {
+		return
+	}
+	delete(r.bad, field)
+	if err := t.setField(k, field, text); err != nil {
+		r.bad[field] = err
+	}
+	t.changed()
+}
+
+func (t *kpiTable) setField(k *app.KPI, field, text string) error {
+	tr := t.s.u.tr
+	num := func(dst *float64) error {
+		v, err := tr.ParseNumber(text)
+		if err == nil {
+			*dst = v
+		}
+		return err
+	}
+	switch field {
+	case "name":
+		k.Name = strings.TrimSpace(text)
+	case "owner":
+		k.Owner = strings.TrimSpace(text)
+	case "data_source":
+		if text != tr.Name(k.DataSource) {
+			k.DataSource = strings.TrimSpace(text)
+		}
+	case "weight":
+		return num(&k.Weight)
+	case "target":
+		return num(&k.Target)
+	case "range_low":
+		return num(&k.RangeLow)
+	case "range_high":
+		return num(&k.RangeHigh)
+	case "tolerance":
+		return num(&k.Tolerance)
+	case "baseline":
+		if strings.TrimSpace(text) == "" {
+			k.Baseline = nil
+			return nil
+		}
+		var v float64
+		if err := num(&v); err != nil {
+			return err
+		}
+		k.Baseline = app.Float(v)
+	case "deadline":
+		d, err := tr.ParseDate(text)
+		if err != nil {
+			return err
+		}
+		k.Deadline = d
+	}
+	return nil
+}
+
+// enableFields enables the fields k's direction uses.
+func (t *kpiTable) enableFields(r *kpiRow, k *app.KPI) {
+	for f, e := range r.entries {
+		if planedit.Applies(k, f) {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
+}
+
+func (t *kpiTable) changed() {
+	t.s.setDirty(true)
+	t.validate()
+}
+
+// validate checks the draft as app does and shows every problem in place.
+// It reports whether the draft can be saved.
+func (t *kpiTable) validate() bool {
+	u := t.s.u
+	var fields []*app.FieldError
+	var ve *app.ValidationError
+	if errors.As(t.s.draft.Validate(), &ve) {
+		fields = ve.Fields
+	}
+	var lines []string
+	for _, r := range t.rows {
+		k := t.s.draft.KPI(r.id)
+		r.problems = map[string]string{}
+		for _, c := range kpiColumns {
+			if err := r.bad[c.field]; err != nil {
+				r.problems[c.field] = u.tr.Err(err)
+				lines = append(lines, u.T("%s — %s: %s", kpiName(u, k), u.tr.FieldName(c.field), u.tr.Err(err)))
+			}
+		}
+		for _, fe := range fields {
+			if fe.KPI != r.id {
+				continue
+			}
+			if r.bad[fe.Field] == nil {
+				r.problems[fe.Field] = u.tr.Msg(fe.Msg)
+			}
+			lines = append(lines, u.T("%s — %s: %s", kpiName(u, k), u.tr.FieldName(fe.Field), u.tr.Msg(fe.Msg)))
+		}
+		for f, e := range r.entries {
+			if msg := r.problems[f]; msg != "" {
+				e.SetValidationError(errors.New(msg))
+			} else {
+				e.SetValidationError(nil)
+			}
+		}
+	}
+	for _, fe := range fields {
+		if fe.KPI == "" || t.s.draft.KPI(fe.KPI) == nil {
+			lines = append(lines, u.tr.Err(fe))
+		}
+	}
+	t.problems.SetText(strings.Join(lines, "\n"))
+	if len(lines) == 0 {
+		t.problems.Hide()
+	} else {
+		t.problems.Show()
+	}
+	return len(lines) == 0
+}
+
+func (t *kpiTable) onAdd() {
+	k := planedit.NewKPI(t.s.draft)
+	t.s.draft.KPIs = append(t.s.draft.KPIs, k)
+	r := t.addRow(&t.s.draft.KPIs[len(t.s.draft.KPIs)-1])
+	t.changed()
+	t.s.u.win.Canvas().Focus(r.entries["name"])
+}
+
+// removeRow drops the row of KPI id.
+func (t *kpiTable) removeRow(id string) {
+	for i, r := range t.rows {
+		if r.id == id {
+			t.list.Remove(r.box)
+			t.rows = append(t.rows[:i], t.rows[i+1:]...)
+			break
+		}
+	}
+	t.validate()
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// columnsLayout places a row's objects side by side in columns of fixed
+// widths; a width of 0 makes that column take the room left over. All
+// objects get the row's height.
+type columnsLayout struct {
+	widths []float32
+	height float32 // 0: the tallest object's minimum height
+}
+
+// Layout places each object in its column.
+func (l *columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	fixed, flex := l.fixedWidth(len(objs))
+	rest := size.Width - fixed
+	if flex > 0 {
+		rest /= float32(flex)
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := l.width(i)
+		if w == 0 {
+			w = rest
+		}
+		o.Resize(fyne.NewSize(w, size.Height))
+		o.Move(fyne.NewPos(x, 0))
+		x += w + pad
+	}
+}
+
+// MinSize is the fixed widths plus the flexible columns' own minimum widths.
+func (l *columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	fixed, _ := l.fixedWidth(len(objs))
+	h := l.height
+	for i, o := range objs {
+		m := o.MinSize()
+		if l.width(i) == 0 {
+			fixed += m.Width
+		}
+		if l.height == 0 && m.Height > h {
+			h = m.Height
+		}
+	}
+	return fyne.NewSize(fixed, h)
+}
+
+func (l *columnsLayout) width(i int) float32 {
+	if i < len(l.widths) {
+		return l.widths[i]
+	}
+	return 0
+}
+
+// fixedWidth returns the fixed columns' widths and paddings, and how many columns flex.
+func (l *columnsLayout) fixedWidth(n int) (float32, int) {
+	w, flex := float32(0), 0
+	for i := range n {
+		if l.width(i) == 0 {
+			flex++
+		}
+		w += l.width(i)
+	}
+	if n > 1 {
+		w += theme.Padding() * float32(n-1)
+	}
+	return w, flex
+}
+
+// rowsLayout stacks objects in rows of one fixed height, so two columns
+// built apart (the KPI names and their cells) line up row by row.
+type rowsLayout struct{ height float32 }
+
+// Layout stacks the objects from the top.
+func (l *rowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(size.Width, l.height))
+		o.Move(fyne.NewPos(0, y))
+		y += l.height + theme.Padding()
+	}
+}
+
+// MinSize is the widest object by the rows' total height.
+func (l *rowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	n := float32(len(objs))
+	if n == 0 {
+		return fyne.NewSize(w, 0)
+	}
+	return fyne.NewSize(w, n*l.height+(n-1)*theme.Padding())
+}
+
+// forwardShortcut hands the window's own shortcuts (Ctrl+S, Ctrl+N, Ctrl+F)
+// to the window, which a focused Entry would otherwise swallow. It reports
+// whether it did.
+func forwardShortcut(w fyne.Window, s fyne.Shortcut) bool {
+	if _, ok := s.(*desktop.CustomShortcut); !ok {
+		return false
+	}
+	sc, ok := w.Canvas().(fyne.Shortcutable)
+	if ok {
+		sc.TypedShortcut(s)
+	}
+	return ok
+}
+
+// planEntry is an Entry of the plan screen: it shows an error set with
+// SetValidationError in place and lets the window's shortcuts through.
+type planEntry struct {
+	widget.Entry
+	win fyne.Window
+}
+
+func newPlanEntry(win fyne.Window) *planEntry {
+	e := &planEntry{win: win}
+	e.AlwaysShowValidationError = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut passes the window's shortcuts on and the rest to the Entry.
+func (e *planEntry) TypedShortcut(s fyne.Shortcut) {
+	if !forwardShortcut(e.win, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app/planedit"
+	"kpiplanner/app/score"
+)
+
+// Column widths of the scorecard: KPI name (the rest), group, achievement, score.
+var scoreColumns = []float32{0, 28, 92, 64}
+
+// scorecard shows a plan's score over the chosen window: each KPI's
+// achievement and score, the group subtotals, the total, the rating and the bonus.
+type scorecard struct {
+	u        *UI
+	currency string
+
+	title  *widget.Label
+	kpiBox *fyne.Container
+	kpis   []scoreRow
+	groups []scoreRow
+	total  *widget.Label
+	rating *widget.Label
+	bonus  *widget.Label
+	root   fyne.CanvasObject
+}
+
+// scoreRow is one line of the scorecard.
+type scoreRow struct {
+	name, group, achievement, score *widget.Label
+	box                             *fyne.Container
+}
+
+func newScoreRow(bold bool) scoreRow {
+	r := scoreRow{
+		name:        widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold}),
+		group:       widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{}),
+		achievement: widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{}),
+		score:       widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: bold}),
+	}
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.achievement.Truncation = fyne.TextTruncateClip
+	r.box = container.New(&columnsLayout{widths: scoreColumns}, r.name, r.group, r.achievement, r.score)
+	return r
+}
+
+func newScorecard(u *UI, currency string) *scorecard {
+	c := &scorecard{u: u, currency: currency}
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.title.Wrapping = fyne.TextWrapWord
+	head := newScoreRow(false)
+	head.name.SetText(u.T("KPI"))
+	head.achievement.SetText(u.T("Achievement"))
+	head.score.SetText(u.T("Score"))
+	for _, l := range []*widget.Label{head.name, head.achievement, head.score} {
+		l.Importance = widget.LowImportance
+	}
+	c.kpiBox = container.NewVBox()
+	groupBox := container.NewVBox()
+	for range 3 {
+		r := newScoreRow(false)
+		c.groups = append(c.groups, r)
+		groupBox.Add(r.box)
+	}
+	c.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	c.rating = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	c.bonus = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	result := widget.NewForm(
+		widget.NewFormItem(u.T("Total score"), c.total),
+		widget.NewFormItem(u.T("Rating"), c.rating),
+		widget.NewFormItem(u.T("Bonus"), c.bonus),
+	)
+	body := container.NewVBox(c.title, head.box, c.kpiBox, widget.NewSeparator(), groupBox,
+		widget.NewSeparator(), result)
+	c.root = container.NewVScroll(body)
+	return c
+}
+
+func (c *scorecard) view() fyne.CanvasObject { return c.root }
+
+// update shows r. Every number comes from r; this only formats them.
+func (c *scorecard) update(r score.Result) {
+	u := c.u
+	if r.AtLabel == "" {
+		c.title.SetText(u.T("Scorecard"))
+	} else {
+		c.title.SetText(u.T("Scorecard, year to date up to %s", r.AtLabel))
+	}
+	for len(c.kpis) < len(r.KPIs) {
+		row := newScoreRow(false)
+		c.kpis = append(c.kpis, row)
+		c.kpiBox.Add(row.box)
+	}
+	for len(c.kpis) > len(r.KPIs) {
+		c.kpiBox.Remove(c.kpis[len(c.kpis)-1].box)
+		c.kpis = c.kpis[:len(c.kpis)-1]
+	}
+	for i, k := range r.KPIs {
+		row := c.kpis[i]
+		if k.Name == "" {
+			row.name.SetText(u.T("(unnamed KPI %s)", k.ID))
+		} else {
+			row.name.SetText(k.Name)
+		}
+		row.group.SetText(string(k.Group))
+		c.setScore(row, k.Status == score.Scored, planedit.AchievementPercent(k), k.Score)
+	}
+	for i, g := range r.Groups {
+		if i >= len(c.groups) {
+			break
+		}
+		row := c.groups[i]
+		row.name.SetText(u.T("%s (weight %s)", u.tr.Name(g.Group), u.tr.FormatPercent(g.Weight, -1)))
+		c.setScore(row, g.Scored, -1, g.Score)
+	}
+	c.showTotal(r)
+}
+
+// setScore fills a row's achievement (percent; < 0 leaves it blank) and score, or says "No data".
+func (c *scorecard) setScore(row scoreRow, scored bool, pct, s float64) {
+	u := c.u
+	if !scored {
+		row.achievement.SetText(u.T("No data"))
+		row.achievement.TextStyle = fyne.TextStyle{Italic: true}
+		row.achievement.Importance = widget.LowImportance
+		row.score.SetText("—")
+		row.achievement.Refresh()
+		return
+	}
+	row.achievement.TextStyle = fyne.TextStyle{}
+	row.achievement.Importance = widget.MediumImportance
+	if pct < 0 {
+		row.achievement.SetText("")
+	} else {
+		row.achievement.SetText(u.tr.FormatPercent(pct, 1))
+	}
+	row.score.SetText(u.tr.FormatNumber(s, 1))
+}
+
+func (c *scorecard) showTotal(r score.Result) {
+	u := c.u
+	if !r.HasTotal {
+		c.total.SetText(u.T("No data"))
+		c.rating.SetText("—")
+		c.bonus.SetText("—")
+		return
+	}
+	c.total.SetText(u.tr.FormatNumber(r.Total, 1))
+	c.rating.SetText(u.T(r.Rating.Name))
+	c.bonus.SetText(u.tr.FormatMoney(r.Bonus, c.currency))
+}
