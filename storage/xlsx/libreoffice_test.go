@@ -1,0 +1,215 @@
+package xlsx
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"kpiplanner/app"
+	"kpiplanner/app/score"
+	"kpiplanner/app/sheet"
+	"kpiplanner/app/sheet/sheettest"
+)
+
+// sofficeBin returns the LibreOffice binary. Without it the test is skipped
+// on a developer machine but fails in CI, where `make test` installs it.
+func sofficeBin(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("soffice (LibreOffice Calc) is not installed; `make test-deps` installs libreoffice-calc-nogui")
+	}
+	t.Skip("soffice (LibreOffice Calc) is not installed; `make test-deps` installs it")
+	return ""
+}
+
+// recalcProfile makes LibreOffice recalculate every formula of the .xlsx
+// files it opens instead of trusting their cached values.
+const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+
+// csvFilter is LibreOffice's CSV export: comma, double quotes, UTF-8, raw
+// values rather than as shown (token 9), every sheet to its own file (token 12 = -1).
+const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+// recalc has LibreOffice open, recalculate and save every sheet of files as
+// CSV in one run, and returns the grids by file and sheet name.
+func recalc(t *testing.T, files ...string) map[string]map[string][][]string {
+	t.Helper()
+	bin := sofficeBin(t)
+	dir := t.TempDir()
+	profile := filepath.Join(dir, "profile")
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile,
+		"--convert-to", csvFilter, "--outdir", out}, files...)
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	grids := map[string]map[string][][]string{}
+	for _, f := range files {
+		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		matches, _ := filepath.Glob(filepath.Join(out, base+"-*.csv"))
+		if len(matches) == 0 {
+			t.Fatalf("soffice wrote no CSV for %s", f)
+		}
+		grids[f] = map[string][][]string{}
+		for _, m := range matches {
+			name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), base+"-"), ".csv")
+			grids[f][name] = readCSV(t, m)
+		}
+	}
+	return grids
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	r := csv.NewReader(fh)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
+}
+
+// at returns the text of a grid cell, "" outside the grid.
+func at(g [][]string, row, col int) string {
+	if row < len(g) && col < len(g[row]) {
+		return g[row][col]
+	}
+	return ""
+}
+
+// near reports whether got (a recomputed cell) equals want to 1e-9,
+// relative for values above 1: LibreOffice writes 15 significant digits,
+// and percentages with a % sign even when not writing values as shown.
+func near(got string, want float64) bool {
+	scale := 1.0
+	if s, ok := strings.CutSuffix(got, "%"); ok {
+		got, scale = s, 100
+	}
+	v, err := strconv.ParseFloat(got, 64)
+	return err == nil && math.Abs(v/scale-want) <= 1e-9*math.Max(1, math.Abs(want))
+}
+
+// poison replaces every cached formula result with nonsense, so the
+// comparison only passes when LibreOffice recomputed the formulas.
+func poison(s *sheet.Sheet) {
+	rows := sheet.Collect(s)
+	for _, r := range rows {
+		for i := range r {
+			if r[i].Formula != "" {
+				r[i].Kind, r[i].Num, r[i].Str = sheet.Number, -98765.4321, ""
+			}
+		}
+	}
+	s.SetRows(rows)
+}
+
+// checkNum compares a recomputed cell with the engine: blank when !ok.
+func checkNum(t *testing.T, where string, g [][]string, row, col int, want float64, ok bool) {
+	t.Helper()
+	got := at(g, row, col)
+	switch {
+	case !ok && got != "":
+		t.Errorf("%s (%s): LibreOffice computed %q, the engine has no value", where, sheet.Ref(col, row), got)
+	case ok && !near(got, want):
+		t.Errorf("%s (%s): LibreOffice computed %q, the engine %.15g", where, sheet.Ref(col, row), got, want)
+	}
+}
+
+func checkScorecard(t *testing.T, name string, g [][]string, lay sheet.Layout, res score.Result) {
+	t.Helper()
+	for i, k := range res.KPIs {
+		r := lay.KPIRows[i]
+		ok := k.Status == score.Scored
+		checkNum(t, fmt.Sprintf("%s KPI %s achievement", name, k.ID), g, r, sheet.ColAchievement, k.Achievement, ok)
+		checkNum(t, fmt.Sprintf("%s KPI %s score", name, k.ID), g, r, sheet.ColScore, k.Score, ok)
+		checkNum(t, fmt.Sprintf("%s KPI %s actual", name, k.ID), g, r, sheet.ColActual, k.Actual, ok)
+		checkNum(t, fmt.Sprintf("%s KPI %s target", name, k.ID), g, r, sheet.ColWindowTarget, k.Target, true)
+	}
+	for i, gr := range res.Groups {
+		checkNum(t, fmt.Sprintf("%s group %s", name, gr.Group), g, lay.GroupRows[i], sheet.ColScore, gr.Score, gr.Scored)
+	}
+	checkNum(t, name+" total", g, lay.TotalRow, sheet.ColScore, res.Total, res.HasTotal)
+	checkNum(t, name+" multiplier", g, lay.MultiplierRow, sheet.ColScore, res.Rating.Multiplier, res.HasTotal)
+	checkNum(t, name+" bonus", g, lay.BonusRow, sheet.ColScore, res.Bonus, res.HasTotal)
+	if got := at(g, lay.RatingRow, sheet.ColScore); got != res.Rating.Name {
+		t.Errorf("%s rating: LibreOffice computed %q, the engine %q", name, got, res.Rating.Name)
+	}
+}
+
+func TestLibreOfficeRecomputesScorecards(t *testing.T) {
+	sofficeBin(t)
+	dir := t.TempDir()
+	type export struct {
+		path string
+		lays []sheet.Layout
+		cs   []sheettest.Case
+	}
+	var exports []export
+	for _, c := range sheettest.Cases() {
+		// One workbook per window; the plans of the same window share one.
+		if len(exports) == 0 || exports[len(exports)-1].cs[0].At != c.At {
+			exports = append(exports, export{path: filepath.Join(dir, fmt.Sprintf("cards%d.xlsx", len(exports)))})
+		}
+		e := &exports[len(exports)-1]
+		e.cs = append(e.cs, c)
+	}
+	var files []string
+	for i := range exports {
+		e := &exports[i]
+		plans := make([]*app.Plan, len(e.cs))
+		for j, c := range e.cs {
+			plans[j] = c.Plan
+		}
+		wb, lays := sheet.Scorecards(plans, e.cs[0].At, nil)
+		for _, s := range wb.Sheets {
+			poison(s)
+		}
+		e.lays = lays
+		if err := Write(context.Background(), e.path, wb, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, e.path)
+	}
+	grids := recalc(t, files...)
+	for _, e := range exports {
+		for j, c := range e.cs {
+			g, ok := grids[e.path][e.lays[j].Sheet]
+			if !ok {
+				t.Errorf("%s: no CSV for sheet %q", c.Name, e.lays[j].Sheet)
+				continue
+			}
+			checkScorecard(t, c.Name, g, e.lays[j], score.Plan(c.Plan, c.At))
+		}
+	}
+}
