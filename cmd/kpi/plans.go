@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"text/tabwriter"
+
+	"kpiplanner/app"
+	"kpiplanner/app/demo"
+	"kpiplanner/app/plandoc"
+)
+
+func cmdImport(e *env, fs *flag.FlagSet) error {
+	pos, err := e.parse(fs, 1, 1)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	plans, err := plandoc.Decode(bufio.NewReader(f))
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	if err := s.SavePlans(plans); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "imported %d plan(s)%s\n", len(plans), idRange(plans))
+	return nil
+}
+
+func idRange(plans []*app.Plan) string {
+	if len(plans) == 0 {
+		return ""
+	}
+	if len(plans) == 1 {
+		return fmt.Sprintf(" (id %d)", plans[0].ID)
+	}
+	return fmt.Sprintf(" (ids %d … %d)", plans[0].ID, plans[len(plans)-1].ID)
+}
+
+func cmdList(e *env, fs *flag.FlagSet) error {
+	if _, err := e.parse(fs, 0, 0); err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	plans, err := s.Plans()
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(e.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS")
+	for _, p := range plans {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\n", p.ID, p.Name, p.Person.Name, p.Person.Department,
+			p.Cycle.Start, p.Cycle.End, p.Status, len(p.KPIs))
+	}
+	return w.Flush()
+}
+
+func cmdExportJSON(e *env, fs *flag.FlagSet) error {
+	pos, err := e.parse(fs, 0, 1)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	var plans []*app.Plan
+	if len(pos) == 1 {
+		p, err := findPlan(s, pos[0])
+		if err != nil {
+			return err
+		}
+		plans = []*app.Plan{p}
+	} else if plans, err = s.Plans(); err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.out)
+	if err := plandoc.Encode(w, plans); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func cmdBackup(e *env, fs *flag.FlagSet) error {
+	pos, err := e.parse(fs, 1, 1)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	if err := s.Backup(pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "backed up %s to %s\n", s.Path(), pos[0])
+	return nil
+}
+
+func cmdDemo(e *env, fs *flag.FlagSet) error {
+	people := fs.Int("people", 50, "number of people in the company")
+	seed := fs.Int64("seed", 1, "random seed (the same seed gives the same company)")
+	if _, err := e.parse(fs, 0, 0); err != nil {
+		return err
+	}
+	if *people < 1 || *people > 100_000 {
+		return fmt.Errorf("%w: --people must be between 1 and 100000", errUsage)
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	plans := demo.Company(*people, *seed)
+	if err := s.SavePlans(plans); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "added a demo company of %d people%s\n", len(plans), idRange(plans))
+	return nil
+}

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"kpiplanner/app"
+	"kpiplanner/storage"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitUser  = 1 // a user error: bad file, unknown plan…
+	exitUsage = 2 // a wrong command line
+)
+
+// errUsage marks an error in the command line itself.
+var errUsage = errors.New("usage")
+
+// env is what every command gets: its arguments, output streams and the
+// database path (opened lazily).
+type env struct {
+	args   []string
+	out    io.Writer
+	errOut io.Writer
+	db     string
+	store  *storage.DB
+}
+
+type command struct {
+	usage string
+	help  string
+	run   func(e *env, fs *flag.FlagSet) error
+}
+
+var commands = map[string]command{
+	"import":      {"import FILE.json", "import plans from a plan document (all or nothing)", cmdImport},
+	"list":        {"list", "list the plans", cmdList},
+	"show":        {"show PLAN", "show a plan: person, goal, KPIs, actuals and SMART checks", cmdShow},
+	"score":       {"score [PLAN] [--at PERIOD] [--json]", "score one plan or all of them", cmdScore},
+	"export-json": {"export-json [PLAN]", "write plans as a plan document to standard output", cmdExportJSON},
+	"backup":      {"backup FILE", "write a consistent copy of the database to FILE", cmdBackup},
+	"demo":        {"demo --people N [--seed S]", "add a deterministic synthetic company", cmdDemo},
+}
+
+// run executes the command line args and returns the process exit code.
+func run(args []string, out, errOut io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(errOut)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	name := args[0]
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(errOut, "kpi: unknown command %q\n", name)
+		usage(errOut)
+		return exitUsage
+	}
+	e := &env{args: args[1:], out: out, errOut: errOut}
+	fs := flag.NewFlagSet("kpi "+name, flag.ContinueOnError)
+	fs.SetOutput(errOut)
+	fs.StringVar(&e.db, "db", "", "database file (default: the user's data folder)")
+	fs.Usage = func() { fmt.Fprintf(errOut, "usage: kpi %s [--db FILE]\n  %s\n", c.usage, c.help); fs.PrintDefaults() }
+	err := c.run(e, fs)
+	if e.store != nil {
+		if cerr := e.store.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(errOut, "kpi %s: %v\n", name, err)
+		fs.Usage()
+		return exitUsage
+	}
+	fmt.Fprintf(errOut, "kpi %s: %s\n", name, oneLine(err))
+	return exitUser
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: kpi COMMAND [--db FILE] [arguments]")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-40s %s\n", commands[n].usage, commands[n].help)
+	}
+}
+
+// parse parses flags allowing them before and after positional arguments,
+// and checks the number of positional arguments is within [min, max].
+func (e *env) parse(fs *flag.FlagSet, min, max int) ([]string, error) {
+	var pos []string
+	rest := e.args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(pos) < min || len(pos) > max {
+		return nil, fmt.Errorf("%w: expected %s", errUsage, argCount(min, max))
+	}
+	return pos, nil
+}
+
+func argCount(min, max int) string {
+	switch {
+	case min == max && min == 0:
+		return "no arguments"
+	case min == max:
+		return fmt.Sprintf("%d argument(s)", min)
+	}
+	return fmt.Sprintf("%d to %d arguments", min, max)
+}
+
+// open opens the database named by --db (or the default one).
+func (e *env) open() (*storage.DB, error) {
+	path := e.db
+	if path == "" {
+		p, err := storage.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	s, err := storage.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	e.store = s
+	return s, nil
+}
+
+// oneLine flattens an error message to one line.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+}
+
+// findPlan resolves PLAN as an id, a plan name or a person's name.
+func findPlan(s app.Store, q string) (*app.Plan, error) {
+	var id uint64
+	if _, err := fmt.Sscan(q, &id); err == nil && fmt.Sprint(id) == q {
+		p, err := s.Plan(app.PlanID(id))
+		if errors.Is(err, app.ErrNotFound) {
+			return nil, fmt.Errorf("no plan with id %d", id)
+		}
+		return p, err
+	}
+	plans, err := s.Plans()
+	if err != nil {
+		return nil, err
+	}
+	var found []*app.Plan
+	for _, p := range plans {
+		if strings.EqualFold(p.Name, q) || strings.EqualFold(p.Person.Name, q) {
+			found = append(found, p)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, fmt.Errorf("no plan named %q (use an id from `kpi list`)", q)
+	case 1:
+		return found[0], nil
+	}
+	ids := make([]string, len(found))
+	for i, p := range found {
+		ids[i] = fmt.Sprint(p.ID)
+	}
+	return nil, fmt.Errorf("%q names %d plans (ids %s): use an id", q, len(found), strings.Join(ids, ", "))
+}
