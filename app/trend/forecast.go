@@ -10,15 +10,16 @@ import (
 // Projection is a KPI's linear forecast: the least-squares line through its
 // per-period values with data, continued to the horizon.
 type Projection struct {
-	OK          bool    // false when the KPI has no value in periods 0..at
-	Points      int     // periods with data the line was fitted to
-	Slope       float64 // the line: value(i) = Intercept + Slope × i, i a period index
-	Intercept   float64 //
-	At          int     // the last period with known data (the window's end)
-	Horizon     int     // the period the forecast runs to: the deadline's, or the cycle's last
-	End         float64 // the line's per-period value at Horizon (0 floor for non-negative series)
-	Value       float64 // the value the engine would aggregate over 0..Horizon if the line holds
-	Achievement float64 // Value's achievement against the full-cycle target, after floor and cap
+	OK          bool      // false when the KPI has no value in periods 0..at
+	Points      int       // periods with data the line was fitted to
+	Slope       float64   // the line: value(i) = Intercept + Slope × i, i a period index
+	Intercept   float64   //
+	At          int       // the last period with known data (the window's end)
+	Horizon     int       // the period the forecast runs to: the deadline's, or the cycle's last
+	End         float64   // the line's per-period value at Horizon (0 floor for non-negative series)
+	Ahead       []float64 // the line's per-period values for periods At+1..Horizon
+	Value       float64   // the value the engine would aggregate over 0..Horizon if the line holds
+	Achievement float64   // Value's achievement against the full-cycle target, after floor and cap
 }
 
 // Forecast returns the value k is forecast to reach at its deadline (or the
@@ -75,6 +76,7 @@ func project(p *app.Plan, c cycle, k *app.KPI, at, h int) Projection {
 	}
 	den := meanDen(k, at)
 	for i := at + 1; i <= f.Horizon; i++ {
+		f.Ahead = append(f.Ahead, line(i))
 		ext.Actuals = append(ext.Actuals, projected(k, i, line(i), den))
 	}
 	v, n := score.Aggregate(&ext, f.Horizon)

@@ -144,6 +144,9 @@ func TestForecast(t *testing.T) {
 			if f.OK != tc.ok || !near(f.Value, tc.value) || !near(f.End, tc.end) || f.Horizon != tc.horizon {
 				t.Errorf("projection %+v; want ok %v value %g end %g horizon %d", f, tc.ok, tc.value, tc.end, tc.horizon)
 			}
+			if tc.ok && len(f.Ahead) != f.Horizon-tc.at {
+				t.Errorf("%d values ahead, want %d", len(f.Ahead), f.Horizon-tc.at)
+			}
 			if tc.ok && !near(f.Achievement, tc.achievement) {
 				t.Errorf("achievement %g, want %g", f.Achievement, tc.achievement)
 			}
