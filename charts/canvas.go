@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"image"
+	"image/png"
 	"math"
 	"sync"
 
@@ -69,19 +71,60 @@ func newCanvas(o Options) (*canvas, error) {
 	}
 	r.SetDPI(dpi)
 	c := &canvas{r: r, svg: o.Format == SVG, font: f, o: o, p: palettes[o.Theme], w: float64(o.Width), h: float64(o.Height)}
-	if !o.Transparent {
+	if !o.Transparent && c.svg {
 		c.rect(0, 0, c.w, c.h, c.p.bg)
-	}
+	} // a PNG's background is laid under the finished image: much faster than rasterising it
 	return c, nil
 }
 
 // bytes finishes the chart and returns the image.
 func (c *canvas) bytes() ([]byte, error) {
 	var b bytes.Buffer
-	if err := c.r.Save(&b); err != nil {
-		return nil, fmt.Errorf("write %s chart: %w", c.o.Format, err)
+	if c.svg {
+		if err := c.r.Save(&b); err != nil {
+			return nil, fmt.Errorf("write svg chart: %w", err)
+		}
+		return b.Bytes(), nil
+	}
+	var img collector // the raster renderer hands its image to a collector instead of encoding it
+	if err := c.r.Save(&img); err != nil || img.rgba == nil {
+		return nil, fmt.Errorf("draw png chart: %w", err)
+	}
+	if !c.o.Transparent {
+		under(img.rgba, c.p.bg)
+	}
+	if err := pngEncoder.Encode(&b, img.rgba); err != nil {
+		return nil, fmt.Errorf("write png chart: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+// under lays the opaque colour bg under the premultiplied image m:
+// m = m + bg × (1 − alpha of m), exactly as if m had been drawn over bg.
+func under(m *image.RGBA, bg drawing.Color) {
+	r, g, b := uint32(bg.R), uint32(bg.G), uint32(bg.B)
+	for i := 0; i+3 < len(m.Pix); i += 4 {
+		k := 255 - uint32(m.Pix[i+3])
+		if k == 0 {
+			continue
+		}
+		m.Pix[i] += uint8((r*k + 127) / 255)
+		m.Pix[i+1] += uint8((g*k + 127) / 255)
+		m.Pix[i+2] += uint8((b*k + 127) / 255)
+		m.Pix[i+3] = 255
+	}
+}
+
+// pngEncoder favours speed: charts are flat colours that compress well anyway.
+var pngEncoder = png.Encoder{CompressionLevel: png.BestSpeed}
+
+// collector receives the raster renderer's image (chart.RGBACollector).
+type collector struct{ rgba *image.RGBA }
+
+func (c *collector) SetRGBA(i *image.RGBA) { c.rgba = i }
+
+func (c *collector) Write(p []byte) (int, error) {
+	return 0, fmt.Errorf("unexpected encoded image")
 }
 
 // t translates a label.

@@ -297,3 +297,42 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestDocSamples writes the sample charts of docs/charts when
+// CHARTS_DOCS names that directory: CHARTS_DOCS=$PWD/docs/charts go test -run DocSamples ./charts/
+func TestDocSamples(t *testing.T) {
+	dir := os.Getenv("CHARTS_DOCS")
+	if dir == "" {
+		t.Skip("CHARTS_DOCS not set")
+	}
+	p := samplePlan()
+	r := score.Plan(p, 8)
+	trends := trend.Analyse(p, 8)
+	company := score.All(demo.Company(1000, 1), 8)
+	size := Options{Width: 640, Height: 360}
+	with := func(lang string, th Theme) Options {
+		o := size
+		o.Lang, o.Theme, o.Num = lang, th, groupNum(lang)
+		return o
+	}
+	samples := []struct {
+		name string
+		draw func() ([]byte, error)
+	}{
+		{"target-vs-actual.png", func() ([]byte, error) { return TargetVsActual(r, trends, with("vi", Light)) }},
+		{"trend.png", func() ([]byte, error) { return Trend(trends[2], with("en", Light)) }},
+		{"group-contribution.png", func() ([]byte, error) { return GroupContribution(r, with("vi", Dark)) }},
+		{"score-distribution.png", func() ([]byte, error) { return ScoreDistribution(company, p.Rules.Bands, with("en", Dark)) }},
+		{"department-comparison.png", func() ([]byte, error) { return DepartmentComparison(company, with("vi", Light)) }},
+	}
+	for _, s := range samples {
+		b, err := s.draw()
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		checkPNG(t, b, size.Width, size.Height)
+		if err := os.WriteFile(filepath.Join(dir, s.name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

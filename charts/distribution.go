@@ -60,7 +60,7 @@ func ScoreDistribution(rs []score.Result, bands []app.Band, o Options) ([]byte, 
 	sub := c.t("%d plans · mean %s · median %s", len(totals), c.num(mean, 1), c.num(medianOf(totals), 1))
 	var legend []legendItem
 	for i := len(bands) - 1; i >= 0; i-- {
-		legend = append(legend, legendItem{c.bandLabel(bands[i]), band, c.p.band(bands[i].Multiplier)})
+		legend = append(legend, legendItem{c.bandLabel(bands[i]), band, c.p.band(bands[i].Multiplier).WithAlpha(120)})
 	}
 	b := c.header(title, sub, legend)
 	c.histogramPlot(b, totals, bands)
