@@ -13,37 +13,57 @@ import (
 // directory, renamed to path only when write succeeds, so readers never see
 // a partial file. On failure, including cancellation, the temporary file is
 // removed and any existing file at path is left as it was.
-func WriteFile(path string, write func(w io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
+func WriteFile(path string, write func(w io.Writer) error) error {
+	return WriteFiles([]string{path}, func(_ int, w io.Writer) error { return write(w) })
+}
+
+// WriteFiles writes several files as one: write(i, w) writes paths[i], each
+// into a temporary file; only when every write succeeds are they all
+// renamed into place. On failure every temporary file is removed.
+func WriteFiles(paths []string, write func(i int, w io.Writer) error) (err error) {
+	tmps := make([]*os.File, 0, len(paths))
 	defer func() {
 		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
+			for _, t := range tmps {
+				_ = t.Close()
+				_ = os.Remove(t.Name())
+			}
 		}
 	}()
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	if err = write(bw); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	for i, path := range paths {
+		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		tmps = append(tmps, tmp)
+		if err := writeTemp(tmp, func(w io.Writer) error { return write(i, w) }); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
 	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	for i, t := range tmps {
+		if err := os.Rename(t.Name(), paths[i]); err != nil {
+			return fmt.Errorf("write %s: %w", paths[i], err)
+		}
 	}
 	return nil
+}
+
+// writeTemp writes, flushes, syncs and closes tmp.
+func writeTemp(tmp *os.File, write func(w io.Writer) error) error {
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	return tmp.Close()
 }
 
 // Progress is told how many of the total rows have been written so far.

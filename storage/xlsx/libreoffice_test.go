@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"kpiplanner/app"
+	"kpiplanner/app/demo"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/app/sheet/sheettest"
@@ -210,6 +211,102 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 				continue
 			}
 			checkScorecard(t, c.Name, g, e.lays[j], score.Plan(c.Plan, c.At))
+		}
+	}
+}
+
+// companyPlans is a demo company with some plans given other bonus rules,
+// so that the rules sheet holds several rule sets, and the rule cases.
+func companyPlans() []*app.Plan {
+	plans := demo.Company(300, 3)
+	for i := 10; i < 40; i++ {
+		plans[i].Rules.BonusMode = app.BonusLinear
+	}
+	for i := 40; i < 60; i++ {
+		plans[i].Rules.BonusMode = app.BonusLinear
+		plans[i].Rules.LinearCap = 0.9
+	}
+	for i := 60; i < 80; i++ {
+		plans[i].Rules.Bands = []app.Band{{Min: 100, Name: "Xuất sắc", Multiplier: 2}, {Min: 80, Name: "Đạt", Multiplier: 1}}
+	}
+	for _, c := range sheettest.Cases() {
+		plans = append(plans, c.Plan)
+	}
+	return plans
+}
+
+func TestLibreOfficeRecomputesCompany(t *testing.T) {
+	sofficeBin(t)
+	plans := companyPlans()
+	const window = 8 // January to September
+	wb, lay := sheet.Company(plans, window, nil)
+	poison(wb.Sheets[0])
+	want := sheet.Collect(wb.Sheets[2]) // the actuals, before writing
+	path := filepath.Join(t.TempDir(), "company.xlsx")
+	// Small limits: the actuals sheet is written in bulk and continues on more sheets.
+	if err := write(context.Background(), path, wb, Options{}, limits{maxRows: 5000, bulkRows: 1000}); err != nil {
+		t.Fatal(err)
+	}
+	grids := recalc(t, path)[path]
+	g := grids[lay.Bonus]
+	pool := 0.0
+	for i, p := range plans {
+		res := score.Plan(p, window)
+		pool += res.Bonus
+		r := i + 1
+		where := fmt.Sprintf("plan %d (%s)", i, p.Name)
+		checkNum(t, where+" total", g, r, sheet.CoTotal, res.Total, res.HasTotal)
+		checkNum(t, where+" multiplier", g, r, sheet.CoMultiplier, res.Rating.Multiplier, res.HasTotal)
+		checkNum(t, where+" bonus", g, r, sheet.CoBonus, res.Bonus, res.HasTotal)
+		if got := at(g, r, sheet.CoRating); got != res.Rating.Name {
+			t.Errorf("%s rating: LibreOffice computed %q, the engine %q", where, got, res.Rating.Name)
+		}
+	}
+	checkNum(t, "bonus pool", g, lay.TotalRow, sheet.CoBonus, pool, true)
+	checkActuals(t, grids, lay.Actuals, want)
+}
+
+// checkActuals compares the actuals sheet and its continuations, as
+// LibreOffice read them, with the rows of the model.
+func checkActuals(t *testing.T, grids map[string][][]string, name string, want []sheet.Row) {
+	t.Helper()
+	var got [][]string
+	for part := 1; ; part++ {
+		sheetName := name
+		if part > 1 {
+			sheetName = fmt.Sprintf("%s (%d)", name, part)
+		}
+		g, ok := grids[sheetName]
+		if !ok {
+			break
+		}
+		if part > 1 {
+			g = g[1:] // the repeated header
+		}
+		got = append(got, g...)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("actuals: LibreOffice read %d rows over the parts, the model has %d", len(got), len(want))
+	}
+	for r, row := range want {
+		for c := range row {
+			cell := &row[c]
+			g := at(got, r, c)
+			switch cell.Kind {
+			case sheet.Text:
+				if g != cell.Str {
+					t.Fatalf("actuals %s: got %q, want %q", sheet.Ref(c, r), g, cell.Str)
+				}
+			case sheet.Date: // LibreOffice writes MM/DD/YYYY, or ISO for ISO formats
+				d := sheet.FromSerial(cell.Num).Time()
+				if g != d.Format("01/02/2006") && g != d.Format("2006-01-02") {
+					t.Fatalf("actuals %s: got %q, want %s", sheet.Ref(c, r), g, d.Format("2006-01-02"))
+				}
+			case sheet.Number:
+				if !near(g, cell.Num) {
+					t.Fatalf("actuals %s: got %q, want %v", sheet.Ref(c, r), g, cell.Num)
+				}
+			}
 		}
 	}
 }

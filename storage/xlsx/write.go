@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -35,13 +34,20 @@ const fastZipRows = 50_000
 // renamed into place; when ctx is cancelled it stops between rows and
 // leaves no file behind.
 func Write(ctx context.Context, path string, wb *sheet.Workbook, opts Options) error {
-	if err := write(ctx, path, wb, opts, MaxRows); err != nil {
+	if err := write(ctx, path, wb, opts, limits{maxRows: MaxRows, bulkRows: bulkRows}); err != nil {
 		return fmt.Errorf("export %s: %w", path, err)
 	}
 	return nil
 }
 
-func write(ctx context.Context, path string, wb *sheet.Workbook, opts Options, maxRows int) error {
+// limits are the sheet sizes that change how a workbook is written; tests
+// lower them to exercise continuation sheets and bulk writing.
+type limits struct {
+	maxRows  int // rows per worksheet
+	bulkRows int // sheets of this many rows or more are written in bulk
+}
+
+func write(ctx context.Context, path string, wb *sheet.Workbook, opts Options, lim limits) error {
 	if len(wb.Sheets) == 0 {
 		return fmt.Errorf("the workbook has no sheet")
 	}
@@ -51,27 +57,44 @@ func write(ctx context.Context, path string, wb *sheet.Workbook, opts Options, m
 	if wb.NumRows() > fastZipRows {
 		f.SetZipWriter(fastZip)
 	}
-	w := &writer{f: f, st: newStyles(f), m: m, used: map[string]bool{}, maxRows: maxRows}
+	w := &writer{f: f, st: newStyles(f), m: m, used: map[string]bool{}, maxRows: lim.maxRows, bulkRows: lim.bulkRows}
+	return w.write(path, wb, opts.Password)
+}
+
+// write lays out every sheet and writes the file.
+func (w *writer) write(path string, wb *sheet.Workbook, password string) error {
 	for _, s := range wb.Sheets {
 		w.used[lower(s.Name)] = true
 	}
+	var bulks []*bulk
+	defer func() {
+		for _, b := range bulks {
+			b.stop()
+		}
+	}()
 	for i, s := range wb.Sheets {
+		if w.isBulk(s) {
+			b, err := w.bulkSheet(s, i == 0)
+			if err != nil {
+				return fmt.Errorf("sheet %s: %w", s.Name, err)
+			}
+			bulks = append(bulks, b)
+			continue
+		}
 		if err := w.sheet(s, i == 0); err != nil {
 			return fmt.Errorf("sheet %s: %w", s.Name, err)
 		}
 	}
-	f.SetActiveSheet(0)
-	if err := m.Err(); err != nil {
+	if err := w.m.Err(); err != nil {
 		return err
 	}
 	err := sheet.WriteFile(path, func(out io.Writer) error {
-		_, err := f.WriteTo(out, excelize.Options{Password: opts.Password})
-		return err
+		return w.writeWorkbook(out, bulks, password)
 	})
 	if err != nil {
 		return err
 	}
-	m.Done()
+	w.m.Done()
 	return nil
 }
 
@@ -86,11 +109,12 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 
 // writer streams a workbook's sheets into an excelize file.
 type writer struct {
-	f       *excelize.File
-	st      *styles
-	m       *sheet.Meter
-	used    map[string]bool // sheet names taken, lower-cased
-	maxRows int
+	f        *excelize.File
+	st       *styles
+	m        *sheet.Meter
+	used     map[string]bool // sheet names taken, lower-cased
+	maxRows  int
+	bulkRows int // sheets of this many rows or more are written in bulk
 
 	cells  []excelize.Cell
 	vals   []any
@@ -105,43 +129,25 @@ type colStyle struct {
 	id     int
 }
 
-// sheet writes s, continuing on new sheets past maxRows rows.
+// sheet writes s through excelize's stream writer.
 func (w *writer) sheet(s *sheet.Sheet, first bool) error {
-	name := s.Name
-	sw, err := w.start(s, name, first, true)
+	sw, err := w.start(s, s.Name, first, true)
 	if err != nil {
 		return err
 	}
-	var head []sheet.Row
-	n, part := 0, 1
-	if s.Rows == nil {
-		return sw.Flush()
-	}
-	for r := range s.Rows {
-		if n == w.maxRows {
-			if err := sw.Flush(); err != nil {
+	if s.Rows != nil {
+		n := 0
+		for r := range s.Rows {
+			if n == w.maxRows {
+				return fmt.Errorf("more than %d rows", w.maxRows)
+			}
+			if err := w.row(sw, n, r); err != nil {
 				return err
 			}
-			part++
-			name = w.continuation(s.Name, part)
-			if sw, err = w.start(s, name, false, false); err != nil {
+			n++
+			if err := w.m.Row(); err != nil {
 				return err
 			}
-			for n = 0; n < len(head); n++ {
-				if err := w.row(sw, n, head[n]); err != nil {
-					return err
-				}
-			}
-		}
-		if len(head) < s.HeaderRows && part == 1 {
-			head = append(head, slices.Clone(r))
-		}
-		if err := w.row(sw, n, r); err != nil {
-			return err
-		}
-		n++
-		if err := w.m.Row(); err != nil {
-			return err
 		}
 	}
 	return sw.Flush()

@@ -1,0 +1,177 @@
+package sheet
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// bom starts every CSV file, so spreadsheet programs read it as UTF-8.
+const bom = "\uFEFF"
+
+// CSVPaths returns the files a workbook's CSV export writes: path itself
+// for a one-sheet workbook, else one file per sheet named after path and
+// the sheet ("bonus.csv" → "bonus-Actuals.csv").
+func CSVPaths(path string, wb *Workbook) []string {
+	if len(wb.Sheets) == 1 {
+		return []string{path}
+	}
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	if ext == "" {
+		ext = ".csv"
+	}
+	out := make([]string, len(wb.Sheets))
+	for i, s := range wb.Sheets {
+		out[i] = base + "-" + fileSafe(s.Name) + ext
+	}
+	return out
+}
+
+// fileSafe replaces the characters file systems reject in names.
+func fileSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, s)
+}
+
+// WriteCSVFiles writes each sheet of wb to its file of CSVPaths(path, wb),
+// all or none: when ctx is cancelled or a write fails, no file is left.
+func WriteCSVFiles(ctx context.Context, path string, wb *Workbook, report Progress) ([]string, error) {
+	paths := CSVPaths(path, wb)
+	m := NewMeter(ctx, wb.NumRows(), report)
+	err := WriteFiles(paths, func(i int, w io.Writer) error { return WriteCSV(w, wb.Sheets[i], m) })
+	if err != nil {
+		return nil, err
+	}
+	m.Done()
+	return paths, nil
+}
+
+// WriteCSV writes the rows of s to w as comma-separated UTF-8 with a byte
+// order mark: formulas as their cached results, numbers in full precision
+// with a '.' decimal point, dates as YYYY-MM-DD, and text that a spreadsheet
+// would evaluate (starting with =, +, -, @, tab or CR) prefixed with '.
+func WriteCSV(w io.Writer, s *Sheet, m *Meter) error {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	var rec []string
+	if s.Rows != nil {
+		for r := range s.Rows {
+			rec = rec[:0]
+			for i := range r {
+				rec = append(rec, csvText(&r[i]))
+			}
+			rec = rec[:trimEmpty(rec)]
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+			if m != nil {
+				if err := m.Row(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// trimEmpty returns the length of rec without its trailing empty fields.
+func trimEmpty(rec []string) int {
+	n := len(rec)
+	for n > 0 && rec[n-1] == "" {
+		n--
+	}
+	return n
+}
+
+// csvText returns a cell's value as CSV text.
+func csvText(c *Cell) string {
+	switch c.Kind {
+	case Text:
+		return SafeText(c.Str)
+	case Number, Percent, Money:
+		if math.IsNaN(c.Num) || math.IsInf(c.Num, 0) {
+			return ""
+		}
+		return strconv.FormatFloat(c.Num, 'f', -1, 64)
+	case Date:
+		return FromSerial(c.Num).String()
+	}
+	return ""
+}
+
+// SafeText returns s prefixed with ' when a spreadsheet would read it as a
+// formula: when it starts with =, +, -, @, a tab or a carriage return.
+func SafeText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// unsafeText undoes SafeText on text read back from a CSV file.
+func unsafeText(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
+// ReadCSV reads a CSV file's rows as a text grid. It skips a UTF-8 byte
+// order mark, detects the separator (comma, semicolon or tab) from the
+// first line, and removes the ' that SafeText puts before formula-like text.
+func ReadCSV(r io.Reader) (Grid, error) {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == bom {
+		_, _ = br.Discard(3)
+	}
+	first, _ := br.Peek(4096)
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = first[:i]
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = separator(first)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	var g Grid
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return g, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read CSV: %w", err)
+		}
+		row := make([]GridCell, len(rec))
+		for i, s := range rec {
+			row[i] = GridCell{Text: unsafeText(s)}
+		}
+		g = append(g, row)
+	}
+}
+
+// separator guesses a CSV file's separator from its first line.
+func separator(line []byte) rune {
+	best, n := ',', bytes.Count(line, []byte{','})
+	for _, c := range []rune{';', '\t'} {
+		if k := bytes.Count(line, []byte(string(c))); k > n {
+			best, n = c, k
+		}
+	}
+	return best
+}

@@ -1,0 +1,45 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"kpiplanner/app"
+	"kpiplanner/app/sheet"
+)
+
+// IsCSV reports whether path names a .csv file (any letter case).
+func IsCSV(path string) bool { return strings.EqualFold(filepath.Ext(path), ".csv") }
+
+// WriteWorkbook writes wb to path: an .xlsx workbook, or, when path ends in
+// .csv, one CSV file per sheet (see sheet.CSVPaths). It returns the files
+// written; on error or cancellation none is left behind.
+func WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, opts Options) ([]string, error) {
+	if IsCSV(path) {
+		files, err := sheet.WriteCSVFiles(ctx, path, wb, opts.Progress)
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", path, err)
+		}
+		return files, nil
+	}
+	if err := Write(ctx, path, wb, opts); err != nil {
+		return nil, err
+	}
+	return []string{path}, nil
+}
+
+// WriteScorecards writes one scorecard sheet per plan, scored over the
+// window ending at period at (-1 = the whole cycle), to path (.xlsx or .csv).
+func WriteScorecards(ctx context.Context, path string, plans []*app.Plan, at int, opts Options) ([]string, error) {
+	wb, _ := sheet.Scorecards(plans, at, opts.T)
+	return WriteWorkbook(ctx, path, wb, opts)
+}
+
+// WriteCompany writes the company bonus workbook of plans, scored over the
+// window ending at period at, to path (.xlsx or .csv).
+func WriteCompany(ctx context.Context, path string, plans []*app.Plan, at int, opts Options) ([]string, error) {
+	wb, _ := sheet.Company(plans, at, opts.T)
+	return WriteWorkbook(ctx, path, wb, opts)
+}

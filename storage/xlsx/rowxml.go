@@ -1,0 +1,146 @@
+package xlsx
+
+import (
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"kpiplanner/app/sheet"
+)
+
+// rowWriter serialises rows of a bulk sheet as SpreadsheetML, the way
+// excelize's stream writer does: numbers as <v>, text as inline strings,
+// formulas as <f> with their cached value.
+type rowWriter struct {
+	w    *writer
+	out  io.Writer
+	buf  []byte
+	cols []string // column letters, by index
+}
+
+func (rw *rowWriter) flush() error {
+	_, err := rw.out.Write(rw.buf)
+	rw.buf = rw.buf[:0]
+	return err
+}
+
+// col returns the letters of column i.
+func (rw *rowWriter) col(i int) string {
+	for len(rw.cols) <= i {
+		rw.cols = append(rw.cols, sheet.ColName(len(rw.cols)))
+	}
+	return rw.cols[i]
+}
+
+// row appends row as sheet row r (0-based).
+func (rw *rowWriter) row(r int, row sheet.Row) {
+	num := strconv.Itoa(r + 1)
+	b := append(rw.buf, `<row r="`...)
+	b = append(b, num...)
+	b = append(b, `">`...)
+	for i := range row {
+		c := &row[i]
+		if c.Kind == sheet.Empty && c.Formula == "" && c.Style == sheet.Plain {
+			continue
+		}
+		b = append(b, `<c r="`...)
+		b = append(b, rw.col(i)...)
+		b = append(b, num...)
+		b = append(b, '"')
+		if id, err := rw.w.style(i, c); err == nil && id != 0 {
+			b = append(b, ` s="`...)
+			b = strconv.AppendInt(b, int64(id), 10)
+			b = append(b, '"')
+		}
+		b = cellXML(b, c)
+	}
+	rw.buf = append(b, `</row>`...)
+}
+
+// cellXML appends the rest of a <c> element: its type, formula and value.
+func cellXML(b []byte, c *sheet.Cell) []byte {
+	v := value(c)
+	if c.Formula != "" {
+		if s, ok := v.(string); ok || v == nil {
+			b = append(b, ` t="str"><f>`...)
+			b = escape(b, c.Formula)
+			b = append(b, `</f><v>`...)
+			b = escape(b, s)
+			return append(b, `</v></c>`...)
+		}
+		b = append(b, `><f>`...)
+		b = escape(b, c.Formula)
+		b = append(b, `</f><v>`...)
+		b = strconv.AppendFloat(b, v.(float64), 'G', -1, 64)
+		return append(b, `</v></c>`...)
+	}
+	switch v := v.(type) {
+	case string:
+		b = append(b, ` t="inlineStr"><is><t xml:space="preserve">`...)
+		b = escape(b, truncateText(v))
+		return append(b, `</t></is></c>`...)
+	case float64:
+		b = append(b, `><v>`...)
+		b = strconv.AppendFloat(b, v, 'G', -1, 64)
+		return append(b, `</v></c>`...)
+	}
+	return append(b, `/>`...)
+}
+
+// maxCellText is the most characters a cell holds (in UTF-16 units; runes here).
+const maxCellText = 32767
+
+func truncateText(s string) string {
+	if len(s) <= maxCellText || utf8.RuneCountInString(s) <= maxCellText {
+		return s
+	}
+	return string([]rune(s)[:maxCellText])
+}
+
+// escape appends s as XML character data: &, < and > escaped, characters
+// XML forbids replaced by U+FFFD, and "_xHHHH_" (which spreadsheets read
+// as an escaped character) protected as "_x005F_xHHHH_".
+func escape(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '&':
+				b = append(b, "&amp;"...)
+			case c == '<':
+				b = append(b, "&lt;"...)
+			case c == '>':
+				b = append(b, "&gt;"...)
+			case c < ' ' && c != '\t' && c != '\n' && c != '\r':
+				b = append(b, "\uFFFD"...)
+			case c == '_' && escapedChar(s[i:]):
+				b = append(b, "_x005F"...)
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			b = append(b, "\uFFFD"...)
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return b
+}
+
+// escapedChar reports whether s starts with _xHHHH_.
+func escapedChar(s string) bool {
+	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
