@@ -91,7 +91,8 @@ func (s *planScreen) view() fyne.CanvasObject {
 	split := container.NewHSplit(s.grid.view(), s.card.view())
 	split.Offset = 0.6
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(u.T("Actuals and scorecard"), theme.GridIcon(), split),
+		container.NewTabItemWithIcon(u.T("Actuals and scorecard"), theme.GridIcon(),
+			container.NewBorder(nil, s.grid.messages(), nil, nil, split)),
 		container.NewTabItemWithIcon(u.T("KPIs"), theme.DocumentCreateIcon(), s.kpis.view()),
 	)
 	return container.NewBorder(s.header(), nil, nil, nil, s.tabs)
@@ -119,10 +120,9 @@ func (s *planScreen) header() fyne.CanvasObject {
 	actions := container.NewHBox(s.unsaved, undo, s.exporter, s.saveBtn)
 	periodBox := container.NewHBox(widget.NewLabel(u.T("Score year to date up to")), s.period)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, back, status, title),
-		container.NewBorder(nil, nil, nil, cycle, who),
-		goal,
-		container.NewBorder(nil, nil, periodBox, actions),
+		container.NewBorder(nil, nil, back, actions, title),
+		container.NewBorder(nil, nil, nil, container.NewHBox(cycle, status), who),
+		container.NewBorder(nil, nil, nil, periodBox, goal),
 		widget.NewSeparator(),
 	)
 }

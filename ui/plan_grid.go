@@ -39,15 +39,16 @@ func newActualsGrid(s *planScreen) *actualsGrid {
 	g.problems.Wrapping = fyne.TextWrapWord
 	g.problems.Hide()
 	g.hint = widget.NewLabel("")
-	g.hint.Wrapping = fyne.TextWrapWord
+	g.hint.Truncation = fyne.TextTruncateEllipsis
 	g.hint.Importance = widget.LowImportance
 	g.root = container.NewStack()
 	return g
 }
 
-func (g *actualsGrid) view() fyne.CanvasObject {
-	return container.NewBorder(nil, container.NewVBox(g.problems, g.hint), nil, nil, g.root)
-}
+func (g *actualsGrid) view() fyne.CanvasObject { return g.root }
+
+// messages is the grid's problems and the focused cell's hint, to show below it.
+func (g *actualsGrid) messages() fyne.CanvasObject { return container.NewVBox(g.problems, g.hint) }
 
 // build lays out one row per KPI of p and one column per period.
 func (g *actualsGrid) build(p *app.Plan) {
@@ -74,7 +75,7 @@ func (g *actualsGrid) build(p *app.Plan) {
 	g.cells = make([][]*cellEntry, len(g.kpis))
 	for r := range g.kpis {
 		k := &g.kpis[r]
-		name := widget.NewLabel(g.rowTitle(k))
+		name := widget.NewLabel(kpiName(u, k))
 		name.Truncation = fyne.TextTruncateEllipsis
 		names.Add(name)
 		row := container.New(&columnsLayout{widths: widths, height: rowH})
@@ -91,6 +92,7 @@ func (g *actualsGrid) build(p *app.Plan) {
 	g.hscroll = container.NewHScroll(rows)
 	nameCol := container.NewGridWrap(fyne.NewSize(gridNameWidth, names.MinSize().Height), names)
 	g.vscroll = container.NewVScroll(container.NewBorder(nil, nil, nameCol, nil, g.hscroll))
+	g.vscroll.SetMinSize(fyne.NewSize(gridNameWidth+2*gridCellWidth, 4*rowH))
 	g.root.Objects = []fyne.CanvasObject{g.vscroll}
 	g.root.Refresh()
 	g.showProblems()
@@ -98,15 +100,6 @@ func (g *actualsGrid) build(p *app.Plan) {
 	if len(g.kpis) == 0 {
 		g.hint.SetText(u.T("This plan has no KPIs yet: add them on the KPIs tab."))
 	}
-}
-
-// rowTitle is the KPI's name with its unit when the unit says something.
-func (g *actualsGrid) rowTitle(k *app.KPI) string {
-	name := kpiName(g.s.u, k)
-	if k.Unit == app.Number || k.Unit == "" {
-		return name
-	}
-	return g.s.u.T("%s (%s)", name, g.s.u.tr.Name(k.Unit))
 }
 
 // kpiName is k's name, or says it has none yet.

@@ -67,7 +67,9 @@ func newKPITable(s *planScreen) *kpiTable {
 	hint.Importance = widget.LowImportance
 	hint.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, t.addBtn, nil, hint)
-	t.root = container.NewBorder(top, t.problems, nil, nil, container.NewScroll(t.list))
+	scroll := container.NewScroll(t.list)
+	scroll.SetMinSize(fyne.NewSize(400, 4*header.MinSize().Height))
+	t.root = container.NewBorder(top, t.problems, nil, nil, scroll)
 	return t
 }
 

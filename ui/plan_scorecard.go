@@ -9,8 +9,12 @@ import (
 	"kpiplanner/app/score"
 )
 
-// Column widths of the scorecard: KPI name (the rest), group, achievement, score.
-var scoreColumns = []float32{0, 28, 92, 64}
+// Column widths of the scorecard: KPI name (the rest), group, achievement,
+// score; a group's line has no group column.
+var (
+	scoreColumns = []float32{0, 24, 136, 60}
+	groupColumns = []float32{0, 136, 60}
+)
 
 // scorecard shows a plan's score over the chosen window: each KPI's
 // achievement and score, the group subtotals, the total, the rating and the bonus.
@@ -35,6 +39,17 @@ type scoreRow struct {
 }
 
 func newScoreRow(bold bool) scoreRow {
+	return newScoreLine(bold, scoreColumns)
+}
+
+// newGroupRow returns a line for a group subtotal: name, status and score.
+func newGroupRow() scoreRow {
+	r := newScoreLine(false, groupColumns)
+	r.box.Objects = []fyne.CanvasObject{r.name, r.achievement, r.score}
+	return r
+}
+
+func newScoreLine(bold bool, widths []float32) scoreRow {
 	r := scoreRow{
 		name:        widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold}),
 		group:       widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{}),
@@ -43,7 +58,7 @@ func newScoreRow(bold bool) scoreRow {
 	}
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.achievement.Truncation = fyne.TextTruncateClip
-	r.box = container.New(&columnsLayout{widths: scoreColumns}, r.name, r.group, r.achievement, r.score)
+	r.box = container.New(&columnsLayout{widths: widths}, r.name, r.group, r.achievement, r.score)
 	return r
 }
 
@@ -61,21 +76,24 @@ func newScorecard(u *UI, currency string) *scorecard {
 	c.kpiBox = container.NewVBox()
 	groupBox := container.NewVBox()
 	for range 3 {
-		r := newScoreRow(false)
+		r := newGroupRow()
 		c.groups = append(c.groups, r)
 		groupBox.Add(r.box)
 	}
 	c.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	c.rating = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	c.bonus = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	result := widget.NewForm(
-		widget.NewFormItem(u.T("Total score"), c.total),
-		widget.NewFormItem(u.T("Rating"), c.rating),
-		widget.NewFormItem(u.T("Bonus"), c.bonus),
-	)
-	body := container.NewVBox(c.title, head.box, c.kpiBox, widget.NewSeparator(), groupBox,
-		widget.NewSeparator(), result)
-	c.root = container.NewVScroll(body)
+	line := func(caption string, value *widget.Label) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return container.NewBorder(nil, nil, l, nil, value)
+	}
+	result := container.NewVBox(line(u.T("Total score"), c.total), line(u.T("Rating"), c.rating),
+		line(u.T("Bonus"), c.bonus))
+	scroll := container.NewVScroll(container.NewVBox(c.kpiBox, widget.NewSeparator(), groupBox))
+	scroll.SetMinSize(fyne.NewSize(360, 120))
+	// The total, rating and bonus stay in sight below the KPIs, however many there are.
+	c.root = container.NewBorder(container.NewVBox(c.title, head.box), container.NewVBox(widget.NewSeparator(), result),
+		nil, nil, scroll)
 	return c
 }
 
@@ -113,7 +131,7 @@ func (c *scorecard) update(r score.Result) {
 			break
 		}
 		row := c.groups[i]
-		row.name.SetText(u.T("%s (weight %s)", u.tr.Name(g.Group), u.tr.FormatPercent(g.Weight, -1)))
+		row.name.SetText(u.T("%s (%s)", u.tr.Name(g.Group), u.tr.FormatPercent(g.Weight, -1)))
 		c.setScore(row, g.Scored, -1, g.Score)
 	}
 	c.showTotal(r)
@@ -150,5 +168,8 @@ func (c *scorecard) showTotal(r score.Result) {
 	}
 	c.total.SetText(u.tr.FormatNumber(r.Total, 1))
 	c.rating.SetText(u.T(r.Rating.Name))
+	if r.Rating.Name == "" {
+		c.rating.SetText("—")
+	}
 	c.bonus.SetText(u.tr.FormatMoney(r.Bonus, c.currency))
 }
