@@ -2,7 +2,11 @@ package charts
 
 import (
 	"math"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"kpiplanner/app"
@@ -94,6 +98,35 @@ func TestNiceAxis(t *testing.T) {
 		a := niceAxis(tc.lo, tc.hi, tc.n)
 		if !slices.Equal(a.ticks, tc.ticks) || a.decimals != tc.decimals || a.div != tc.div || a.unit != tc.unitSuffix {
 			t.Errorf("%s: %+v; want ticks %v decimals %d div %g unit %q", tc.name, a, tc.ticks, tc.decimals, tc.div, tc.unitSuffix)
+		}
+	}
+}
+
+// TestBuiltinLabelsCoverSource checks every label key the package writes
+// has a built-in Vietnamese translation.
+func TestBuiltinLabelsCoverSource(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := regexp.MustCompile(`(?:c\.t\(|return |a\.unit[^"\n]*)"([^"]+)"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "labels.go" {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range key.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := viLabels[m[1]]; !ok && strings.ContainsAny(m[1][:1], "ABCDEFGHIJKLMNOPQRSTUVWXYZ%bm") {
+				t.Errorf("%s: label %q has no Vietnamese translation", f, m[1])
+			}
+		}
+	}
+	for _, b := range app.DefaultRules().Bands {
+		if _, ok := viLabels[b.Name]; !ok {
+			t.Errorf("band %q has no Vietnamese translation", b.Name)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -79,7 +80,7 @@ func (c *canvas) departmentBars(b box, ds []DeptMean, mean float64) {
 		if name == "" {
 			name = "—"
 		}
-		return c.t("%s (%d)", c.t(name), d.Plans)
+		return fmt.Sprintf("%s (%d)", c.t(name), d.Plans)
 	}
 	lw, hi := 0.0, 100.0
 	for _, d := range ds {

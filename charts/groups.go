@@ -54,7 +54,7 @@ func GroupContribution(r score.Result, o Options) ([]byte, error) {
 	}
 	sub := subtitle(r)
 	if r.Rating.Name != "" {
-		sub += " · " + c.t("%s: %s", c.t("Total"), c.num(r.Total, 1)) + " · " + c.t(r.Rating.Name)
+		sub += " · " + c.t("Total") + ": " + c.num(r.Total, 1) + " · " + c.t(r.Rating.Name)
 	}
 	b := c.header(title, sub, legend)
 	c.contributionBars(b, r, cs)
@@ -85,7 +85,7 @@ func (c *canvas) contributionBars(b box, r score.Result, cs []Contribution) {
 		}
 		c.rect(cx-barW/2, py(x.Points), cx+barW/2, py(0), col)
 		c.text(c.num(x.Points, 1), cx, py(x.Points)-fs*0.4, fs, c.p.text, center)
-		detail := c.t("%s × %s", c.num(x.Group.Score, 1), c.pct(100*x.Share, 0))
+		detail := c.num(x.Group.Score, 1) + " × " + c.pct(100*x.Share, 0)
 		c.text(c.fit(detail, fs*0.9, slot), cx, plot.y1+fs*2.6, fs*0.9, c.p.muted, center)
 		c.rect(tx-barW/2, py(stack+x.Points), tx+barW/2, py(stack), col)
 		c.line(separator(c), 1, nil, tx-barW/2, py(stack+x.Points), tx+barW/2, py(stack+x.Points))

@@ -39,13 +39,13 @@ const (
 
 // Options says how to draw a chart.
 type Options struct {
-	Width, Height int    // size in pixels; 0 means DefaultWidth × DefaultHeight
-	Format        Format // PNG (the default) or SVG
-	Theme         Theme  // Light (the default) or Dark
-	Transparent   bool   // leave the background transparent, to lay the chart on a themed surface
-	Lang          string // "vi" or "en": the language of the built-in labels, used when T is nil
-	Title         string // replaces the chart's own title when set
-	FontSize      float64
+	Width, Height int     // size in pixels; 0 means DefaultWidth × DefaultHeight
+	Format        Format  // PNG (the default) or SVG
+	Theme         Theme   // Light (the default) or Dark
+	Transparent   bool    // leave the background transparent, to lay the chart on a themed surface
+	Lang          string  // "vi" or "en": the language of the built-in labels, used when T is nil
+	Title         string  // replaces the chart's own title when set
+	FontSize      float64 // base text size in pixels; 0 picks one from the chart size (10–16)
 	// T translates a label: an English format string and its arguments, as
 	// i18n.Translator.T does. nil uses the package's built-in labels in Lang.
 	T func(key string, args ...any) string

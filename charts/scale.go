@@ -46,9 +46,9 @@ func niceAxis(lo, hi float64, n int) axis {
 	big := math.Max(math.Abs(a.lo), math.Abs(a.hi))
 	switch {
 	case big >= 1e9:
-		a.div, a.unit = 1e9, "billions"
+		a.unit, a.div = "billions", 1e9
 	case big >= 1e6:
-		a.div, a.unit = 1e6, "millions"
+		a.unit, a.div = "millions", 1e6
 	}
 	a.decimals = decimalsFor(step / a.div)
 	return a
