@@ -121,8 +121,10 @@ var pngEncoder = png.Encoder{CompressionLevel: png.BestSpeed}
 // collector receives the raster renderer's image (chart.RGBACollector).
 type collector struct{ rgba *image.RGBA }
 
+// SetRGBA keeps the renderer's image.
 func (c *collector) SetRGBA(i *image.RGBA) { c.rgba = i }
 
+// Write refuses bytes: the raster renderer must hand over its image instead.
 func (c *collector) Write(p []byte) (int, error) {
 	return 0, fmt.Errorf("unexpected encoded image")
 }
@@ -223,6 +225,21 @@ func (c *canvas) rect(x0, y0, x1, y1 float64, fill drawing.Color) {
 	c.r.LineTo(round(x1), round(y0))
 	c.r.LineTo(round(x1), round(y1))
 	c.r.LineTo(round(x0), round(y1))
+	c.r.Close()
+	c.r.Fill()
+}
+
+// poly fills the polygon through pts (x, y pairs).
+func (c *canvas) poly(fill drawing.Color, pts ...float64) {
+	if len(pts) < 6 {
+		return
+	}
+	c.r.ResetStyle()
+	c.r.SetFillColor(fill)
+	c.r.MoveTo(round(pts[0]), round(pts[1]))
+	for i := 2; i+1 < len(pts); i += 2 {
+		c.r.LineTo(round(pts[i]), round(pts[i+1]))
+	}
 	c.r.Close()
 	c.r.Fill()
 }

@@ -336,3 +336,26 @@ func TestDocSamples(t *testing.T) {
 		}
 	}
 }
+
+func TestTrendOddInputs(t *testing.T) {
+	p := samplePlan()
+	rs := app.KPI{ID: "rs", Name: "Chi phí (khoảng, cộng dồn)", Unit: app.Currency, Direction: app.Range, Aggregation: app.Sum,
+		RangeLow: 1100, RangeHigh: 1300, Tolerance: 200, Weight: 1, Group: app.GroupB, Actuals: monthly(100, 110, 95, 105)}
+	odd := trend.Of(p, &p.KPIs[1], 8)
+	odd.Points = append(odd.Points, trend.Point{Period: 40, Value: 1})
+	odd.Anomalies = append(odd.Anomalies, trend.Anomaly{Period: -3})
+	one := samplePlan()
+	one.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 1, 31), Frequency: app.Monthly}
+	cases := map[string]trend.KPITrend{
+		"range sum":        trend.Of(p, &rs, 3),
+		"out of range":     odd,
+		"one-period cycle": trend.Of(one, &one.KPIs[0], 0),
+	}
+	for name, tr := range cases {
+		b, err := Trend(tr, Options{Width: 480, Height: 270})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkPNG(t, b, 480, 270)
+	}
+}

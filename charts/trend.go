@@ -64,6 +64,9 @@ func trendSeries(t trend.KPITrend) trendData {
 		}
 	}
 	for _, p := range t.Points {
+		if p.Period < 0 || p.Period >= n {
+			continue
+		}
 		if t.Aggregation == app.Sum {
 			d.actual[p.Period] = p.ToDate
 		} else {
@@ -79,7 +82,7 @@ func trendSeries(t trend.KPITrend) trendData {
 // from the first period with data, continued to the horizon. Milestones have none.
 func forecastPath(t trend.KPITrend, actual []float64) []xy {
 	f := t.Projection
-	if !f.OK || t.Direction == app.Milestone {
+	if !f.OK || t.Direction == app.Milestone || f.At < 0 || f.Horizon >= len(actual) {
 		return nil
 	}
 	if t.Aggregation == app.Sum {

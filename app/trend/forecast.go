@@ -12,9 +12,9 @@ import (
 type Projection struct {
 	OK          bool      // false when the KPI has no value in periods 0..at
 	Points      int       // periods with data the line was fitted to
-	Slope       float64   // the line: value(i) = Intercept + Slope × i, i a period index
-	Intercept   float64   //
-	At          int       // the last period with known data (the window's end)
+	Slope       float64   // the line is value(i) = Intercept + Slope × i, i a period index
+	Intercept   float64   // the line's value at period 0
+	At          int       // the window's last period: data after it is not used
 	Horizon     int       // the period the forecast runs to: the deadline's, or the cycle's last
 	End         float64   // the line's per-period value at Horizon (0 floor for non-negative series)
 	Ahead       []float64 // the line's per-period values for periods At+1..Horizon
