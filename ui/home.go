@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+	"kpiplanner/app/demo"
+	"kpiplanner/app/workspace"
+)
+
+// homeScreen lists every plan with filters, sorting and plan actions.
+type homeScreen struct {
+	u        *UI
+	all      []workspace.Summary
+	rows     []workspace.Summary
+	selected app.PlanID
+	sortCol  workspace.Column
+	sortDesc bool
+
+	search  *widget.Entry
+	dept    *widget.Select
+	year    *widget.Select
+	table   *widget.Table
+	count   *widget.Label
+	actions []*widget.Button // need a selected plan
+	stack   *fyne.Container  // the list, or the first-run welcome
+	list    fyne.CanvasObject
+	welcome fyne.CanvasObject
+}
+
+// homeColumns are the table's columns, in order.
+var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByDepartment, workspace.ByCycle,
+	workspace.ByStatus, workspace.ByTotal, workspace.ByRating}
+
+func newHomeScreen(u *UI) *homeScreen {
+	h := &homeScreen{u: u}
+	h.search = widget.NewEntry()
+	h.search.SetPlaceHolder(u.T("Search person, plan or department"))
+	h.search.OnChanged = func(string) { h.applyFilter() }
+	h.dept = widget.NewSelect(nil, func(string) { h.applyFilter() })
+	h.dept.PlaceHolder = u.T("All departments")
+	h.year = widget.NewSelect(nil, func(string) { h.applyFilter() })
+	h.year.PlaceHolder = u.T("All years")
+	h.count = widget.NewLabel("")
+	h.table = h.newTable()
+	h.list = h.buildList()
+	h.welcome = h.buildWelcome()
+	h.stack = container.NewStack(h.list)
+	return h
+}
+
+func (h *homeScreen) view() fyne.CanvasObject { return h.stack }
+
+func (h *homeScreen) focusSearch() { h.u.win.Canvas().Focus(h.search) }
+
+func (h *homeScreen) afterUndo() { h.reload() }
+
+func (h *homeScreen) buildList() fyne.CanvasObject {
+	u := h.u
+	open := widget.NewButtonWithIcon(u.T("Open"), theme.DocumentIcon(), h.onOpen)
+	dup := widget.NewButtonWithIcon(u.T("Duplicate"), theme.ContentCopyIcon(), h.onDuplicate)
+	del := widget.NewButtonWithIcon(u.T("Delete"), theme.DeleteIcon(), h.onDelete)
+	h.actions = []*widget.Button{open, dup, del}
+	newBtn := widget.NewButtonWithIcon(u.T("New plan"), theme.ContentAddIcon(), u.newPlan)
+	newBtn.Importance = widget.HighImportance
+	undo := widget.NewButtonWithIcon(u.T("Undo"), theme.ContentUndoIcon(), u.onUndo)
+	clear := widget.NewButtonWithIcon("", theme.ContentClearIcon(), h.onClearFilters)
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(h.dept, h.year, clear), h.search)
+	bar := container.NewHBox(newBtn, widget.NewSeparator(), open, dup, del, undo)
+	title := widget.NewLabelWithStyle(u.T("Plans"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(container.NewBorder(nil, nil, title, h.count), filters, bar)
+	h.updateActions()
+	return container.NewBorder(top, nil, nil, nil, h.table)
+}
+
+func (h *homeScreen) buildWelcome() fyne.CanvasObject {
+	u := h.u
+	title := widget.NewLabelWithStyle(u.T("Welcome to KPI Planner"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(u.T("Go from a business goal to SMART KPIs in A/B/C groups, record actuals and read scores and bonuses."))
+	intro.Wrapping = fyne.TextWrapWord
+	intro.Alignment = fyne.TextAlignCenter
+	sample := widget.NewButtonWithIcon(u.T("Open the sample company"), theme.FolderOpenIcon(), h.onSample)
+	first := widget.NewButtonWithIcon(u.T("Create your first plan"), theme.ContentAddIcon(), u.newPlan)
+	first.Importance = widget.HighImportance
+	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample)))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 200), box))
+}
+
+// reload reads every plan in the background and refreshes the list.
+func (h *homeScreen) reload() {
+	var rows []workspace.Summary
+	h.u.async(func() error {
+		var err error
+		rows, err = h.u.ws.Summaries()
+		return err
+	}, func(err error) {
+		if err != nil {
+			h.u.showError(err)
+			return
+		}
+		h.all = rows
+		h.refreshChoices()
+		h.applyFilter()
+	})
+}
+
+func (h *homeScreen) refreshChoices() {
+	h.dept.SetOptions(workspace.Departments(h.all))
+	var years []string
+	for _, y := range workspace.Years(h.all) {
+		years = append(years, strconv.Itoa(y))
+	}
+	h.year.SetOptions(years)
+}
+
+func (h *homeScreen) filter() workspace.Filter {
+	f := workspace.Filter{Department: h.dept.Selected, Text: h.search.Text}
+	f.Year, _ = strconv.Atoi(h.year.Selected)
+	return f
+}
+
+func (h *homeScreen) applyFilter() {
+	h.rows = workspace.Apply(h.all, h.filter(), h.sortCol, h.sortDesc)
+	h.count.SetText(h.u.T("%d of %d plans", len(h.rows), len(h.all)))
+	h.table.Refresh()
+	if len(h.all) == 0 {
+		h.stack.Objects = []fyne.CanvasObject{h.welcome}
+	} else {
+		h.stack.Objects = []fyne.CanvasObject{h.list}
+	}
+	h.stack.Refresh()
+	h.updateActions()
+}
+
+func (h *homeScreen) onClearFilters() {
+	h.search.SetText("")
+	h.dept.ClearSelected()
+	h.year.ClearSelected()
+}
+
+func (h *homeScreen) updateActions() {
+	for _, b := range h.actions {
+		if h.selected == 0 {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+func (h *homeScreen) selectedSummary() (workspace.Summary, bool) {
+	for _, r := range h.all {
+		if r.ID == h.selected {
+			return r, true
+		}
+	}
+	return workspace.Summary{}, false
+}
+
+func (h *homeScreen) onOpen() {
+	if h.selected != 0 {
+		h.u.openPlan(h.selected)
+	}
+}
+
+func (h *homeScreen) onDuplicate() {
+	s, ok := h.selectedSummary()
+	if !ok {
+		return
+	}
+	name := h.u.T("Copy of %s", s.Name)
+	h.u.async(func() error { _, err := h.u.ws.Duplicate(s.ID, name); return err }, func(err error) {
+		if err != nil {
+			h.u.showError(err)
+			return
+		}
+		h.u.notify(h.u.T("Duplicated %s as a draft", s.Name))
+		h.reload()
+	})
+}
+
+func (h *homeScreen) onDelete() {
+	s, ok := h.selectedSummary()
+	if !ok {
+		return
+	}
+	u := h.u
+	u.confirm(u.T("Delete plan"), u.T("Delete the plan %s of %s? You can undo this with Ctrl+Z.", s.Name, s.Person), func() {
+		u.async(func() error { return u.ws.Delete(s.ID) }, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			h.selected = 0
+			u.notify(u.T("Deleted %s. Press Ctrl+Z to undo.", s.Name))
+			h.reload()
+		})
+	})
+}
+
+func (h *homeScreen) onSample() {
+	u := h.u
+	u.notify(u.T("Creating the sample company…"))
+	u.async(func() error { return u.ws.Store().SavePlans(demo.Company(60, 1)) }, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.notify(u.T("The sample company is ready: 60 people with a year of actuals."))
+		h.reload()
+	})
+}
+
+// cycleText shows a cycle as "01/01/2026 – 31/12/2026".
+func (u *UI) cycleText(c app.Cycle) string {
+	return fmt.Sprintf("%s – %s", u.tr.FormatDate(c.Start), u.tr.FormatDate(c.End))
+}

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app/workspace"
+)
+
+func (h *homeScreen) newTable() *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(h.rows), len(homeColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Nguyễn Thị Minh Khai")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		h.updateCell)
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("Department", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	t.UpdateHeader = h.updateHeader
+	for i, w := range []float32{240, 180, 210, 110, 90, 140} {
+		t.SetColumnWidth(i, w)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(h.rows) {
+			h.selected = h.rows[id.Row].ID
+			h.updateActions()
+		}
+	}
+	return t
+}
+
+func (h *homeScreen) columnTitle(c workspace.Column) string {
+	u := h.u
+	return [...]string{u.T("Person"), u.T("Department"), u.T("Cycle"), u.T("Status"), u.T("Total"), u.T("Rating")}[c]
+}
+
+func (h *homeScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 {
+		b.SetText("")
+		return
+	}
+	col := homeColumns[id.Col]
+	text := h.columnTitle(col)
+	if col == h.sortCol {
+		text += map[bool]string{false: " ▲", true: " ▼"}[h.sortDesc]
+	}
+	b.SetText(text)
+	b.OnTapped = func() { h.onSort(col) }
+}
+
+// onSort sorts by col, or flips the order when col is already the sort.
+func (h *homeScreen) onSort(col workspace.Column) {
+	if h.sortCol == col {
+		h.sortDesc = !h.sortDesc
+	} else {
+		h.sortCol, h.sortDesc = col, col == workspace.ByTotal || col == workspace.ByRating
+	}
+	h.applyFilter()
+}
+
+func (h *homeScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row >= len(h.rows) {
+		l.SetText("")
+		return
+	}
+	r := h.rows[id.Row]
+	u := h.u
+	switch homeColumns[id.Col] {
+	case workspace.ByPerson:
+		l.SetText(r.Person + " — " + r.Name)
+	case workspace.ByDepartment:
+		l.SetText(r.Department)
+	case workspace.ByCycle:
+		l.SetText(u.cycleText(r.Cycle))
+	case workspace.ByStatus:
+		l.SetText(u.tr.Name(r.Status))
+	case workspace.ByTotal:
+		if r.HasTotal {
+			l.SetText(u.tr.FormatNumber(r.Total, 1))
+		} else {
+			l.SetText(u.T("No data"))
+		}
+	case workspace.ByRating:
+		l.SetText(u.T(r.Rating))
+	}
+}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app/i18n"
+)
+
+// settingsScreen holds language, theme, the database location, backup and restore.
+type settingsScreen struct {
+	u     *UI
+	lang  *widget.Select
+	theme *widget.RadioGroup
+}
+
+func newSettingsScreen(u *UI) *settingsScreen { return &settingsScreen{u: u} }
+
+func (s *settingsScreen) view() fyne.CanvasObject {
+	u := s.u
+	var names []string
+	for _, l := range i18n.Languages {
+		names = append(names, l.Name)
+	}
+	s.lang = widget.NewSelect(names, nil)
+	for _, l := range i18n.Languages {
+		if l.Code == u.tr.Lang() {
+			s.lang.SetSelected(l.Name)
+		}
+	}
+	s.lang.OnChanged = s.onLanguageChanged
+
+	themes := []string{u.T("System"), u.T("Light"), u.T("Dark")}
+	s.theme = widget.NewRadioGroup(themes, nil)
+	s.theme.Horizontal = true
+	s.theme.SetSelected(themes[themeIndex(u.setting(settingTheme))])
+	s.theme.OnChanged = s.onThemeChanged
+
+	path := widget.NewLabel(u.ws.Store().Path())
+	path.Wrapping = fyne.TextWrapBreak
+	backup := widget.NewButtonWithIcon(u.T("Back up now…"), theme.DocumentSaveIcon(), s.onBackup)
+	restore := widget.NewButtonWithIcon(u.T("Restore from a backup…"), theme.HistoryIcon(), s.onRestore)
+
+	form := widget.NewForm(
+		widget.NewFormItem(u.T("Language"), s.lang),
+		widget.NewFormItem(u.T("Theme"), s.theme),
+		widget.NewFormItem(u.T("Database"), path),
+		widget.NewFormItem("", container.NewHBox(backup, restore)),
+	)
+	title := widget.NewLabelWithStyle(u.T("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(title, nil, nil, nil, container.NewVScroll(form))
+}
+
+func themeIndex(choice string) int {
+	switch choice {
+	case themeLight:
+		return 1
+	case themeDark:
+		return 2
+	}
+	return 0
+}
+
+func (s *settingsScreen) onLanguageChanged(name string) {
+	for _, l := range i18n.Languages {
+		if l.Name == name {
+			s.u.onLanguageChanged(l.Code)
+		}
+	}
+}
+
+func (s *settingsScreen) onThemeChanged(label string) {
+	u := s.u
+	choice := themeSystem
+	switch label {
+	case u.T("Light"):
+		choice = themeLight
+	case u.T("Dark"):
+		choice = themeDark
+	}
+	u.applyTheme(choice)
+	u.async(func() error { return u.ws.Store().SetSetting(settingTheme, choice) }, u.showError)
+}
+
+func (s *settingsScreen) onBackup() {
+	u := s.u
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			u.showError(err)
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close() // the store writes the file itself (temp file + rename)
+		u.notify(u.T("Backing up…"))
+		u.async(func() error { return u.ws.Store().Backup(path) }, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.notify(u.T("Backed up to %s", path))
+		})
+	}, u.win)
+	d.SetFileName("kpiplanner-" + time.Now().Format("2006-01-02") + ".db")
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.ws.Store().Path()))); err == nil {
+		d.SetLocation(dir)
+	}
+	d.Show()
+}
+
+func (s *settingsScreen) onRestore() {
+	u := s.u
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			u.showError(err)
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		u.confirm(u.T("Restore from a backup"), u.T("Replace every plan in this database with the backup %s? Plans changed since that backup will be lost.", filepath.Base(path)), func() {
+			u.restore(path)
+		})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.Show()
+}
+
+// restore replaces the database with a backup, then reloads everything.
+func (u *UI) restore(path string) {
+	u.notify(u.T("Restoring…"))
+	u.async(func() error { return u.ws.Store().Restore(path) }, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.notify(u.T("Restored from %s", path))
+		u.setLanguage(u.initialLanguage())
+		u.applyTheme(u.setting(settingTheme))
+		u.build()
+	})
+}

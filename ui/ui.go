@@ -1,0 +1,108 @@
+// Package ui is KPI Planner's Fyne desktop interface: a thin shell of
+// screens over the app packages. Screens build widgets from app state and
+// call app in named handlers; database work runs off the UI goroutine.
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+	"kpiplanner/app/i18n"
+	"kpiplanner/app/library"
+	"kpiplanner/app/workspace"
+)
+
+// Options tune a UI.
+type Options struct {
+	// Sync runs database work on the calling goroutine (for headless tests).
+	Sync bool
+	// Lang forces the language ("vi" or "en"); "" uses the saved setting or the system's.
+	Lang string
+}
+
+// UI is the main window and the screens inside it.
+type UI struct {
+	app    fyne.App
+	win    fyne.Window
+	ws     *workspace.Workspace
+	lib    *library.Library
+	tr     *i18n.Translator
+	opts   Options
+	body   *fyne.Container // holds the current screen
+	nav    *widget.List
+	items  []navItem
+	cur    screen
+	home   *homeScreen
+	status *widget.Label // one line of feedback at the bottom of the window
+}
+
+// screen is one view of the main area.
+type screen interface {
+	view() fyne.CanvasObject
+}
+
+// New builds the main window over store. The library must already include
+// the user's own entries.
+func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
+	u := &UI{app: a, ws: workspace.New(store), lib: lib, opts: opts}
+	u.win = a.NewWindow("KPI Planner")
+	u.setLanguage(u.initialLanguage())
+	u.applyTheme(u.setting(settingTheme))
+	u.win.Resize(fyne.NewSize(1200, 760))
+	u.win.SetMaster()
+	u.addShortcuts()
+	u.build()
+	return u
+}
+
+// Window returns the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the app until it closes.
+func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+
+// T translates an English UI string into the current language.
+func (u *UI) T(key string, args ...any) string { return u.tr.T(key, args...) }
+
+// build (re)creates every screen, e.g. after the language changed.
+func (u *UI) build() {
+	u.win.SetTitle(u.T("KPI Planner"))
+	u.body = container.NewStack()
+	u.home = newHomeScreen(u)
+	u.items = u.navItems()
+	u.nav = u.newNav()
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	split := container.NewHSplit(u.nav, u.body)
+	split.Offset = 0.16
+	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
+	u.show(u.home)
+	u.nav.Select(0)
+}
+
+// show replaces the main area with s.
+func (u *UI) show(s screen) {
+	u.cur = s
+	u.body.Objects = []fyne.CanvasObject{s.view()}
+	u.body.Refresh()
+}
+
+// showError shows err as the user should read it, in their language.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	fyne.LogError("kpiplanner", err)
+	showMessage(u.win, u.T("Something went wrong"), u.tr.Err(err))
+}
+
+// setting reads a saved setting, "" when unset or unreadable.
+func (u *UI) setting(key string) string {
+	v, err := u.ws.Store().Setting(key)
+	if err != nil {
+		fyne.LogError("read setting "+key, err)
+	}
+	return v
+}
