@@ -79,14 +79,17 @@ func (c Cycle) NumPeriods() int {
 
 // Label returns the label of period i, or "" when i is outside the cycle.
 func (c Cycle) Label(i int) string {
-	if i < 0 {
+	if i < 0 || c.Start.IsZero() || c.End.IsZero() {
 		return ""
 	}
-	ps := c.Periods()
-	if i >= len(ps) {
+	s := c.Start
+	for ; i > 0 && !s.After(c.End); i-- {
+		s = c.nextStart(s)
+	}
+	if s.After(c.End) {
 		return ""
 	}
-	return ps[i].Label
+	return c.label(s)
 }
 
 // PeriodOf returns the index of the period containing d, or -1 when d is

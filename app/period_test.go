@@ -74,3 +74,21 @@ func TestSuggestGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestLabel(t *testing.T) {
+	for _, c := range []Cycle{
+		{NewDate(2026, 1, 15), NewDate(2026, 12, 31), Monthly},
+		{NewDate(2025, 11, 1), NewDate(2026, 4, 30), Quarterly},
+		{NewDate(2026, 1, 5), NewDate(2026, 4, 5), Weekly},
+	} {
+		ps := c.Periods()
+		for i, p := range ps {
+			if got := c.Label(i); got != p.Label {
+				t.Errorf("%v Label(%d) = %q, want %q", c, i, got, p.Label)
+			}
+		}
+		if c.Label(len(ps)) != "" || c.Label(-1) != "" {
+			t.Errorf("%v: label outside the cycle", c)
+		}
+	}
+}
