@@ -170,6 +170,21 @@ func (s *planScreen) rescore(p *app.Plan) {
 	s.card.update(score.Plan(p, s.at))
 }
 
+// current returns a copy of the plan as stored now.
+func (s *planScreen) current() *app.Plan {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.plan.Clone()
+}
+
+// commitTyping saves what the focused cell holds before the grid is rebuilt.
+func (s *planScreen) commitTyping() {
+	if _, ok := s.u.win.Canvas().Focused().(*cellEntry); ok {
+		s.u.win.Canvas().Unfocus()
+	}
+}
+
+// setDirty shows whether the KPI table has unsaved changes.
 func (s *planScreen) setDirty(d bool) {
 	s.dirty = d
 	if d {
@@ -212,6 +227,7 @@ func (s *planScreen) save() {
 		u.notify(u.T("Fix the fields marked in red, then save again."))
 		return
 	}
+	s.commitTyping()
 	p := s.draft.Clone()
 	u.async(func() error {
 		s.mu.Lock()
@@ -229,8 +245,9 @@ func (s *planScreen) save() {
 		}
 		s.draft = p.Clone()
 		s.setDirty(false)
-		s.grid.build(p)
-		s.rescore(p)
+		now := s.current()
+		s.grid.build(now)
+		s.rescore(now)
 		u.notify(u.T("Saved %s", p.Name))
 	})
 }
@@ -250,7 +267,8 @@ func (s *planScreen) onRemoveKPI(id string) {
 
 func (s *planScreen) removeKPI(id, name string) {
 	u := s.u
-	var snap *app.Plan
+	s.commitTyping()
+	stored := false // the KPI was in the stored plan
 	u.async(func() error {
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -261,7 +279,7 @@ func (s *planScreen) removeKPI(id, name string) {
 		if err := u.ws.Save(p); err != nil {
 			return err
 		}
-		s.plan, snap = p, p.Clone()
+		s.plan, stored = p, true
 		return nil
 	}, func(err error) {
 		if err != nil {
@@ -270,12 +288,13 @@ func (s *planScreen) removeKPI(id, name string) {
 		}
 		planedit.RemoveKPI(s.draft, id)
 		s.kpis.removeRow(id)
-		if snap == nil {
+		if !stored {
 			u.notify(u.T("Removed %s.", name))
 			return
 		}
-		s.grid.build(snap)
-		s.rescore(snap)
+		now := s.current()
+		s.grid.build(now)
+		s.rescore(now)
 		u.notify(u.T("Removed %s. Press Ctrl+Z to undo.", name))
 	})
 }
@@ -283,13 +302,12 @@ func (s *planScreen) removeKPI(id, name string) {
 // afterUndo reloads the plan as the undo left it.
 func (s *planScreen) afterUndo() {
 	u := s.u
-	var p *app.Plan
+	s.commitTyping()
 	u.async(func() error {
-		var err error
-		p, err = u.ws.Plan(s.id)
+		p, err := u.ws.Plan(s.id)
 		if err == nil {
 			s.mu.Lock()
-			s.plan = p.Clone()
+			s.plan = p
 			s.mu.Unlock()
 		}
 		return err
@@ -298,11 +316,12 @@ func (s *planScreen) afterUndo() {
 			u.showError(err)
 			return
 		}
-		s.draft = p.Clone()
+		now := s.current()
+		s.draft = now.Clone()
 		s.setDirty(false)
 		s.kpis.build(s.draft)
-		s.grid.build(p)
-		s.rescore(p)
+		s.grid.build(now)
+		s.rescore(now)
 	})
 }
 

@@ -53,9 +53,6 @@ func (g *actualsGrid) messages() fyne.CanvasObject { return container.NewVBox(g.
 // build lays out one row per KPI of p and one column per period.
 func (g *actualsGrid) build(p *app.Plan) {
 	u := g.s.u
-	if g.focused != nil {
-		u.win.Canvas().Unfocus() // commits what the old grid's cell holds
-	}
 	g.kpis = append([]app.KPI(nil), p.KPIs...)
 	g.periods = p.Cycle.Periods()
 	g.focused = nil
@@ -168,6 +165,16 @@ func (g *actualsGrid) cell(r, col int) *cellEntry {
 	return g.cells[r][col]
 }
 
+// cellOf returns the cell of KPI id for period col, or nil.
+func (g *actualsGrid) cellOf(id string, col int) *cellEntry {
+	for r, k := range g.kpis {
+		if k.ID == id {
+			return g.cell(r, col)
+		}
+	}
+	return nil
+}
+
 // moveFrom commits c and, when that worked, focuses the cell at (r, col).
 func (g *actualsGrid) moveFrom(c *cellEntry, r, col int) {
 	if !g.commit(c) || g.cell(c.row, c.col) != c {
@@ -252,6 +259,9 @@ func (g *actualsGrid) commit(c *cellEntry) bool {
 		c.saved = stored
 		if c.Text == typed {
 			c.SetText(stored)
+		}
+		if now := g.cellOf(k.ID, c.col); now != nil && now != c && now.Text == now.saved {
+			now.show(stored) // the grid was rebuilt while this was being saved
 		}
 	})
 	return true
