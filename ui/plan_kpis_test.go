@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -92,5 +93,23 @@ func TestPlanAddAndRemoveKPI(t *testing.T) {
 	u.onUndo()
 	if p := storedPlan(t, store, s.id); p.KPI("k2") == nil || len(s.kpis.rows) != 5 {
 		t.Errorf("undo did not bring k2 back")
+	}
+}
+
+func TestPlanShortcutsReachTheWindowFromEntries(t *testing.T) {
+	u, store, s := planTestUI(t, "en", planFixture())
+	name := kpiRowOf(t, s, "k4").entries["name"]
+	u.win.Canvas().Focus(name)
+	name.SetText("Complaints")
+	name.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if got := storedPlan(t, store, s.id).KPI("k4").Name; got != "Complaints" {
+		t.Fatalf("Ctrl+S in a KPI field saved name %q", got)
+	}
+	c := s.grid.cells[3][0]
+	typeCell(u, c, "3", fyne.KeyTab)
+	u.win.Canvas().Focus(c)
+	c.TypedShortcut(&fyne.ShortcutUndo{}) // nothing typed in the cell: undo the last saved change
+	if _, ok := storedPlan(t, store, s.id).KPI("k4").ActualAt(0); ok {
+		t.Error("Ctrl+Z in a cell did not undo the saved actual")
 	}
 }
