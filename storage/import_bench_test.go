@@ -27,7 +27,7 @@ func BenchmarkImportJSON10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		plans, err := plandoc.Decode(bytes.NewReader(doc.Bytes()))
+		plans, err := plandoc.Unmarshal(doc.Bytes())
 		if err != nil {
 			b.Fatal(err)
 		}

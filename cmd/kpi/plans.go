@@ -17,12 +17,12 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(pos[0])
+	data, err := os.ReadFile(pos[0]) // one allocation of the file's size
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	plans, err := plandoc.Decode(bufio.NewReader(f))
+	plans, err := plandoc.Unmarshal(data)
+	data = nil
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
