@@ -43,3 +43,17 @@ func WriteCompany(ctx context.Context, path string, plans []*app.Plan, at int, o
 	wb, _ := sheet.Company(plans, at, opts.T)
 	return WriteWorkbook(ctx, path, wb, opts)
 }
+
+// WriteActualsTemplate writes the actuals import template of p to path
+// (.xlsx or .csv); with filled, it holds the actuals recorded so far.
+func WriteActualsTemplate(ctx context.Context, path string, p *app.Plan, filled bool, opts Options) ([]string, error) {
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{sheet.ActualsTemplate(p, opts.T, filled)}}
+	return WriteWorkbook(ctx, path, wb, opts)
+}
+
+// WriteKPISheet writes p's KPI definitions in the layout the KPI import
+// reads to path (.xlsx or .csv); for a plan without KPIs it is an empty template.
+func WriteKPISheet(ctx context.Context, path string, p *app.Plan, opts Options) ([]string, error) {
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{sheet.KPISheet(p, opts.T)}}
+	return WriteWorkbook(ctx, path, wb, opts)
+}

@@ -1,0 +1,450 @@
+package sheet
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"kpiplanner/app"
+)
+
+// ActualChange is one actual an import records.
+type ActualChange struct {
+	Row    int         // the file row it comes from (1-based; a ratio's numerator row)
+	KPI    string      // the KPI's id
+	Name   string      // the KPI's name
+	Period int         // 0-based period of the cycle
+	Label  string      // the period's label
+	Actual app.Actual  // what will be recorded
+	Old    *app.Actual // what it replaces; nil when the period had no actual
+}
+
+// ActualsPreview is what an actuals import would record, with every problem
+// found in the file. Nothing changes until Apply, which refuses to run
+// while there is any problem.
+type ActualsPreview struct {
+	Changes []ActualChange
+	Skipped int // rows of other people in a table of several people's actuals
+	Errors  Errors
+	plan    *app.Plan
+}
+
+// Err returns the problems found as one error (Errors), or nil.
+func (pv *ActualsPreview) Err() error { return pv.Errors.errOrNil() }
+
+// Apply returns a copy of the plan with the imported actuals recorded, or
+// the problems found when there are any; the caller saves the plan.
+func (pv *ActualsPreview) Apply() (*app.Plan, error) {
+	if err := pv.Err(); err != nil {
+		return nil, err
+	}
+	p := pv.plan.Clone()
+	for _, c := range pv.Changes {
+		p.KPI(c.KPI).SetActual(c.Actual)
+	}
+	return p, nil
+}
+
+// part is one imported number for a KPI's period: a value, numerator or denominator.
+type part struct {
+	v   float64
+	row int
+	col string
+	raw string
+}
+
+// pending collects the parts of one KPI's period.
+type pending struct {
+	k          *app.KPI
+	period     int
+	value, num *part
+	den        *part
+	first      int // the first row that gave a part
+}
+
+// actualsImport parses one file's actuals for a plan.
+type actualsImport struct {
+	reader
+	p       *app.Plan
+	g       Grid
+	h       *header
+	pv      *ActualsPreview
+	periods []app.Period
+	cells   map[[2]int]*pending // (KPI index, period) → parts
+}
+
+// ParseActuals reads a plan's actuals from a grid: the actuals template
+// (KPIs down, periods across) or a long table (one row per KPI and period),
+// as docs/import-format.md describes. It reports every problem, naming the
+// row, column and value, and changes nothing.
+func ParseActuals(p *app.Plan, g Grid, o ImportOptions) *ActualsPreview {
+	im := &actualsImport{reader: newReader(o), p: p, g: g, pv: &ActualsPreview{plan: p},
+		periods: p.Cycle.Periods(), cells: map[[2]int]*pending{}}
+	h, ok := im.findHeader(g, []column{colID, colKPI}, []column{colID, colKPI, colValueType, colPeriod, colActual, colNumerator, colDenom, colPerson, colUnit})
+	if !ok {
+		im.pv.Errors = append(im.pv.Errors, noHeader(im.T(colKPI.key)))
+		return im.pv
+	}
+	im.h = h
+	if h.col(colPeriod) >= 0 {
+		im.long()
+	} else {
+		im.wide()
+	}
+	im.combine()
+	return im.pv
+}
+
+// fail records a problem with the cell at 0-based row r, column c.
+func (im *actualsImport) fail(r, c int, m app.Msg) {
+	e := &CellError{Row: r + 1, Msg: m}
+	if c >= 0 {
+		if c < len(im.h.texts) {
+			e.Column = im.h.texts[c]
+		}
+		if e.Column == "" {
+			e.Column = ColName(c)
+		}
+		e.Value = im.g.cell(r, c).Text
+	}
+	im.pv.Errors = append(im.pv.Errors, e)
+}
+
+// blank reports whether row r has no text at all.
+func (im *actualsImport) blank(r int) bool {
+	for _, c := range im.g[r] {
+		if strings.TrimSpace(c.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// kpi returns the index of the KPI row r names by code or, without one, by name.
+func (im *actualsImport) kpi(r int) (int, bool) {
+	if c := im.h.col(colID); c >= 0 {
+		if id := strings.TrimSpace(im.g.cell(r, c).Text); id != "" {
+			for i := range im.p.KPIs {
+				if strings.EqualFold(im.p.KPIs[i].ID, id) {
+					return i, true
+				}
+			}
+			im.fail(r, c, app.M("'%s' is not a KPI of this plan", id))
+			return 0, false
+		}
+	}
+	c := im.h.col(colKPI)
+	name := strings.TrimSpace(im.g.cell(r, c).Text)
+	if c < 0 || name == "" {
+		im.fail(r, max(c, im.h.col(colID)), app.M("the KPI is missing"))
+		return 0, false
+	}
+	found := -1
+	for i := range im.p.KPIs {
+		if fold(im.p.KPIs[i].Name) == fold(name) {
+			if found >= 0 {
+				im.fail(r, c, app.M("'%s' names several KPIs of this plan; give the KPI code", name))
+				return 0, false
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		im.fail(r, c, app.M("'%s' is not a KPI of this plan", name))
+		return 0, false
+	}
+	return found, true
+}
+
+// looksLikePeriod matches period labels: 2026-03, 2026-Q1, 2026-W05.
+var looksLikePeriod = regexp.MustCompile(`(?i)^\d{4}-(\d{1,2}|q\d|w\d{1,2})$`)
+
+// period resolves a period written as a label, a 1-based number or a date
+// inside it (a date cell or typed). ok is false with no error for text
+// that is no period at all, when strict is false.
+func (im *actualsImport) period(c GridCell, strict bool) (int, bool, app.Msg) {
+	text := strings.TrimSpace(c.Text)
+	outside := func() (int, bool, app.Msg) {
+		if len(im.periods) == 0 {
+			return 0, false, app.M("the plan's cycle has no periods")
+		}
+		return 0, false, app.M("'%s' is not a period of the plan's cycle (%s – %s)", text,
+			im.periods[0].Label, im.periods[len(im.periods)-1].Label)
+	}
+	if c.IsNum && c.Num > 366 { // a date serial, not a period number
+		if i := im.p.Cycle.PeriodOf(FromSerial(c.Num)); i >= 0 {
+			return i, true, app.Msg{}
+		}
+		return outside()
+	}
+	if i, err := im.p.Cycle.FindPeriod(text); err == nil {
+		return i, true, app.Msg{}
+	}
+	if d, err := im.day(GridCell{Text: text}); err == nil && !d.IsZero() {
+		if i := im.p.Cycle.PeriodOf(d); i >= 0 {
+			return i, true, app.Msg{}
+		}
+		return outside()
+	}
+	if strict || looksLikePeriod.MatchString(text) {
+		return outside()
+	}
+	return 0, false, app.Msg{}
+}
+
+// periodColumns maps the wide template's period columns to periods.
+func (im *actualsImport) periodColumns() map[int]int {
+	known := map[int]bool{}
+	for _, c := range im.h.at {
+		known[c] = true
+	}
+	cols := map[int]int{}
+	seen := map[int]int{}
+	for c, cell := range im.g[im.h.row] {
+		if known[c] || strings.TrimSpace(cell.Text) == "" {
+			continue
+		}
+		i, ok, msg := im.period(cell, false)
+		switch {
+		case msg.Key != "":
+			im.fail(im.h.row, c, msg)
+		case !ok:
+		case seen[i] > 0:
+			im.fail(im.h.row, c, app.M("period %s is also in column %s", im.periods[i].Label, im.h.texts[seen[i]-1]))
+		default:
+			seen[i] = c + 1
+			cols[c] = i
+		}
+	}
+	return cols
+}
+
+// wide reads the template: KPIs down, periods across.
+func (im *actualsImport) wide() {
+	cols := im.periodColumns()
+	order := make([]int, 0, len(cols))
+	for c := range cols {
+		order = append(order, c)
+	}
+	slices.Sort(order)
+	for r := im.h.row + 1; r < len(im.g); r++ {
+		if im.blank(r) {
+			continue
+		}
+		ki, ok := im.kpi(r)
+		if !ok {
+			continue
+		}
+		k := &im.p.KPIs[ki]
+		kind, ok := im.valueType(r, k)
+		if !ok {
+			continue
+		}
+		for _, c := range order {
+			if strings.TrimSpace(im.g.cell(r, c).Text) != "" {
+				im.value(r, c, ki, cols[c], kind)
+			}
+		}
+	}
+}
+
+// valueType reads row r's value type: value, numerator or denominator.
+func (im *actualsImport) valueType(r int, k *app.KPI) (string, bool) {
+	c := im.h.col(colValueType)
+	text := im.g.cell(r, c).Text
+	kind := valueRow
+	if c >= 0 && strings.TrimSpace(text) != "" {
+		v, ok := im.match(valueTypes, text)
+		if !ok {
+			im.fail(r, c, app.M("'%s' is not a value type: write %s, %s or %s", strings.TrimSpace(text),
+				im.T(valueTypes[0].display), im.T(valueTypes[1].display), im.T(valueTypes[2].display)))
+			return "", false
+		}
+		kind = v
+	}
+	if kind != valueRow && k.Aggregation != app.Ratio {
+		im.fail(r, c, app.M("%s is not a ratio KPI: it takes one value per period, not a numerator and a denominator", k.Name))
+		return "", false
+	}
+	return kind, true
+}
+
+// long reads a table with one row per KPI and period.
+func (im *actualsImport) long() {
+	pc := im.h.col(colPeriod)
+	vc := im.h.col(colActual)
+	if vc < 0 {
+		vc = im.h.col(colNumerator)
+	}
+	if vc < 0 {
+		im.fail(im.h.row, -1, app.M("no %s column", im.T(colActual.key)))
+		return
+	}
+	dc := im.h.col(colDenom)
+	for r := im.h.row + 1; r < len(im.g); r++ {
+		if im.blank(r) || im.otherPerson(r) || strings.TrimSpace(im.g.cell(r, vc).Text) == "" {
+			continue
+		}
+		ki, ok := im.kpi(r)
+		if !ok {
+			continue
+		}
+		per, ok, msg := im.period(im.g.cell(r, pc), true)
+		if !ok {
+			im.fail(r, pc, msg)
+			continue
+		}
+		if im.p.KPIs[ki].Aggregation != app.Ratio {
+			im.value(r, vc, ki, per, valueRow)
+			continue
+		}
+		if dc >= 0 && strings.TrimSpace(im.g.cell(r, dc).Text) != "" {
+			im.value(r, vc, ki, per, numRow)
+			im.value(r, dc, ki, per, denRow)
+		} else {
+			im.value(r, vc, ki, per, valueRow)
+		}
+	}
+}
+
+// otherPerson reports (and counts) a row of someone else than the plan's person.
+func (im *actualsImport) otherPerson(r int) bool {
+	c := im.h.col(colPerson)
+	name := strings.TrimSpace(im.g.cell(r, c).Text)
+	if c < 0 || name == "" || fold(name) == fold(im.p.Person.Name) {
+		return false
+	}
+	im.pv.Skipped++
+	return true
+}
+
+// value reads the number in cell (r, c) as part kind of KPI ki's period per.
+func (im *actualsImport) value(r, c, ki, per int, kind string) {
+	cell := im.g.cell(r, c)
+	k := &im.p.KPIs[ki]
+	key := [2]int{ki, per}
+	pd := im.cells[key]
+	if pd == nil {
+		pd = &pending{k: k, period: per, first: r}
+		im.cells[key] = pd
+	}
+	if kind == valueRow && k.Aggregation == app.Ratio {
+		num, den, ok := im.ratio(r, c, cell)
+		if ok {
+			im.put(&pd.num, part{num, r, im.colName(c), cell.Text}, r, c, per)
+			im.put(&pd.den, part{den, r, im.colName(c), cell.Text}, r, c, per)
+		}
+		return
+	}
+	v, err := im.num(cell)
+	if err != nil {
+		im.fail(r, c, msgOf(err))
+		return
+	}
+	slot := map[string]**part{valueRow: &pd.value, numRow: &pd.num, denRow: &pd.den}[kind]
+	im.put(slot, part{v, r, im.colName(c), cell.Text}, r, c, per)
+}
+
+// ratio reads "numerator/denominator" from one cell.
+func (im *actualsImport) ratio(r, c int, cell GridCell) (num, den float64, ok bool) {
+	a, b, found := strings.Cut(cell.Text, "/")
+	if cell.IsNum || !found {
+		im.fail(r, c, app.M("%q: write a ratio as numerator/denominator, e.g. 3/150", strings.TrimSpace(cell.Text)))
+		return 0, 0, false
+	}
+	num, err := im.num(GridCell{Text: a})
+	if err == nil {
+		den, err = im.num(GridCell{Text: b})
+	}
+	if err != nil {
+		im.fail(r, c, msgOf(err))
+		return 0, 0, false
+	}
+	return num, den, true
+}
+
+// put stores a part, refusing a second one for the same slot.
+func (im *actualsImport) put(slot **part, p part, r, c, per int) {
+	if *slot != nil {
+		im.fail(r, c, app.M("period %s is given twice (also in row %d)", im.periods[per].Label, (*slot).row+1))
+		return
+	}
+	*slot = &p
+}
+
+func (im *actualsImport) colName(c int) string {
+	if c >= 0 && c < len(im.h.texts) && im.h.texts[c] != "" {
+		return im.h.texts[c]
+	}
+	return ColName(c)
+}
+
+// combine turns the collected parts into changes, checking each actual.
+func (im *actualsImport) combine() {
+	keys := make([][2]int, 0, len(im.cells))
+	for k := range im.cells {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	for _, key := range keys {
+		pd := im.cells[key]
+		if a, ok := im.actual(pd); ok {
+			ch := ActualChange{Row: pd.first + 1, KPI: pd.k.ID, Name: pd.k.Name, Period: pd.period, Label: im.periods[pd.period].Label, Actual: a}
+			if old, ok := pd.k.ActualAt(pd.period); ok {
+				ch.Old = &old
+			}
+			im.pv.Changes = append(im.pv.Changes, ch)
+		}
+	}
+}
+
+// actual checks one period's parts and returns the actual they make.
+func (im *actualsImport) actual(pd *pending) (app.Actual, bool) {
+	a := app.Actual{Period: pd.period}
+	label := im.periods[pd.period].Label
+	failAt := func(p *part, m app.Msg) {
+		im.pv.Errors = append(im.pv.Errors, &CellError{Row: p.row + 1, Column: p.col, Value: p.raw, Msg: m})
+	}
+	if pd.k.Aggregation != app.Ratio {
+		if pd.value == nil {
+			return a, false
+		}
+		a.Value = pd.value.v
+		if pd.k.Direction == app.Milestone && a.Value != 0 && a.Value != 1 {
+			failAt(pd.value, app.M("%q: a milestone takes 1 (done) or 0 (not done)", strings.TrimSpace(pd.value.raw)))
+			return a, false
+		}
+		return a, true
+	}
+	old, had := pd.k.ActualAt(pd.period)
+	num, den := pd.num, pd.den
+	switch {
+	case num == nil && den == nil:
+		return a, false
+	case num == nil && !had:
+		failAt(den, app.M("%s: the numerator for period %s is missing", pd.k.Name, label))
+		return a, false
+	case den == nil && !had:
+		failAt(num, app.M("%s: the denominator for period %s is missing", pd.k.Name, label))
+		return a, false
+	}
+	a.Value, a.Den = old.Value, old.Den
+	at := num
+	if num != nil {
+		a.Value = num.v
+	}
+	if den != nil {
+		a.Den, at = den.v, den
+	}
+	switch {
+	case a.Den < 0:
+		failAt(at, app.M("%q: the denominator must not be negative", fmtNum(a.Den)))
+		return a, false
+	case a.Den == 0 && a.Value != 0:
+		failAt(at, app.M("%q: the denominator must not be 0 when the numerator is not 0", fmt.Sprintf("%s/%s", fmtNum(a.Value), fmtNum(a.Den))))
+		return a, false
+	}
+	return a, true
+}
