@@ -17,7 +17,7 @@ func (d *Draft) Problems(s Step) []*app.FieldError {
 		}
 	}
 	for _, fe := range d.validation() {
-		if s == Review || stepOf(fe) == s {
+		if s == Review || StepOf(fe) == s {
 			out = append(out, fe)
 		}
 	}
@@ -80,8 +80,8 @@ func (d *Draft) validation() []*app.FieldError {
 	return out
 }
 
-// stepOf returns the step whose form edits the field of fe.
-func stepOf(fe *app.FieldError) Step {
+// StepOf returns the step whose form edits the field of fe.
+func StepOf(fe *app.FieldError) Step {
 	f := fe.Field
 	switch {
 	case strings.HasPrefix(f, "cycle.") || strings.HasPrefix(f, "goal.") || f == "person.name" ||

@@ -234,7 +234,7 @@ func TestStepOf(t *testing.T) {
 		"actuals":      {app.FieldError{KPI: "k1", Field: "actuals"}, Review},
 	}
 	for name, c := range cases {
-		if got := stepOf(&c.fe); got != c.want {
+		if got := StepOf(&c.fe); got != c.want {
 			t.Errorf("%s: step %s, want %s", name, got, c.want)
 		}
 	}

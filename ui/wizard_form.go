@@ -1,0 +1,394 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+)
+
+// wizField is one input of a wizard step with its in-place error line.
+type wizField struct {
+	key   string // the app.FieldError field it shows problems of
+	input fyne.CanvasObject
+	err   *widget.Label
+	bad   bool            // the text typed does not parse
+	label *widget.Label   // its label in a wizForm, if any
+	boxed *fyne.Container // the input with the error line
+	// relayout lays the step out again when the error line appears,
+	// disappears or changes.
+	relayout func()
+}
+
+func newWizField(key string, input fyne.CanvasObject) *wizField {
+	e := widget.NewLabel("")
+	e.Importance = widget.DangerImportance
+	e.Wrapping = fyne.TextWrapWord
+	e.Hide()
+	return &wizField{key: key, input: input, err: e}
+}
+
+// setError shows msg under the field, or hides the line when msg is "".
+func (f *wizField) setError(msg string) {
+	if msg == f.err.Text && f.err.Visible() == (msg != "") {
+		return
+	}
+	f.err.SetText(msg)
+	if msg == "" {
+		f.err.Hide()
+	} else {
+		f.err.Show()
+	}
+	if f.relayout != nil {
+		f.relayout()
+	}
+}
+
+// box is the input with its error line below it.
+func (f *wizField) box() fyne.CanvasObject {
+	if f.boxed == nil {
+		f.boxed = container.NewVBox(f.input, f.err)
+	}
+	return f.boxed
+}
+
+// setVisible shows or hides the field and its label.
+func (f *wizField) setVisible(on bool) {
+	objs := []fyne.CanvasObject{f.box()}
+	if f.label != nil {
+		objs = append(objs, f.label)
+	}
+	for _, o := range objs {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
+
+// wizForm is a two-column form of labelled wizard fields.
+type wizForm struct {
+	w      *wizardScreen
+	u      *UI
+	grid   *fyne.Container
+	fields []*wizField
+}
+
+func newWizForm(w *wizardScreen) *wizForm {
+	return &wizForm{w: w, u: w.u, grid: container.New(layout.NewFormLayout())}
+}
+
+// add appends a labelled field and returns it.
+func (f *wizForm) add(label string, fl *wizField) *wizField {
+	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	fl.label = l
+	if fl.relayout == nil {
+		fl.relayout = f.w.relayout
+	}
+	f.grid.Add(l)
+	f.grid.Add(fl.box())
+	f.fields = append(f.fields, fl)
+	return fl
+}
+
+// addRow appends a label and any object that is not a field.
+func (f *wizForm) addRow(label string, o fyne.CanvasObject) {
+	f.grid.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	f.grid.Add(o)
+}
+
+// invalid reports whether a field holds text that does not parse.
+func (f *wizForm) invalid() bool {
+	for _, fl := range f.fields {
+		if fl.bad {
+			return true
+		}
+	}
+	return false
+}
+
+// showProblems shows each problem of kpi ("" for the plan) under its
+// field, clearing fields without one (unless their text does not parse).
+func (f *wizForm) showProblems(kpi string, errs []*app.FieldError) {
+	for _, fl := range f.fields {
+		if fl.bad {
+			continue
+		}
+		msg := ""
+		for _, e := range errs {
+			if e.KPI == kpi && e.Field == fl.key {
+				msg = f.u.tr.Err(&app.FieldError{Field: e.Field, Msg: e.Msg})
+				break
+			}
+		}
+		fl.setError(msg)
+	}
+}
+
+// number is an entry for a number typed the language's way: valid text
+// calls set, other text shows the parse error in place. A blank field may
+// be left empty (set gets empty true).
+func (w *wizardScreen) number(key string, value float64, blank bool, set func(v float64, empty bool)) *wizField {
+	u := w.u
+	e := widget.NewEntry()
+	if !blank {
+		e.SetText(u.tr.FormatNumber(value, -1))
+	}
+	fl := newWizField(key, e)
+	fl.relayout = w.relayout
+	e.OnChanged = func(s string) {
+		if blank && wizBlank(s) {
+			fl.bad = false
+			fl.setError("")
+			set(0, true)
+			return
+		}
+		v, err := u.tr.ParseNumber(s)
+		fl.bad = err != nil
+		if err != nil {
+			fl.setError(u.tr.Err(err))
+			return
+		}
+		fl.setError("")
+		set(v, false)
+	}
+	return fl
+}
+
+// date is an entry for a date typed the language's way.
+func (w *wizardScreen) date(key string, value app.Date, set func(app.Date)) *wizField {
+	u := w.u
+	e := widget.NewEntry()
+	e.SetText(u.tr.FormatDate(value))
+	e.SetPlaceHolder(u.T("dd/mm/yyyy"))
+	if u.tr.Lang() != "vi" {
+		e.SetPlaceHolder(u.T("yyyy-mm-dd"))
+	}
+	fl := newWizField(key, e)
+	fl.relayout = w.relayout
+	e.OnChanged = func(s string) {
+		d, err := u.tr.ParseDate(s)
+		fl.bad = err != nil
+		if err != nil {
+			fl.setError(u.tr.Err(err))
+			return
+		}
+		fl.setError("")
+		set(d)
+	}
+	return fl
+}
+
+// wizText is a plain text entry.
+func wizText(key, value string, set func(string)) *wizField {
+	e := widget.NewEntry()
+	e.SetText(value)
+	e.OnChanged = set
+	return newWizField(key, e)
+}
+
+// wizEnum is a pick list of enumerated values shown by their names.
+func wizEnum[T ~string](u *UI, values []T, cur T, set func(T)) *widget.Select {
+	names := make([]string, len(values))
+	byName := map[string]T{}
+	for i, v := range values {
+		names[i] = u.tr.Name(v)
+		byName[names[i]] = v
+	}
+	s := widget.NewSelect(names, nil)
+	if cur != "" {
+		s.SetSelected(u.tr.Name(cur))
+	}
+	s.OnChanged = func(n string) { set(byName[n]) }
+	return s
+}
+
+func wizBlank(s string) bool {
+	for _, r := range s {
+		if r != ' ' && r != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// submitOn makes Enter in the entries of fields press Next.
+func (w *wizardScreen) submitOn(fields ...*wizField) {
+	for _, f := range fields {
+		if e, ok := f.input.(*widget.Entry); ok && !e.MultiLine {
+			e.OnSubmitted = func(string) { w.onNext() }
+		}
+	}
+}
+
+// wizTitle is a step's bold section title.
+func wizTitle(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// wizNote is a wrapped explanatory line.
+func wizNote(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// wizWidth is a layout that gives its objects a fixed width (0: any) and
+// at least the height of the tallest one's minimum, or height if taller.
+type wizWidth struct{ width, height float32 }
+
+// Layout stacks the objects over the whole area.
+func (l wizWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize is the fixed width by the tallest minimum height.
+func (l wizWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), l.height
+	for _, o := range objs {
+		m := o.MinSize()
+		w, h = max(w, m.Width), max(h, m.Height)
+	}
+	if l.width > 0 {
+		w = l.width
+	}
+	return fyne.NewSize(w, h)
+}
+
+// wizAtLeast wraps o in a column at least width wide.
+func wizAtLeast(width float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(wizMinWidth{width}, o)
+}
+
+// wizMinWidth is a layout whose minimum width is at least its width.
+type wizMinWidth struct{ width float32 }
+
+// Layout stacks the objects over the whole area.
+func (l wizMinWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) { wizWidth{}.Layout(objs, size) }
+
+// MinSize is the objects' minimum, widened to the layout's width.
+func (l wizMinWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := wizWidth{}.MinSize(objs)
+	return fyne.NewSize(max(m.Width, l.width), m.Height)
+}
+
+// wizFixed wraps o in a column of the given width.
+func wizFixed(width float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(wizWidth{width: width}, o)
+}
+
+// wizCols is a layout of one table row: columns of fixed widths, where a
+// width of 0 takes the room left over.
+type wizCols struct{ widths []float32 }
+
+// Layout places the objects in their columns.
+func (l wizCols) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	fixed, flex := l.fixed(len(objs))
+	rest := max(size.Width-fixed, 0)
+	if flex > 0 {
+		rest /= float32(flex)
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := l.width(i)
+		if w == 0 {
+			w = rest
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+// MinSize is the fixed widths plus the flexible columns' minimum widths.
+func (l wizCols) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, _ := l.fixed(len(objs))
+	h := float32(0)
+	for i, o := range objs {
+		m := o.MinSize()
+		if l.width(i) == 0 {
+			w += min(m.Width, 120)
+		}
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l wizCols) width(i int) float32 {
+	if i < len(l.widths) {
+		return l.widths[i]
+	}
+	return 0
+}
+
+func (l wizCols) fixed(n int) (float32, int) {
+	w, flex := float32(0), 0
+	for i := range n {
+		if l.width(i) == 0 {
+			flex++
+		}
+		w += l.width(i)
+	}
+	if n > 1 {
+		w += theme.Padding() * float32(n-1)
+	}
+	return w, flex
+}
+
+// wizRow lays objs out as one table row with the given column widths.
+func wizRow(widths []float32, objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(wizCols{widths}, objs...)
+}
+
+// problemText is a step problem as the user reads it, naming the KPI.
+func (w *wizardScreen) problemText(fe *app.FieldError) string {
+	u := w.u
+	msg := u.tr.Err(&app.FieldError{Field: fe.Field, Msg: fe.Msg})
+	if k := w.d.Plan.KPI(fe.KPI); k != nil {
+		return u.T("%s: %s", k.Name, msg)
+	}
+	return msg
+}
+
+// wizShare is a layout of one row that gives each object its minimum
+// width and shares the room left over equally.
+type wizShare struct{}
+
+// Layout places the objects side by side.
+func (wizShare) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	total := pad * float32(max(len(objs)-1, 0))
+	for _, o := range objs {
+		total += o.MinSize().Width
+	}
+	extra := float32(0)
+	if len(objs) > 0 {
+		extra = max(size.Width-total, 0) / float32(len(objs))
+	}
+	x := float32(0)
+	for _, o := range objs {
+		w := o.MinSize().Width + extra
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
+	}
+}
+
+// MinSize is the sum of the minimum widths by the tallest minimum height.
+func (wizShare) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := theme.Padding()*float32(max(len(objs)-1, 0)), float32(0)
+	for _, o := range objs {
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}

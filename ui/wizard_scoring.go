@@ -1,0 +1,291 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+	"kpiplanner/app/wizard"
+)
+
+// scoringStep is step 5: cap and floor, optional step bands, rating bands
+// with multipliers, the base bonus, and a live example.
+type scoringStep struct {
+	w         *wizardScreen
+	form      *wizForm
+	linearCap *wizField
+	stepsOn   *widget.Check
+	steps     []wizard.StepRow
+	stepRows  *fyne.Container
+	bandRows  *fyne.Container
+	rowFields []*wizField // fields of the step and band rows
+	examplePc float64
+	exampleIn *wizField
+	example   *widget.Label
+	problem   *widget.Label
+}
+
+func newScoringStep(w *wizardScreen) *scoringStep {
+	return &scoringStep{w: w, examplePc: wizard.DefaultExamplePercent}
+}
+
+// Column widths of the band and step tables.
+var (
+	wizBandColumns = []float32{100, 0, 100, 40}
+	wizStepColumns = []float32{130, 130, 40}
+)
+
+func (s *scoringStep) view() fyne.CanvasObject {
+	u, d := s.w.u, s.w.d
+	f := newWizForm(s.w)
+	s.form = f
+	f.add(u.T("Achievement cap (%%)"), s.w.number("rules.cap", d.CapPercent(), false, s.onCap))
+	f.add(u.T("Achievement floor (%%)"), s.w.number("rules.floor", d.FloorPercent(), false, s.onFloor))
+	f.add(u.T("Base bonus"), s.w.number("person.base_bonus", d.Plan.Person.BaseBonus, false, s.onBaseBonus))
+	cur := widget.NewSelectEntry([]string{"VND", "USD", "EUR"})
+	cur.SetText(d.Plan.Person.Currency)
+	cur.OnChanged = s.onCurrency
+	f.add(u.T("Currency"), newWizField("person.currency", cur))
+	mode := wizEnum(u, []app.BonusMode{app.BonusBand, app.BonusLinear}, d.Plan.Rules.BonusMode, s.onBonusMode)
+	f.add(u.T("Bonus mode"), newWizField("rules.bonus_mode", mode))
+	s.linearCap = f.add(u.T("Highest bonus (%% of base)"), s.w.number("rules.linear_cap", d.LinearCapPercent(), false, s.onLinearCap))
+	s.showLinearCap()
+	s.exampleIn = s.w.number("example", s.examplePc, false, s.onExample)
+	s.example = wizNote("")
+	s.example.TextStyle = fyne.TextStyle{Bold: true}
+	s.w.submitOn(f.fields...)
+	s.w.submitOn(s.exampleIn)
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.problem.Hide()
+
+	example := container.NewVBox(wizTitle(u.T("Live example")),
+		container.NewBorder(nil, nil, widget.NewLabel(u.T("If every KPI achieves (%%)")), nil, wizFixed(110, s.exampleIn.box())),
+		s.example)
+	left := container.NewVBox(f.grid, widget.NewSeparator(), example)
+	right := container.NewVBox(s.bandsBox(), widget.NewSeparator(), s.stepsBox())
+	s.refresh()
+	return container.NewVScroll(container.NewPadded(container.NewVBox(s.problem, container.NewGridWithColumns(2, left, right))))
+}
+
+func (s *scoringStep) bandsBox() fyne.CanvasObject {
+	u := s.w.u
+	s.bandRows = container.NewVBox()
+	s.fillBands()
+	add := widget.NewButtonWithIcon(u.T("Add band"), theme.ContentAddIcon(), s.onAddBand)
+	return container.NewVBox(wizTitle(u.T("Rating bands")),
+		wizNote(u.T("A total at or above the threshold earns the band's rating and bonus multiplier.")),
+		s.bandRows, container.NewHBox(add))
+}
+
+func (s *scoringStep) fillBands() {
+	u, bands := s.w.u, s.w.d.Plan.Rules.Bands
+	s.bandRows.Objects = []fyne.CanvasObject{wizRow(wizBandColumns, wizTitle(u.T("From (points)")),
+		wizTitle(u.T("Rating")), wizTitle(u.T("Multiplier")), widget.NewLabel(""))}
+	s.rowFields = s.rowFields[:0]
+	for i, b := range bands {
+		minF := s.w.number("rules.bands", b.Min, false, func(v float64, _ bool) { s.onBandMin(i, v) })
+		name := widget.NewEntry()
+		name.SetText(u.T(b.Name))
+		name.OnChanged = func(v string) { s.onBandName(i, v) }
+		mult := s.w.number("rules.bands", b.Multiplier, false, func(v float64, _ bool) { s.onBandMultiplier(i, v) })
+		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.onRemoveBand(i) })
+		rm.Importance = widget.LowImportance
+		if len(bands) == 1 {
+			rm.Disable()
+		}
+		s.rowFields = append(s.rowFields, minF, mult)
+		s.bandRows.Add(wizRow(wizBandColumns, minF.box(), name, mult.box(), rm))
+	}
+	s.bandRows.Refresh()
+	s.w.relayout()
+}
+
+func (s *scoringStep) stepsBox() fyne.CanvasObject {
+	u := s.w.u
+	s.steps = s.w.d.Steps()
+	s.stepsOn = widget.NewCheck(u.T("Score KPIs by step bands instead of 100 × achievement"), s.onUseSteps)
+	s.stepsOn.SetChecked(s.w.d.UsesSteps())
+	s.stepRows = container.NewVBox()
+	s.fillSteps()
+	return container.NewVBox(wizTitle(u.T("Step bands (optional)")), s.stepsOn, s.stepRows)
+}
+
+func (s *scoringStep) fillSteps() {
+	u := s.w.u
+	s.stepRows.Objects = nil
+	if !s.stepsOn.Checked {
+		s.stepRows.Refresh()
+		s.w.relayout()
+		return
+	}
+	s.stepRows.Add(wizRow(wizStepColumns, wizTitle(u.T("From (%% achieved)")), wizTitle(u.T("Score")), widget.NewLabel("")))
+	for i, r := range s.steps {
+		from := s.w.number("steps", r.FromPercent, false, func(v float64, _ bool) { s.onStepFrom(i, v) })
+		sc := s.w.number("steps", r.Score, false, func(v float64, _ bool) { s.onStepScore(i, v) })
+		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.onRemoveStep(i) })
+		rm.Importance = widget.LowImportance
+		s.rowFields = append(s.rowFields, from, sc)
+		s.stepRows.Add(wizRow(wizStepColumns, from.box(), sc.box(), rm))
+	}
+	add := widget.NewButtonWithIcon(u.T("Add step"), theme.ContentAddIcon(), s.onAddStep)
+	s.stepRows.Add(container.NewHBox(add))
+	s.stepRows.Refresh()
+	s.w.relayout()
+}
+
+func (s *scoringStep) onCap(v float64, _ bool) {
+	s.w.d.SetCapPercent(v)
+	s.refresh()
+}
+
+func (s *scoringStep) onFloor(v float64, _ bool) {
+	s.w.d.SetFloorPercent(v)
+	s.refresh()
+}
+
+func (s *scoringStep) onBaseBonus(v float64, _ bool) {
+	s.w.d.Plan.Person.BaseBonus = v
+	s.refresh()
+}
+
+func (s *scoringStep) onCurrency(v string) {
+	s.w.d.Plan.Person.Currency = v
+	s.refresh()
+}
+
+func (s *scoringStep) onBonusMode(m app.BonusMode) {
+	s.w.d.Plan.Rules.BonusMode = m
+	s.showLinearCap()
+	s.refresh()
+}
+
+func (s *scoringStep) showLinearCap() {
+	s.linearCap.setVisible(s.w.d.Plan.Rules.BonusMode == app.BonusLinear)
+}
+
+func (s *scoringStep) onLinearCap(v float64, _ bool) {
+	s.w.d.SetLinearCapPercent(v)
+	s.refresh()
+}
+
+func (s *scoringStep) onBandMin(i int, v float64) {
+	s.w.d.Plan.Rules.Bands[i].Min = v
+	s.refresh()
+}
+
+func (s *scoringStep) onBandName(i int, v string) {
+	s.w.d.Plan.Rules.Bands[i].Name = v
+	s.refresh()
+}
+
+func (s *scoringStep) onBandMultiplier(i int, v float64) {
+	s.w.d.Plan.Rules.Bands[i].Multiplier = v
+	s.refresh()
+}
+
+func (s *scoringStep) onAddBand() {
+	s.w.d.AddBand()
+	s.fillBands()
+	s.refresh()
+}
+
+func (s *scoringStep) onRemoveBand(i int) {
+	s.w.d.RemoveBand(i)
+	s.fillBands()
+	s.refresh()
+}
+
+func (s *scoringStep) onUseSteps(on bool) {
+	s.w.d.SetUseSteps(on)
+	s.steps = s.w.d.Steps()
+	s.fillSteps()
+	s.refresh()
+}
+
+func (s *scoringStep) onStepFrom(i int, v float64) {
+	s.steps[i].FromPercent = v
+	s.w.d.SetSteps(s.steps)
+	s.refresh()
+}
+
+func (s *scoringStep) onStepScore(i int, v float64) {
+	s.steps[i].Score = v
+	s.w.d.SetSteps(s.steps)
+	s.refresh()
+}
+
+func (s *scoringStep) onAddStep() {
+	s.steps = append(s.steps, wizard.StepRow{})
+	s.w.d.SetSteps(s.steps)
+	s.fillSteps()
+	s.refresh()
+}
+
+func (s *scoringStep) onRemoveStep(i int) {
+	s.steps = append(s.steps[:i], s.steps[i+1:]...)
+	s.w.d.SetSteps(s.steps)
+	if len(s.steps) == 0 {
+		s.stepsOn.SetChecked(false) // calls onUseSteps
+		return
+	}
+	s.fillSteps()
+	s.refresh()
+}
+
+func (s *scoringStep) onExample(v float64, _ bool) {
+	s.examplePc = v
+	s.refresh()
+}
+
+// refresh recomputes the live example and the in-place problems.
+func (s *scoringStep) refresh() {
+	u, d := s.w.u, s.w.d
+	ex := d.Example(s.examplePc)
+	if ex.HasTotal {
+		s.example.SetText(u.T("At %s achievement this person scores %s points (%s) and earns %s.",
+			u.tr.FormatPercent(ex.Percent, -1), u.tr.FormatNumber(ex.Total, 1), u.T(ex.Rating.Name),
+			u.tr.FormatMoney(ex.Bonus, d.Plan.Person.Currency)))
+	} else {
+		s.example.SetText(u.T("No example yet: the plan needs KPIs with weights above 0."))
+	}
+	errs := d.Problems(d.Step())
+	s.form.showProblems("", errs)
+	if len(errs) == 0 && s.problem.Visible() {
+		s.problem.Hide()
+		s.w.relayout()
+	}
+}
+
+func (s *scoringStep) invalid() bool {
+	if s.form.invalid() || s.exampleIn.bad {
+		return true
+	}
+	for _, f := range s.rowFields {
+		if f.bad {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scoringStep) showProblems(errs []*app.FieldError) {
+	s.form.showProblems("", errs)
+	text := ""
+	for i, e := range errs {
+		if i > 0 {
+			text += "\n"
+		}
+		text += s.w.problemText(e)
+	}
+	s.problem.SetText(text)
+	s.problem.Show()
+	s.w.relayout()
+}
+
+func (s *scoringStep) focus() {
+	s.w.u.win.Canvas().Focus(s.form.fields[0].input.(*widget.Entry))
+}
