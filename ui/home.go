@@ -35,7 +35,7 @@ type homeScreen struct {
 }
 
 // homeColumns are the table's columns, in order.
-var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByDepartment, workspace.ByCycle,
+var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByName, workspace.ByDepartment, workspace.ByCycle,
 	workspace.ByStatus, workspace.ByTotal, workspace.ByRating}
 
 func newHomeScreen(u *UI) *homeScreen {

@@ -24,7 +24,7 @@ func (h *homeScreen) newTable() *widget.Table {
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
-	for i, w := range []float32{240, 180, 210, 110, 90, 140} {
+	for i, w := range []float32{200, 200, 160, 200, 120, 70, 100} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -38,7 +38,7 @@ func (h *homeScreen) newTable() *widget.Table {
 
 func (h *homeScreen) columnTitle(c workspace.Column) string {
 	u := h.u
-	return [...]string{u.T("Person"), u.T("Department"), u.T("Cycle"), u.T("Status"), u.T("Total"), u.T("Rating")}[c]
+	return [...]string{u.T("Person"), u.T("Department"), u.T("Cycle"), u.T("Status"), u.T("Total"), u.T("Rating"), u.T("Plan")}[c]
 }
 
 func (h *homeScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -76,7 +76,9 @@ func (h *homeScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	u := h.u
 	switch homeColumns[id.Col] {
 	case workspace.ByPerson:
-		l.SetText(r.Person + " — " + r.Name)
+		l.SetText(r.Person)
+	case workspace.ByName:
+		l.SetText(r.Name)
 	case workspace.ByDepartment:
 		l.SetText(r.Department)
 	case workspace.ByCycle:

@@ -36,6 +36,7 @@ const (
 	ByStatus
 	ByTotal
 	ByRating
+	ByName
 )
 
 // Filter narrows the plans list; empty fields match everything.
@@ -101,6 +102,8 @@ func compare(a, b Summary, col Column) int {
 		return cmp.Or(a.Cycle.Start.Time().Compare(b.Cycle.Start.Time()), a.Cycle.End.Time().Compare(b.Cycle.End.Time()))
 	case ByStatus:
 		return strings.Compare(string(a.Status), string(b.Status))
+	case ByName:
+		return strings.Compare(a.Name, b.Name)
 	case ByTotal, ByRating:
 		// plans without a total sort below every total
 		switch {
