@@ -52,6 +52,9 @@ func (g *groupsStep) view() fyne.CanvasObject {
 	g.table = container.NewVBox()
 	g.fillTable()
 	g.refresh()
+	for _, f := range g.weights {
+		g.w.submitOn(f)
+	}
 	intro := wizNote(u.T("Place each KPI by the effort it takes and its impact on the goal: high impact and high effort is group A, quick wins and slow low-impact work are B, quick low-impact work is C. You can override the group."))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(intro, g.board,
 		wizTitle(u.T("Group weights (percent of the total)")), row,
@@ -113,6 +116,7 @@ func (g *groupsStep) kpiRow(k *app.KPI) fyne.CanvasObject {
 	}
 	weight := g.w.number("weight", k.Weight, false, func(v float64, _ bool) { g.onKPIWeight(id, v) })
 	g.kpiW = append(g.kpiW, weight)
+	g.w.submitOn(weight)
 	share := widget.NewLabel("")
 	g.shares[id] = share
 	return wizRow(wizGroupColumns, name, effort, impact, group, weight.box(), share)

@@ -98,6 +98,7 @@ func (s *scoringStep) fillBands() {
 			rm.Disable()
 		}
 		s.rowFields = append(s.rowFields, minF, mult)
+		s.w.submitOn(minF, mult)
 		s.bandRows.Add(wizRow(wizBandColumns, minF.box(), name, mult.box(), rm))
 	}
 	s.bandRows.Refresh()
@@ -129,6 +130,7 @@ func (s *scoringStep) fillSteps() {
 		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.onRemoveStep(i) })
 		rm.Importance = widget.LowImportance
 		s.rowFields = append(s.rowFields, from, sc)
+		s.w.submitOn(from, sc)
 		s.stepRows.Add(wizRow(wizStepColumns, from.box(), sc.box(), rm))
 	}
 	add := widget.NewButtonWithIcon(u.T("Add step"), theme.ContentAddIcon(), s.onAddStep)
