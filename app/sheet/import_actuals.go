@@ -94,6 +94,7 @@ func ParseActuals(p *app.Plan, g Grid, o ImportOptions) *ActualsPreview {
 		im.wide()
 	}
 	im.combine()
+	im.pv.Errors.sort()
 	return im.pv
 }
 

@@ -76,6 +76,7 @@ func ParseKPIs(p *app.Plan, g Grid, o ImportOptions) *KPIPreview {
 		im.pv.Rows = append(im.pv.Rows, KPIRow{Row: im.rows[id] + 1, KPI: *k, New: p.KPI(id) == nil})
 	}
 	im.pv.plan = im.out
+	im.pv.Errors.sort()
 	return im.pv
 }
 
@@ -192,7 +193,9 @@ func (im *kpiImport) fields(r int, k *app.KPI) {
 			*dst = s
 		}
 	}
-	str(colName, &k.Name)
+	if s, i := im.text(r, colName); i >= 0 && s != "" && fold(s) != fold(k.Name) {
+		k.Name = s
+	}
 	str(colDescription, &k.Description)
 	str(colDataSource, &k.DataSource)
 	str(colOwner, &k.Owner)

@@ -1,9 +1,11 @@
 package sheet
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -106,11 +108,15 @@ func (rd reader) num(c GridCell) (float64, error) {
 
 // fraction reads an achievement level: 1.2, or 120 % written with a percent sign.
 func (rd reader) fraction(c GridCell) (float64, error) {
-	v, err := rd.num(c)
-	if err == nil && !c.IsNum && strings.HasSuffix(strings.TrimSpace(c.Text), "%") {
-		v /= 100
+	t := strings.TrimSpace(c.Text)
+	if c.IsNum || !strings.HasSuffix(t, "%") {
+		return rd.num(c)
 	}
-	return v, err
+	v, err := rd.num(GridCell{Text: strings.TrimSpace(strings.TrimSuffix(t, "%"))})
+	if err != nil {
+		return 0, &msgError{app.M("'%s' is not a number", t)}
+	}
+	return v / 100, nil
 }
 
 // day reads a date: a stored date serial, or text the user's way.
@@ -271,6 +277,11 @@ func (e Errors) Error() string {
 
 // Is makes Errors match app.ErrInvalid.
 func (e Errors) Is(target error) bool { return target == app.ErrInvalid }
+
+// sort orders the problems by row, keeping the order within a row.
+func (e Errors) sort() {
+	slices.SortStableFunc(e, func(a, b *CellError) int { return cmp.Compare(a.Row, b.Row) })
+}
 
 // errOrNil returns e as an error, or nil when it is empty.
 func (e Errors) errOrNil() error {
