@@ -1,0 +1,91 @@
+package dashboard
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"kpiplanner/app"
+	"kpiplanner/app/score"
+)
+
+// Director is what a director reads: the totals of the whole company or of
+// one department, the score distribution, how departments compare, and the
+// best and worst kinds of KPI.
+//
+// Top and Bottom rank kinds of KPI — KPIs sharing a library entry, or
+// without one a name (case and spacing ignored) — by the mean score of
+// those scored in the window. Only kinds scored in at least RankMin plans
+// are ranked (a KPI one person invented says little about the company),
+// unless no kind is. Top holds the TopN best, best first; Bottom the TopN
+// worst, worst first, never repeating one of Top.
+type Director struct {
+	Department  string         // "" = the whole company
+	Summary                    // of the plans in scope
+	Results     []score.Result // the scope's scorecards, for charts.ScoreDistribution
+	Bands       []app.Band     // the rating bands most plans in scope use, for charts.ScoreDistribution
+	Company     []score.Result // every plan's scorecard, for charts.DepartmentComparison
+	Departments []DeptMean     // mean total per department of the whole company, highest first
+	Top         []KPIStat
+	Bottom      []KPIStat
+}
+
+// DeptMean is one department's mean plan total.
+type DeptMean struct {
+	Department string
+	Mean       float64 // mean total of the department's scored plans
+	Scored     int     // plans with a total
+	People     int     // distinct people in the department
+}
+
+// Director returns the director's view of dept ("" = the whole company).
+// The department comparison always covers the whole company, so a
+// department is seen against the others.
+func (c *Company) Director(dept string) Director {
+	idx := c.scope(dept)
+	d := Director{Department: strings.TrimSpace(dept), Summary: c.summarise(idx), Results: c.resultsOf(idx),
+		Bands: c.bands(idx), Company: c.results, Departments: c.departmentMeans()}
+	d.Top, d.Bottom = topBottom(rank(c.kinds(idx, nil)))
+	return d
+}
+
+// departmentMeans returns the mean total per department over the plans
+// with a total (as charts.DepartmentMeans draws them), highest mean first,
+// ties by name. Plans without a department count under "".
+func (c *Company) departmentMeans() []DeptMean {
+	at := map[string]int{}
+	var out []DeptMean
+	var sums []float64
+	people := map[[2]string]bool{}
+	for i, p := range c.plans {
+		d := department(p)
+		j, ok := at[d]
+		if !ok {
+			j = len(out)
+			at[d] = j
+			out = append(out, DeptMean{Department: d})
+			sums = append(sums, 0)
+		}
+		if who := [2]string{d, strings.TrimSpace(p.Person.Name)}; !people[who] {
+			people[who] = true
+			out[j].People++
+		}
+		if r := c.results[i]; r.HasTotal {
+			sums[j] += r.Total
+			out[j].Scored++
+		}
+	}
+	for j := range out {
+		if out[j].Scored > 0 {
+			out[j].Mean = sums[j] / float64(out[j].Scored)
+		}
+	}
+	out = slices.DeleteFunc(out, func(d DeptMean) bool { return d.Scored == 0 })
+	slices.SortFunc(out, func(a, b DeptMean) int {
+		if a.Mean != b.Mean {
+			return cmp.Compare(b.Mean, a.Mean)
+		}
+		return strings.Compare(a.Department, b.Department)
+	})
+	return out
+}
