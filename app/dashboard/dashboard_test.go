@@ -202,7 +202,8 @@ func TestSpecialist(t *testing.T) {
 
 func TestSpecialistAnomalies(t *testing.T) {
 	cac := kpi("k1", "", "CAC", app.GroupA, 100)
-	cac.Actuals = []app.Actual{{0, 100, 0}, {1, 100, 0}, {2, 100, 0}, {3, 100, 0}, {4, 200, 0}, {5, 100, 0}}
+	cac.Actuals = flat(100, 6)
+	cac.Actuals[4].Value = 200
 	calm := kpi("k2", "", "Calm", app.GroupB, 100)
 	calm.Actuals = flat(100, 6)
 	s := SpecialistOf(plan(7, "Hoa", "Sales", "VND", 0, cac, calm), -1)
