@@ -68,6 +68,9 @@ func (f *wizField) setVisible(on bool) {
 			o.Hide()
 		}
 	}
+	if f.relayout != nil {
+		f.relayout()
+	}
 }
 
 // wizForm is a two-column form of labelled wizard fields.

@@ -108,9 +108,10 @@ func (s *scoringStep) fillBands() {
 func (s *scoringStep) stepsBox() fyne.CanvasObject {
 	u := s.w.u
 	s.steps = s.w.d.Steps()
-	s.stepsOn = widget.NewCheck(u.T("Score KPIs by step bands instead of 100 × achievement"), s.onUseSteps)
-	s.stepsOn.SetChecked(s.w.d.UsesSteps())
 	s.stepRows = container.NewVBox()
+	s.stepsOn = widget.NewCheck(u.T("Score KPIs by step bands instead of 100 × achievement"), nil)
+	s.stepsOn.SetChecked(s.w.d.UsesSteps())
+	s.stepsOn.OnChanged = s.onUseSteps
 	s.fillSteps()
 	return container.NewVBox(wizTitle(u.T("Step bands (optional)")), s.stepsOn, s.stepRows)
 }

@@ -50,6 +50,12 @@ func TestWizardScreenshots(t *testing.T) {
 				writeWizShot(t, dir, "wizard_"+lang+"_"+string(rune('1'+i))+"_"+name, u.win)
 			}
 			u.win.Resize(fyne.NewSize(1200, 760))
+			if w.d.Step() == wizard.Scoring {
+				sc := step[*scoringStep](t, w)
+				sc.stepsOn.SetChecked(true)
+				sc.onBonusMode(app.BonusLinear)
+				writeWizShot(t, dir, "wizard_"+lang+"_5_steps", u.win)
+			}
 			test.Tap(w.next)
 			if i < len(wizard.Steps)-1 && int(w.d.Step()) != i+1 {
 				t.Fatalf("%s: Next from step %d: %s", lang, i+1, w.message.Text)

@@ -96,7 +96,7 @@ func (s *smartStep) buildForm() {
 		base = *k.Baseline
 	}
 	f.add(u.T("Baseline"), s.w.number("baseline", base, k.Baseline == nil, s.onBaseline))
-	if k.Direction != app.Milestone {
+	if k.Direction == app.Higher || k.Direction == app.Lower {
 		f.add(u.T("Target"), s.w.number("target", k.Target, k.Target == 0, s.onTarget))
 	}
 	if k.Direction == app.Range {
