@@ -162,22 +162,4 @@ func (d *Draft) CountWarning() (app.Msg, bool) {
 }
 
 // Catalog returns what the SMART checks need to know of the library.
-func (d *Draft) Catalog() smart.Catalog { return catalog{d.lib} }
-
-// catalog answers smart's questions from the library.
-type catalog struct{ lib *library.Library }
-
-func (c catalog) Vanity(id string) bool { return id != "" && c.lib.Vanity(id) }
-
-func (c catalog) InGoalSet(goalType, id string) bool {
-	g, ok := c.lib.GoalType(goalType)
-	if !ok {
-		return false
-	}
-	for _, k := range g.KPIs {
-		if k.ID == id {
-			return true
-		}
-	}
-	return false
-}
+func (d *Draft) Catalog() smart.Catalog { return d.lib }
