@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"kpiplanner/app/workspace"
 	"kpiplanner/app/library"
+	"kpiplanner/app/workspace"
 	"kpiplanner/storage"
 )
 
@@ -159,5 +160,20 @@ func TestSecondWindowShowsInUse(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the startup window does not say the file is in use in Vietnamese")
+	}
+}
+
+func TestClosingTheWindowKeepsTheWizardDraft(t *testing.T) {
+	u, store := homeTestUI(t, "en")
+	u.newPlan()
+	w := u.cur.(*wizardScreen)
+	w.d.Plan.Person.Name = "Trần Thị Bích"
+	u.onClose()
+	plans, err := store.Plans()
+	if err != nil || len(plans) != 1 || plans[0].Person.Name != "Trần Thị Bích" || plans[0].Status != "draft" {
+		t.Fatalf("after closing: %d plans, %v", len(plans), err)
+	}
+	if step, _ := store.Setting("wizard.step." + fmt.Sprint(plans[0].ID)); step != "goal" {
+		t.Errorf("saved step %q", step)
 	}
 }

@@ -53,6 +53,7 @@ func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
 	u.win.Resize(fyne.NewSize(1200, 760))
 	u.win.SetMaster()
 	u.addShortcuts()
+	u.win.SetCloseIntercept(u.onClose)
 	u.build()
 	return u
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"log"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"kpiplanner/app/library"
@@ -14,7 +15,8 @@ import (
 
 func main() {
 	dbPath := flag.String("db", "", "database file (default: the user's data folder)")
-	lang := flag.String("lang", "", "language: vi or en (default: saved setting, then the system's)")
+	lang := flag.String("lang", "", "language: vi or en (default: the saved setting, then the system's)")
+	shots := flag.String("screenshots", "", "show every screen, save a PNG of each into this folder, then quit")
 	flag.Parse()
 
 	a := fyneapp.NewWithID("vn.kpiplanner.app")
@@ -33,9 +35,16 @@ func main() {
 	}
 	defer store.Close()
 	lib, err := library.Open(store)
-	if err != nil {
+	if lib == nil {
 		ui.ShowStartupError(a, err, *lang)
 		return
 	}
-	ui.New(a, store, lib, ui.Options{Lang: *lang}).ShowAndRun()
+	if err != nil {
+		fyne.LogError("KPI library", err) // the user's own entries that could not be merged
+	}
+	u := ui.New(a, store, lib, ui.Options{Lang: *lang})
+	if *shots != "" {
+		a.Lifecycle().SetOnStarted(func() { go screenshots(a, u, *shots) })
+	}
+	u.ShowAndRun()
 }

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"kpiplanner/app"
+	"kpiplanner/app/wizard"
+)
+
+// TourStep is one screen of the screenshot tour.
+type TourStep struct {
+	Name string // file name without extension, e.g. "01-home"
+	Show func() // opens the screen; runs on the UI goroutine
+}
+
+// Tour returns the steps that show every screen over the open database: the
+// plans list, a plan's actuals and KPIs, each wizard step (on a draft copy
+// of the first plan, never saved), the dashboards, the library and settings.
+func (u *UI) Tour() []TourStep {
+	steps := []TourStep{{"01-home", u.openHome}}
+	var plan *planScreen
+	if first := u.firstPlan(); first != nil {
+		steps = append(steps,
+			TourStep{"02-plan-actuals", func() { u.openPlan(first.ID); plan, _ = u.cur.(*planScreen) }},
+			TourStep{"03-plan-kpis", func() {
+				if plan != nil && plan.tabs != nil {
+					plan.tabs.SelectIndex(1)
+				}
+			}})
+		var w *wizardScreen
+		for i, s := range wizard.Steps {
+			steps = append(steps, TourStep{fmt.Sprintf("%02d-wizard-%d-%s", 4+i, i+1, s), func() {
+				if w == nil {
+					w = u.tourWizard(first)
+					return
+				}
+				w.onIndicator(s)
+			}})
+		}
+	}
+	steps = append(steps, u.dashboardTour()...)
+	return append(steps,
+		TourStep{"20-library", func() {
+			u.openLibrary()
+			if l, ok := u.cur.(*libraryScreen); ok && len(l.entries) > 0 {
+				l.list.Select(0)
+			}
+		}},
+		TourStep{"21-settings", u.openSettings})
+}
+
+// firstPlan returns the first active plan of the database, or nil.
+func (u *UI) firstPlan() *app.Plan {
+	plans, err := u.ws.Store().Plans()
+	if err != nil {
+		return nil
+	}
+	for _, p := range plans {
+		if p.Status != app.Draft && len(p.KPIs) <= 7 {
+			return p
+		}
+	}
+	if len(plans) > 0 {
+		return plans[0]
+	}
+	return nil
+}
+
+// tourWizard opens the wizard on an unsaved draft copy of p.
+func (u *UI) tourWizard(p *app.Plan) *wizardScreen {
+	c := p.Clone()
+	c.ID, c.Status = 0, app.Draft
+	w := &wizardScreen{u: u, d: wizard.Resume(c, u.lib, u.tr.Lang(), wizard.Goal.String())}
+	u.selectNav(navNew)
+	u.show(w)
+	return w
+}
+
+// RunTour shows each tour step in turn, waits settle for it to finish
+// drawing, captures the window and passes the image to save. Call it from
+// a goroutine other than the UI's.
+func (u *UI) RunTour(settle time.Duration, save func(name string, img image.Image) error) error {
+	var steps []TourStep
+	fyne.DoAndWait(func() { steps = u.Tour() })
+	for _, s := range steps {
+		fyne.DoAndWait(s.Show)
+		time.Sleep(settle)
+		var img image.Image
+		fyne.DoAndWait(func() { img = u.win.Canvas().Capture() })
+		if err := save(s.Name, img); err != nil {
+			return fmt.Errorf("tour %s: %w", s.Name, err)
+		}
+	}
+	return nil
+}
+
+// dashboardTour returns the tour steps of the dashboards.
+func (u *UI) dashboardTour() []TourStep {
+	return []TourStep{{"10-dashboard", u.openDashboards}}
+}
