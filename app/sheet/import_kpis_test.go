@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kpiplanner/app"
+	"kpiplanner/app/i18n"
 	"kpiplanner/app/sheet/sheettest"
 )
 
@@ -147,5 +148,40 @@ func TestParseKPIs(t *testing.T) {
 				t.Error("the import lost k1's actual")
 			}
 		})
+	}
+}
+
+// TestVietnameseFilesReadInEitherLanguage writes the KPI sheet and the
+// actuals template in Vietnamese and reads them back with the Vietnamese
+// and the English reader.
+func TestVietnameseFilesReadInEitherLanguage(t *testing.T) {
+	vi, err := i18n.New("vi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := sheettest.Cases()[2].Plan // ratio KPIs, units, no data
+	for name, o := range map[string]ImportOptions{
+		"vi reader": {T: vi.T, ParseNumber: vi.ParseNumber, ParseDate: vi.ParseDate},
+		"en reader": {},
+	} {
+		empty := app.NewPlan()
+		empty.Cycle = src.Cycle
+		got, err := ParseKPIs(empty, gridOf(KPISheet(src, vi.T)), o).Apply()
+		if err != nil {
+			t.Fatalf("%s: KPI sheet: %v", name, err)
+		}
+		for i := range src.KPIs {
+			if g, w := definition(got.KPIs[i]), definition(src.KPIs[i]); !reflect.DeepEqual(g, w) {
+				t.Errorf("%s KPI %s:\n got %+v\nwant %+v", name, w.ID, g, w)
+			}
+		}
+		pv := ParseActuals(src, gridOf(ActualsTemplate(src, vi.T, true)), o)
+		n := 0
+		for _, k := range src.KPIs {
+			n += len(k.Actuals)
+		}
+		if pv.Err() != nil || len(pv.Changes) != n {
+			t.Errorf("%s: actuals template: %d changes, want %d (%v)", name, len(pv.Changes), n, pv.Err())
+		}
 	}
 }

@@ -25,19 +25,19 @@ var (
 	colRangeLow    = column{i18n.N("Range low"), []string{"low", "min range", "can duoi", "gioi han duoi", "muc duoi"}}
 	colRangeHigh   = column{i18n.N("Range high"), []string{"high", "max range", "can tren", "gioi han tren", "muc tren"}}
 	colTolerance   = column{i18n.N("Tolerance"), []string{"dung sai", "sai so cho phep"}}
-	colFloor       = column{i18n.N("Achievement floor"), []string{"floor", "san", "nguong san", "muc san"}}
-	colCap         = column{i18n.N("Achievement cap"), []string{"cap", "tran", "muc tran", "nguong tran"}}
+	colFloor       = column{i18n.N("Achievement floor"), []string{"floor", "san", "nguong san", "muc san", "nguong san hoan thanh"}}
+	colCap         = column{i18n.N("Achievement cap"), []string{"cap", "tran", "muc tran", "nguong tran", "muc tran hoan thanh"}}
 	colWeight      = column{i18n.N("Weight"), []string{"trong so"}}
 	colGroup       = column{i18n.N("Group"), []string{"nhom", "nhom kpi"}}
-	colEffort      = column{i18n.N("Effort"), []string{"cong suc", "no luc"}}
-	colImpact      = column{i18n.N("Impact"), []string{"tac dong", "anh huong", "muc anh huong"}}
+	colEffort      = column{i18n.N("Effort"), []string{"cong suc", "no luc", "muc do no luc"}}
+	colImpact      = column{i18n.N("Impact"), []string{"tac dong", "anh huong", "muc anh huong", "muc do tac dong"}}
 	colAggregation = column{i18n.N("Aggregation"), []string{"tong hop", "cach tong hop", "phuong phap tong hop", "cach tinh"}}
 	colDataSource  = column{i18n.N("Data source"), []string{"source", "nguon", "nguon du lieu"}}
 	colOwner       = column{i18n.N("Owner"), []string{"nguoi phu trach", "phu trach", "chu so huu"}}
 	colDeadline    = column{i18n.N("Deadline"), []string{"due", "due date", "han", "thoi han", "han chot", "han hoan thanh"}}
-	colSteps       = column{i18n.N("Step bands"), []string{"steps", "bac diem", "thang diem"}}
+	colSteps       = column{i18n.N("Step bands"), []string{"steps", "bac diem", "thang diem", "cac bac diem"}}
 	colNote        = column{i18n.N("Notes"), []string{"note", "ghi chu"}}
-	colRationale   = column{i18n.N("Rationale"), []string{"ly do", "muc dich"}}
+	colRationale   = column{i18n.N("Rationale"), []string{"ly do", "muc dich", "ly do chon kpi"}}
 )
 
 // kpiColumns are the KPI definitions sheet's columns, in template order.
@@ -50,12 +50,12 @@ var kpiColumns = []column{
 // The columns of the actuals template and the long actuals table.
 var (
 	colKPI       = column{i18n.N("KPI"), []string{"name", "kpi name", "ten", "ten kpi", "ten chi so", "chi so"}}
-	colValueType = column{i18n.N("Value type"), []string{"type", "row type", "loai", "loai gia tri", "loai so lieu"}}
+	colValueType = column{i18n.N("Value type"), []string{"type", "row type", "loai", "loai gia tri", "loai so lieu", "kieu gia tri"}}
 	colPeriod    = column{i18n.N("Period"), []string{"ky", "thang", "quy", "tuan", "ky danh gia"}}
-	colActual    = column{i18n.N("Actual"), []string{"value", "actuals", "thuc te", "gia tri", "ket qua", "so thuc te", "gia tri thuc te"}}
+	colActual    = column{i18n.N("Actual"), []string{"value", "actuals", "thuc te", "thuc hien", "so lieu thuc hien", "gia tri", "ket qua", "so thuc te", "gia tri thuc te"}}
 	colNumerator = column{i18n.N("Numerator"), []string{"tu so"}}
 	colDenom     = column{i18n.N("Denominator"), []string{"mau so"}}
-	colPerson    = column{i18n.N("Person"), []string{"employee", "nhan vien", "ho ten", "ho va ten", "nguoi"}}
+	colPerson    = column{i18n.N("Person"), []string{"employee", "nhan vien", "nhan su", "ho ten", "ho va ten", "nguoi"}}
 )
 
 // Value types of the actuals template's rows.
@@ -67,7 +67,7 @@ const (
 
 // valueTypes are the value-type words and their display names.
 var valueTypes = []word{
-	{valueRow, i18n.N("Actual"), []string{"value", "gia tri", "thuc te"}},
+	{valueRow, i18n.N("Actual"), []string{"value", "gia tri", "thuc te", "thuc hien"}},
 	{numRow, i18n.N("Numerator"), []string{"num", "tu so", "tu"}},
 	{denRow, i18n.N("Denominator"), []string{"den", "mau so", "mau"}},
 }
@@ -113,7 +113,7 @@ var unitWords = enumWords(app.Units, map[app.Unit][]string{
 var aggregationWords = enumWords(app.Aggregations, map[app.Aggregation][]string{
 	app.Sum:     {"total", "tong", "cong don", "tong cong"},
 	app.Average: {"avg", "mean", "trung binh"},
-	app.Last:    {"latest", "last", "cuoi", "cuoi ky", "gia tri cuoi", "moi nhat"},
+	app.Last:    {"latest", "last", "cuoi", "cuoi ky", "gia tri cuoi", "gia tri ky cuoi", "moi nhat"},
 	app.Min:     {"minimum", "nho nhat", "thap nhat"},
 	app.Max:     {"maximum", "lon nhat", "cao nhat"},
 	app.Ratio:   {"ratio", "ty le", "ti le", "tu so mau so"},

@@ -21,12 +21,14 @@ func BenchmarkCompanyExport10k(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "company.xlsx")
 	b.ReportAllocs()
 	peak := peakHeap(b)
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := WriteCompany(context.Background(), path, plans, -1, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(peak(), "peak-heap-MB")
 	if fi, err := os.Stat(path); err == nil {
 		b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")

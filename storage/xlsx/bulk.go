@@ -171,51 +171,55 @@ func copyEntry(zw *zip.Writer, f *zip.File) error {
 // writeBulk writes each part of b: excelize's worksheet XML with the part's
 // rows inserted before </sheetData>.
 func (w *writer) writeBulk(zw *zip.Writer, b *bulk, paths map[string]string, entries map[string]*zip.File) error {
-	rw := &rowWriter{w: w}
 	for _, name := range b.parts {
-		f := entries[paths[name]]
-		rc, err := f.Open()
-		if err != nil {
-			return err
-		}
-		doc, err := io.ReadAll(rc)
-		_ = rc.Close()
-		if err != nil {
-			return err
-		}
-		i := bytes.LastIndex(doc, []byte("</sheetData>"))
-		if i < 0 {
-			return fmt.Errorf("%s has no sheetData", f.Name)
-		}
-		dst, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
-		if err != nil {
-			return err
-		}
-		rw.out = dst
-		rw.buf = append(rw.buf[:0], doc[:i]...)
-		for r := len(b.head); r < w.maxRows; r++ {
-			row, ok := b.next()
-			if !ok {
-				break
-			}
-			rw.row(r, row)
-			if len(rw.buf) > 1<<16 {
-				if err := rw.flush(); err != nil {
-					return err
-				}
-			}
-			if err := w.m.Row(); err != nil {
-				return err
-			}
-		}
-		rw.buf = append(rw.buf, doc[i:]...)
-		if err := rw.flush(); err != nil {
+		if err := w.writePart(zw, b, entries[paths[name]]); err != nil {
 			return err
 		}
 	}
 	if _, more := b.next(); more {
 		return fmt.Errorf("more rows than the %d announced", b.s.NumRows)
 	}
+	return nil
+}
+
+// writePart writes one part of b into zw in place of excelize's entry f.
+func (w *writer) writePart(zw *zip.Writer, b *bulk, f *zip.File) (err error) {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	doc, err := io.ReadAll(rc)
+	_ = rc.Close()
+	if err != nil {
+		return err
+	}
+	i := bytes.LastIndex(doc, []byte("</sheetData>"))
+	if i < 0 {
+		return fmt.Errorf("%s has no sheetData", f.Name)
+	}
+	dst, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+	if err != nil {
+		return err
+	}
+	rw := newRowWriter(w, dst)
+	defer func() {
+		if cerr := rw.close(); err == nil {
+			err = cerr
+		}
+	}()
+	rw.buf = append(rw.buf, doc[:i]...)
+	for r := len(b.head); r < w.maxRows; r++ {
+		row, ok := b.next()
+		if !ok {
+			break
+		}
+		rw.row(r, row)
+		rw.flush()
+		if err := w.m.Row(); err != nil {
+			return err
+		}
+	}
+	rw.buf = append(rw.buf, doc[i:]...)
 	return nil
 }
 

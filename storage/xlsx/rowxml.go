@@ -3,6 +3,7 @@ package xlsx
 import (
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"kpiplanner/app/sheet"
@@ -10,18 +11,59 @@ import (
 
 // rowWriter serialises rows of a bulk sheet as SpreadsheetML, the way
 // excelize's stream writer does: numbers as <v>, text as inline strings,
-// formulas as <f> with their cached value.
+// formulas as <f> with their cached value. A goroutine compresses what it
+// has written while it writes more, so both cores work.
 type rowWriter struct {
 	w    *writer
-	out  io.Writer
 	buf  []byte
 	cols []string // column letters, by index
+
+	full  chan []byte // buffers to write to out
+	free  chan []byte // written buffers, for reuse
+	done  chan error  // the writing goroutine's result
+	ended bool
 }
 
-func (rw *rowWriter) flush() error {
-	_, err := rw.out.Write(rw.buf)
-	rw.buf = rw.buf[:0]
-	return err
+// chunk is the size of the buffers handed to the compressing goroutine.
+const chunk = 1 << 16
+
+// newRowWriter starts writing to out.
+func newRowWriter(w *writer, out io.Writer) *rowWriter {
+	rw := &rowWriter{w: w, full: make(chan []byte, 2), free: make(chan []byte, 3), done: make(chan error, 1)}
+	for range 3 {
+		rw.free <- make([]byte, 0, chunk+chunk/4)
+	}
+	rw.buf = <-rw.free
+	go func() {
+		var err error
+		for b := range rw.full {
+			if err == nil {
+				_, err = out.Write(b)
+			}
+			rw.free <- b[:0]
+		}
+		rw.done <- err
+	}()
+	return rw
+}
+
+// flush hands the buffer over once it holds a chunk.
+func (rw *rowWriter) flush() {
+	if len(rw.buf) >= chunk {
+		rw.full <- rw.buf
+		rw.buf = <-rw.free
+	}
+}
+
+// close writes what is left and waits for the writing goroutine.
+func (rw *rowWriter) close() error {
+	if rw.ended {
+		return nil
+	}
+	rw.ended = true
+	rw.full <- rw.buf
+	close(rw.full)
+	return <-rw.done
 }
 
 // col returns the letters of column i.
@@ -76,8 +118,13 @@ func cellXML(b []byte, c *sheet.Cell) []byte {
 	}
 	switch v := v.(type) {
 	case string:
-		b = append(b, ` t="inlineStr"><is><t xml:space="preserve">`...)
-		b = escape(b, truncateText(v))
+		v = truncateText(v)
+		b = append(b, ` t="inlineStr"><is><t`...)
+		if v != strings.TrimSpace(v) {
+			b = append(b, ` xml:space="preserve"`...)
+		}
+		b = append(b, '>')
+		b = escape(b, v)
 		return append(b, `</t></is></c>`...)
 	case float64:
 		b = append(b, `><v>`...)
