@@ -111,3 +111,22 @@ func BenchmarkCompanyModel10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompanyExport10kStreamWriter writes the same workbook with every
+// sheet through excelize's stream writer, for comparison with bulk writing.
+func BenchmarkCompanyExport10kStreamWriter(b *testing.B) {
+	plans := demo.Company(10_000, 1)
+	path := filepath.Join(b.TempDir(), "company.xlsx")
+	b.ReportAllocs()
+	peak := peakHeap(b)
+	cpu := cpuTime()
+	for b.Loop() {
+		wb, _ := sheet.Company(plans, -1, nil)
+		if err := write(context.Background(), path, wb, Options{}, limits{maxRows: MaxRows, bulkRows: 1 << 30}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(peak(), "peak-heap-MB")
+}

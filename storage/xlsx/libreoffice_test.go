@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"kpiplanner/app"
 	"kpiplanner/app/demo"
 	"kpiplanner/app/score"
@@ -202,7 +204,9 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 		}
 		files = append(files, e.path)
 	}
-	grids := recalc(t, files...)
+	edited, editedPlan, editedLay := editedScorecard(t, dir)
+	grids := recalc(t, append(files, edited)...)
+	checkScorecard(t, "edited in a spreadsheet", grids[edited][editedLay.Sheet], editedLay, score.Plan(editedPlan, -1))
 	for _, e := range exports {
 		for j, c := range e.cs {
 			g, ok := grids[e.path][e.lays[j].Sheet]
@@ -213,6 +217,47 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 			checkScorecard(t, c.Name, g, e.lays[j], score.Plan(c.Plan, c.At))
 		}
 	}
+}
+
+// editedScorecard writes the directions plan's scorecard, then changes a
+// target, a baseline, an actual, a group weight and the base bonus in the
+// file as a spreadsheet user would, and returns the file with the plan
+// those edits make, whose scores the recomputed file must show.
+func editedScorecard(t *testing.T, dir string) (string, *app.Plan, sheet.Layout) {
+	t.Helper()
+	p := sheettest.Cases()[0].Plan
+	wb, lays := sheet.Scorecards([]*app.Plan{p}, -1, nil)
+	path := filepath.Join(dir, "edited.xlsx")
+	if err := Write(context.Background(), path, wb, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	lay := lays[0]
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	set := func(col, row int, v float64) {
+		if err := f.SetCellFloat(lay.Sheet, sheet.Ref(col, row), v, -1, 64); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h1, h2, l1 := lay.KPIRows[0], lay.KPIRows[1], lay.KPIRows[2]
+	set(sheet.ColTarget, h1, 80) // h1: 90/80, capped at 1.2
+	q.KPIs[0].Target = 80
+	set(sheet.ColBaseline, h2, 70) // h2: (80−70)/(100−70)
+	q.KPIs[1].Baseline = app.Float(70)
+	set(sheet.ColActual, l1, 40) // l1: 20/40
+	q.KPIs[2].Actuals = []app.Actual{{Period: 0, Value: 40}}
+	set(sheet.ColWeight, lay.GroupRows[2], 40) // group C weighs 40 instead of 20
+	q.Rules.GroupWeights[app.GroupC] = 40
+	set(sheet.ColScore, lay.BaseBonusRow, 20_000_000)
+	q.Person.BaseBonus = 20_000_000
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	return path, q, lay
 }
 
 // companyPlans is a demo company with some plans given other bonus rules,

@@ -1,0 +1,100 @@
+package sheet
+
+import (
+	"cmp"
+	"slices"
+
+	"kpiplanner/app"
+)
+
+// kpiRange returns the KPI rows' range of column col (relative rows as absolute refs).
+func (c *card) kpiRange(col int) string {
+	n := len(c.p.KPIs)
+	return Abs(col, FirstKPIRow) + ":" + Abs(col, FirstKPIRow+n-1)
+}
+
+func (c *card) groups() {
+	c.add()
+	r := c.add()
+	c.set(r, ColKPI, Str(c.T("Group"), Header))
+	c.set(r, ColWeight, Str(c.T("Weight"), Header))
+	c.set(r, ColScore, Str(c.T("Group score"), Header))
+	c.lay.GroupRows = make([]int, len(app.Groups))
+	for i, g := range app.Groups {
+		r := c.add()
+		c.lay.GroupRows[i] = r
+		gr := c.res.Groups[i]
+		c.set(r, ColGroup, Str(string(g), Subtotal))
+		c.set(r, ColKPI, Str(c.T("Group %s", string(g)), Subtotal))
+		c.set(r, ColWeight, Num(c.p.Rules.GroupWeights[g], Input, FormatGeneral))
+		f := `""`
+		if len(c.p.KPIs) > 0 {
+			f = weightedMean(c.kpiRange(ColGroup), Ref(ColGroup, r), c.kpiRange(ColCounted), c.kpiRange(ColWeighted))
+		}
+		c.set(r, ColScore, Formula(f, gr.Score, gr.Scored, Number, Subtotal, FormatScore))
+		sc, w := Ref(ColScore, r), Ref(ColWeight, r)
+		cw := 0.0
+		if gr.Scored {
+			cw = gr.Weight
+		}
+		c.set(r, ColCounted, Formula(counted(sc, w), cw, true, Number, Helper, FormatGeneral))
+		c.set(r, ColWeighted, Formula(weighted(sc, w), cw*gr.Score, true, Number, Helper, FormatGeneral))
+	}
+}
+
+func (c *card) totals() {
+	res, rules := c.res, c.p.Rules
+	g0, g1 := c.lay.GroupRows[0], c.lay.GroupRows[len(c.lay.GroupRows)-1]
+	c.add()
+	line := func(label string) int {
+		r := c.add()
+		c.set(r, ColKPI, Str(label, Label))
+		return r
+	}
+	c.lay.TotalRow = line(c.T("Total score"))
+	total := Ref(ColScore, c.lay.TotalRow)
+	c.set(c.lay.TotalRow, ColScore, Formula(mean(Ref(ColCounted, g0)+":"+Ref(ColCounted, g1), Ref(ColWeighted, g0)+":"+Ref(ColWeighted, g1)),
+		res.Total, res.HasTotal, Number, Total, FormatScore))
+	c.lay.RatingRow = line(c.T("Rating"))
+	c.lay.MultiplierRow = line(c.T("Bonus multiplier"))
+	r := line(c.T("Bonus mode"))
+	c.set(r, ColScore, Str(c.Name(string(rules.BonusMode)), Plain))
+	capRow := line(c.T("Linear bonus cap"))
+	c.set(capRow, ColScore, Num(rules.LinearCap, Input, FormatGeneral))
+	c.lay.BaseBonusRow = line(c.T("Base bonus"))
+	money := MoneyFormat(c.p.Person.Currency)
+	c.set(c.lay.BaseBonusRow, ColScore, Num(c.p.Person.BaseBonus, Input, money))
+	c.lay.BonusRow = line(c.T("Bonus"))
+	c.set(c.lay.BonusRow, ColScore, Formula(bonus(rules.BonusMode == app.BonusLinear, total, Ref(ColScore, c.lay.BaseBonusRow),
+		Ref(ColScore, c.lay.MultiplierRow), Ref(ColScore, capRow)), res.Bonus, res.HasTotal, Money, Total, money))
+}
+
+// bands writes the rating bands table (thresholds ascending, for LOOKUP),
+// fills in the rating and multiplier formulas, and returns its last row.
+func (c *card) bands() int {
+	res := c.res
+	c.add()
+	r := c.add()
+	c.set(r, ColKPI, Str(c.T("Rating bands"), Header))
+	c.set(r, ColWeight, Str(c.T("Threshold"), Header))
+	c.set(r, ColBaseline, Str(c.T("Bonus multiplier"), Header))
+	bands := slices.Clone(c.p.Rules.Bands)
+	slices.SortStableFunc(bands, func(a, b app.Band) int { return cmp.Compare(a.Min, b.Min) })
+	first := r + 1
+	for _, b := range bands {
+		r = c.add()
+		c.set(r, ColKPI, Str(b.Name, Plain))
+		c.set(r, ColWeight, Num(b.Min, Input, FormatGeneral))
+		c.set(r, ColBaseline, Num(b.Multiplier, Input, FormatMultiplier))
+	}
+	total := Ref(ColScore, c.lay.TotalRow)
+	rating, mult := "IF("+total+`="","","")`, "IF("+total+`="","",0)`
+	if len(bands) > 0 {
+		mins := Abs(ColWeight, first) + ":" + Abs(ColWeight, r)
+		rating = lookup(total, mins, Abs(ColKPI, first)+":"+Abs(ColKPI, r), `""`)
+		mult = lookup(total, mins, Abs(ColBaseline, first)+":"+Abs(ColBaseline, r), "0")
+	}
+	c.set(c.lay.RatingRow, ColScore, TextFormula(rating, res.Rating.Name, Total))
+	c.set(c.lay.MultiplierRow, ColScore, Formula(mult, res.Rating.Multiplier, res.HasTotal, Number, Computed, FormatMultiplier))
+	return r
+}
