@@ -207,7 +207,8 @@ func (h *homeScreen) onDelete() {
 func (h *homeScreen) onSample() {
 	u := h.u
 	u.notify(u.T("Creating the sample company…"))
-	u.async(func() error { return u.ws.Store().SavePlans(demo.Company(60, 1)) }, func(err error) {
+	lang := u.tr.Lang() // read here: the language may change while the plans are saved
+	u.async(func() error { return u.ws.Store().SavePlans(demo.CompanyIn(60, 1, lang)) }, func(err error) {
 		if err != nil {
 			u.showError(err)
 			return

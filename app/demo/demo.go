@@ -58,21 +58,41 @@ var notes = []string{
 	"Shared KPI with the neighbouring team; count only own accounts.",
 }
 
-// Company returns plans for people synthetic employees; the same seed always
-// gives identical plans, and plan i equals Plan(i, seed).
+// enRationale starts every English KPI's rationale; the goal follows it.
+const enRationale = "Supports the goal: "
+
+// Company returns plans for people synthetic employees, written in English;
+// the same seed always gives identical plans, and plan i equals Plan(i, seed).
 func Company(people int, seed int64) []*app.Plan {
+	return CompanyIn(people, seed, "en")
+}
+
+// CompanyIn returns the company Company(people, seed) would, written in lang
+// ("vi" or "en"; any other value gives English): the numbers are the same in
+// every language, only the texts differ.
+func CompanyIn(people int, seed int64, lang string) []*app.Plan {
 	out := make([]*app.Plan, max(people, 0))
 	for i := range out {
-		out[i] = Plan(i, seed)
+		out[i] = PlanIn(i, seed, lang)
 	}
 	return out
 }
 
-// Plan returns the plan of employee i of the company generated from seed.
-// Its ID is 0: storage assigns ids.
+// Plan returns the plan of employee i of the company generated from seed,
+// written in English. Its ID is 0: storage assigns ids.
 func Plan(i int, seed int64) *app.Plan {
 	g := &gen{r: rand.New(rand.NewPCG(splitmix(uint64(seed)), splitmix(uint64(i)^0x5eed)))}
 	return g.plan()
+}
+
+// PlanIn returns Plan(i, seed) written in lang ("vi" or "en"; any other
+// value gives English).
+func PlanIn(i int, seed int64, lang string) *app.Plan {
+	p := Plan(i, seed)
+	if lang == "vi" {
+		toVietnamese(p)
+	}
+	return p
 }
 
 // splitmix scrambles x so neighbouring seeds start unrelated streams.
@@ -96,7 +116,7 @@ func (g *gen) plan() *app.Plan {
 	person := g.person(d)
 	gl := d.goals[g.r.IntN(len(d.goals))]
 	g.owner = person.Name
-	g.why = "Supports the goal: " + gl.text
+	g.why = enRationale + gl.text
 	g.skill = math.Max(0.7, math.Min(1.3, 1+0.12*g.r.NormFloat64()))
 	p := &app.Plan{
 		Name:   person.Name + " — " + strconv.Itoa(Year),

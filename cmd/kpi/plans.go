@@ -113,17 +113,21 @@ func cmdBackup(e *env, fs *flag.FlagSet) error {
 func cmdDemo(e *env, fs *flag.FlagSet) error {
 	people := fs.Int("people", 50, "number of people in the company")
 	seed := fs.Int64("seed", 1, "random seed (the same seed gives the same company)")
+	lang := fs.String("lang", "en", "language of the texts: vi or en (the numbers are the same)")
 	if _, err := e.parse(fs, 0, 0); err != nil {
 		return err
 	}
 	if *people < 1 || *people > 100_000 {
 		return fmt.Errorf("%w: --people must be between 1 and 100000", errUsage)
 	}
+	if *lang != "vi" && *lang != "en" {
+		return fmt.Errorf("%w: --lang must be vi or en, not %q", errUsage, *lang)
+	}
 	s, err := e.open()
 	if err != nil {
 		return err
 	}
-	plans := demo.Company(*people, *seed)
+	plans := demo.CompanyIn(*people, *seed, *lang)
 	if err := s.SavePlans(plans); err != nil {
 		return err
 	}
