@@ -107,6 +107,9 @@ var names = map[string]string{
 	"production-records": N("Production records"), "project-management": N("Project management tool"),
 	"inventory": N("Inventory system"), "ecommerce-platform": N("E-commerce platform"),
 	"manual": N("Manual entry"),
+	// the KPI library's ids for the same sources
+	"social-platform": N("Social media"), "project-tool": N("Project management tool"),
+	"production-system": N("Production records"),
 }
 
 // Name returns the display name of an enumerated value: an app.Status,

@@ -184,3 +184,16 @@ func strs[T ~string](vs []T) []string {
 	}
 	return out
 }
+
+// TestNameCoversLibraryVocabulary checks every data source the KPI library
+// uses has a display name, in both languages.
+func TestNameCoversLibraryVocabulary(t *testing.T) {
+	vi, _ := New("vi")
+	for _, id := range []string{"web-analytics", "ads-platform", "crm", "email-platform", "accounting",
+		"hr-records", "pos", "social-platform", "survey", "helpdesk", "production-system", "project-tool",
+		"ecommerce-platform"} {
+		if got := vi.Name(id); got == id {
+			t.Errorf("data source %q has no Vietnamese name", id)
+		}
+	}
+}

@@ -45,7 +45,7 @@ var commands = map[string]command{
 	"score":       {"score [PLAN] [--at PERIOD] [--json]", "score one plan or all of them", cmdScore},
 	"export-json": {"export-json [PLAN]", "write plans as a plan document to standard output", cmdExportJSON},
 	"backup":      {"backup FILE", "write a consistent copy of the database to FILE", cmdBackup},
-	"demo":        {"demo --people N [--seed S]", "add a deterministic synthetic company", cmdDemo},
+	"demo":        {"demo --people N [--seed S] [--lang vi|en]", "add a deterministic synthetic company", cmdDemo},
 }
 
 // run executes the command line args and returns the process exit code.
