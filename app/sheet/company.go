@@ -126,7 +126,7 @@ func rulesSheet(l lang, name string, sets []*ruleSet) *Sheet {
 		rows = append(rows, Row{Str(l.T("Threshold"), Header), Str(l.T("Rating"), Header), Str(l.T("Bonus multiplier"), Header)})
 		s.first = len(rows)
 		for _, b := range s.bands {
-			rows = append(rows, Row{Num(b.Min, Input, FormatGeneral), Str(b.Name, Input), Num(b.Multiplier, Input, FormatMultiplier)})
+			rows = append(rows, Row{Num(b.Min, Input, FormatGeneral), Str(l.Band(b.Name), Input), Num(b.Multiplier, Input, FormatMultiplier)})
 		}
 		last := len(rows) - 1
 		s.mins = q + Abs(0, s.first) + ":" + Abs(0, last)
@@ -160,7 +160,7 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, at int, sets []*ru
 		for i, p := range plans {
 			res := score.Plan(p, at)
 			pool += res.Bonus
-			bonusRow(row, i, p, res, sets[setOf[i]])
+			bonusRow(l, row, i, p, res, sets[setOf[i]])
 			if !yield(row) {
 				return
 			}
@@ -178,7 +178,7 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, at int, sets []*ru
 }
 
 // bonusRow fills row with plan i's line of the bonus sheet (sheet row i+1).
-func bonusRow(row Row, i int, p *app.Plan, res score.Result, rs *ruleSet) {
+func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet) {
 	r := i + 1
 	total := Ref(CoTotal, r)
 	money := MoneyFormat(p.Person.Currency)
@@ -196,7 +196,7 @@ func bonusRow(row Row, i int, p *app.Plan, res score.Result, rs *ruleSet) {
 		rating = lookup(total, rs.mins, rs.names, `""`)
 		mult = lookup(total, rs.mins, rs.mults, "0")
 	}
-	row[CoRating] = TextFormula(rating, res.Rating.Name, Computed)
+	row[CoRating] = TextFormula(rating, l.Band(res.Rating.Name), Computed)
 	row[CoMultiplier] = Formula(mult, res.Rating.Multiplier, res.HasTotal, Number, Computed, FormatMultiplier)
 	row[CoBase] = Cell{Kind: Money, Style: Input, Num: p.Person.BaseBonus, Format: money}
 	row[CoBonus] = Formula(bonus(p.Rules.BonusMode == app.BonusLinear, total, Ref(CoBase, r), Ref(CoMultiplier, r), rs.linearAt),

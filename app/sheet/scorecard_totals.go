@@ -83,7 +83,7 @@ func (c *card) bands() int {
 	first := r + 1
 	for _, b := range bands {
 		r = c.add()
-		c.set(r, ColKPI, Str(b.Name, Plain))
+		c.set(r, ColKPI, Str(c.Band(b.Name), Plain))
 		c.set(r, ColWeight, Num(b.Min, Input, FormatGeneral))
 		c.set(r, ColBaseline, Num(b.Multiplier, Input, FormatMultiplier))
 	}
@@ -94,7 +94,7 @@ func (c *card) bands() int {
 		rating = lookup(total, mins, Abs(ColKPI, first)+":"+Abs(ColKPI, r), `""`)
 		mult = lookup(total, mins, Abs(ColBaseline, first)+":"+Abs(ColBaseline, r), "0")
 	}
-	c.set(c.lay.RatingRow, ColScore, TextFormula(rating, res.Rating.Name, Total))
+	c.set(c.lay.RatingRow, ColScore, TextFormula(rating, c.Band(res.Rating.Name), Total))
 	c.set(c.lay.MultiplierRow, ColScore, Formula(mult, res.Rating.Multiplier, res.HasTotal, Number, Computed, FormatMultiplier))
 	return r
 }

@@ -65,3 +65,12 @@ func (l lang) Name(v string) string {
 	}
 	return v
 }
+
+// Band returns a rating band's name in t's language: the default bands'
+// names are translation keys; other names come back unchanged.
+func (l lang) Band(name string) string {
+	if name == "" {
+		return ""
+	}
+	return l.T(name)
+}

@@ -213,7 +213,9 @@ func (w *writer) writePart(zw *zip.Writer, b *bulk, f *zip.File) (err error) {
 		if !ok {
 			break
 		}
-		rw.row(r, row)
+		if err := rw.row(r, row); err != nil {
+			return err
+		}
 		rw.flush()
 		if err := w.m.Row(); err != nil {
 			return err
@@ -275,6 +277,7 @@ func readXML(zr *zip.Reader, name string, v any) error {
 // writeWorkbook lays the workbook out with excelize and writes it to out,
 // adding the bulk sheets' rows, encrypted when password is set.
 func (w *writer) writeWorkbook(out io.Writer, bulks []*bulk, password string) error {
+	w.st.sealed = true
 	raw, err := w.f.WriteToBuffer()
 	if err != nil {
 		return err

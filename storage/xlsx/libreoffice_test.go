@@ -16,6 +16,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/demo"
+	"kpiplanner/app/i18n"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/app/sheet/sheettest"
@@ -149,7 +150,9 @@ func checkNum(t *testing.T, where string, g [][]string, row, col int, want float
 	}
 }
 
-func checkScorecard(t *testing.T, name string, g [][]string, lay sheet.Layout, res score.Result) {
+// checkScorecard compares a recomputed scorecard with the engine's result;
+// band names the rating bands as the sheet's language does (nil: as they are).
+func checkScorecard(t *testing.T, name string, g [][]string, lay sheet.Layout, res score.Result, band func(string) string) {
 	t.Helper()
 	for i, k := range res.KPIs {
 		r := lay.KPIRows[i]
@@ -165,8 +168,12 @@ func checkScorecard(t *testing.T, name string, g [][]string, lay sheet.Layout, r
 	checkNum(t, name+" total", g, lay.TotalRow, sheet.ColScore, res.Total, res.HasTotal)
 	checkNum(t, name+" multiplier", g, lay.MultiplierRow, sheet.ColScore, res.Rating.Multiplier, res.HasTotal)
 	checkNum(t, name+" bonus", g, lay.BonusRow, sheet.ColScore, res.Bonus, res.HasTotal)
-	if got := at(g, lay.RatingRow, sheet.ColScore); got != res.Rating.Name {
-		t.Errorf("%s rating: LibreOffice computed %q, the engine %q", name, got, res.Rating.Name)
+	want := res.Rating.Name
+	if band != nil && want != "" {
+		want = band(want)
+	}
+	if got := at(g, lay.RatingRow, sheet.ColScore); got != want {
+		t.Errorf("%s rating: LibreOffice computed %q, the engine %q", name, got, want)
 	}
 }
 
@@ -205,8 +212,21 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 		files = append(files, e.path)
 	}
 	edited, editedPlan, editedLay := editedScorecard(t, dir)
-	grids := recalc(t, append(files, edited)...)
-	checkScorecard(t, "edited in a spreadsheet", grids[edited][editedLay.Sheet], editedLay, score.Plan(editedPlan, -1))
+	vi, err := i18n.New("vi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	viPlans := casePlans()
+	viWB, viLays := sheet.Scorecards(viPlans, -1, vi.T)
+	viPath := filepath.Join(dir, "vi.xlsx")
+	if err := Write(context.Background(), viPath, viWB, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	grids := recalc(t, append(files, edited, viPath)...)
+	checkScorecard(t, "edited in a spreadsheet", grids[edited][editedLay.Sheet], editedLay, score.Plan(editedPlan, -1), nil)
+	for i, p := range viPlans {
+		checkScorecard(t, "vi "+p.Name, grids[viPath][viLays[i].Sheet], viLays[i], score.Plan(p, -1), func(s string) string { return vi.T(s) })
+	}
 	for _, e := range exports {
 		for j, c := range e.cs {
 			g, ok := grids[e.path][e.lays[j].Sheet]
@@ -214,7 +234,7 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 				t.Errorf("%s: no CSV for sheet %q", c.Name, e.lays[j].Sheet)
 				continue
 			}
-			checkScorecard(t, c.Name, g, e.lays[j], score.Plan(c.Plan, c.At))
+			checkScorecard(t, c.Name, g, e.lays[j], score.Plan(c.Plan, c.At), nil)
 		}
 	}
 }

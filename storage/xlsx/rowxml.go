@@ -75,7 +75,7 @@ func (rw *rowWriter) col(i int) string {
 }
 
 // row appends row as sheet row r (0-based).
-func (rw *rowWriter) row(r int, row sheet.Row) {
+func (rw *rowWriter) row(r int, row sheet.Row) error {
 	num := strconv.Itoa(r + 1)
 	b := append(rw.buf, `<row r="`...)
 	b = append(b, num...)
@@ -89,7 +89,11 @@ func (rw *rowWriter) row(r int, row sheet.Row) {
 		b = append(b, rw.col(i)...)
 		b = append(b, num...)
 		b = append(b, '"')
-		if id, err := rw.w.style(i, c); err == nil && id != 0 {
+		id, err := rw.w.style(i, c)
+		if err != nil {
+			return err
+		}
+		if id != 0 {
 			b = append(b, ` s="`...)
 			b = strconv.AppendInt(b, int64(id), 10)
 			b = append(b, '"')
@@ -97,6 +101,7 @@ func (rw *rowWriter) row(r int, row sheet.Row) {
 		b = cellXML(b, c)
 	}
 	rw.buf = append(b, `</row>`...)
+	return nil
 }
 
 // cellXML appends the rest of a <c> element: its type, formula and value.

@@ -16,8 +16,9 @@ type styleKey struct {
 
 // styles creates excelize styles on demand and remembers their ids.
 type styles struct {
-	f   *excelize.File
-	ids map[styleKey]int
+	f      *excelize.File
+	ids    map[styleKey]int
+	sealed bool // the style sheet has been written: no new style may be made
 }
 
 func newStyles(f *excelize.File) *styles {
@@ -33,6 +34,9 @@ func (s *styles) id(c *sheet.Cell) (int, error) {
 	k := styleKey{c.Style, format}
 	if id, ok := s.ids[k]; ok {
 		return id, nil
+	}
+	if s.sealed {
+		return 0, fmt.Errorf("style %d %q was not among the rows read ahead: the sheet's rows changed between two readings", c.Style, format)
 	}
 	st := look(c.Style)
 	if format != "" && format != sheet.FormatGeneral {

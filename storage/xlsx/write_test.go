@@ -309,3 +309,28 @@ func TestProgressReachesTotal(t *testing.T) {
 		}
 	}
 }
+
+func TestBulkSheetRowsMustRepeat(t *testing.T) {
+	calls := 0
+	s := &sheet.Sheet{Name: "Fickle", NumRows: 200, HeaderRows: 1}
+	s.Rows = func(yield func(sheet.Row) bool) {
+		calls++
+		for i := range 200 {
+			st := sheet.Plain
+			if calls > 1 && i > 50 { // a second reading styles its cells differently
+				st = sheet.Total
+			}
+			if !yield(sheet.Row{sheet.Num(float64(i), st, "")}) {
+				return
+			}
+		}
+	}
+	dir := t.TempDir()
+	err := write(context.Background(), filepath.Join(dir, "fickle.xlsx"), &sheet.Workbook{Sheets: []*sheet.Sheet{s}}, Options{}, limits{maxRows: MaxRows, bulkRows: 100})
+	if err == nil || !strings.Contains(err.Error(), "changed between two readings") {
+		t.Fatalf("err = %v, want the rows-changed error", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a failed export left %v", entries)
+	}
+}
