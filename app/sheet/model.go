@@ -87,7 +87,8 @@ type Sheet struct {
 	Charts     []Chart
 	NumRows    int // how many rows Rows yields
 	// Rows yields the sheet's rows in order; the Row it yields may be reused
-	// after yield returns.
+	// after yield returns. It may be called more than once (the .xlsx writer
+	// reads a long sheet twice) and must yield the same rows every time.
 	Rows iter.Seq[Row]
 }
 

@@ -334,3 +334,21 @@ func TestBulkSheetRowsMustRepeat(t *testing.T) {
 		t.Errorf("a failed export left %v", entries)
 	}
 }
+
+func TestEmptyExports(t *testing.T) {
+	dir := t.TempDir()
+	files, err := WriteCompany(context.Background(), filepath.Join(dir, "none.xlsx"), nil, -1, Options{})
+	if err != nil || len(files) != 1 {
+		t.Fatalf("company of nobody: %v, %v", files, err)
+	}
+	f := open(t, files[0])
+	if n := len(f.GetSheetList()); n != 3 {
+		t.Errorf("%d sheets, want 3", n)
+	}
+	if _, err := WriteScorecards(context.Background(), filepath.Join(dir, "none-cards.xlsx"), nil, -1, Options{}); err == nil {
+		t.Error("scorecards of no plan: no error")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("directory holds %v, want only none.xlsx", entries)
+	}
+}
