@@ -13,8 +13,8 @@ func BenchmarkCompany10k(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c := New(plans, 8)
-		if d := c.Director(""); d.Plans != len(plans) {
-			b.Fatalf("director read %d plans", d.Plans)
+		if d := c.Director(""); d.People != len(plans) {
+			b.Fatalf("director read %d plans", d.People)
 		}
 	}
 }

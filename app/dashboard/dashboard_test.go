@@ -24,9 +24,9 @@ func statLines(ss []KPIStat) []string {
 
 func checkSummary(t *testing.T, got, want Summary) {
 	t.Helper()
-	if got.People != want.People || got.Plans != want.Plans || got.Scored != want.Scored || got.NoTotal != want.NoTotal {
-		t.Errorf("people/plans/scored/no total = %d/%d/%d/%d, want %d/%d/%d/%d", got.People, got.Plans, got.Scored,
-			got.NoTotal, want.People, want.Plans, want.Scored, want.NoTotal)
+	if got.People != want.People || got.Scored != want.Scored || got.NoTotal != want.NoTotal {
+		t.Errorf("people/scored/no total = %d/%d/%d, want %d/%d/%d", got.People, got.Scored, got.NoTotal,
+			want.People, want.Scored, want.NoTotal)
 	}
 	if !near(got.Mean, want.Mean) || !near(got.Median, want.Median) {
 		t.Errorf("mean, median = %v, %v, want %v, %v", got.Mean, got.Median, want.Mean, want.Median)
@@ -61,7 +61,7 @@ func TestDirector(t *testing.T) {
 			dept: "",
 			// totals 112.5, 72.5, 90, 100: mean 375 / 4 = 93.75; median (90 + 100) / 2 = 95
 			// pool: USD 1 000; VND 15 000 000 + 5 000 000 + 8 000 000 = 28 000 000
-			summary: Summary{People: 5, Plans: 5, Scored: 4, Mean: 93.75, Median: 95, Ratings: ratings(1, 2, 1, 0), NoTotal: 1,
+			summary: Summary{People: 5, Scored: 4, Mean: 93.75, Median: 95, Ratings: ratings(1, 2, 1, 0), NoTotal: 1,
 				Pool: []Amount{{"USD", 1000}, {"VND", 28e6}}},
 			results: 5,
 			// only rev is scored in ≥ 3 plans: (120 + 80 + 90 + 100) / 4 = 97.5
@@ -71,7 +71,7 @@ func TestDirector(t *testing.T) {
 		"one department, few plans": {
 			dept: " Marketing",
 			// Dung 100 only
-			summary: Summary{People: 2, Plans: 2, Scored: 1, Mean: 100, Median: 100, Ratings: ratings(0, 1, 0, 0), NoTotal: 1,
+			summary: Summary{People: 2, Scored: 1, Mean: 100, Median: 100, Ratings: ratings(0, 1, 0, 0), NoTotal: 1,
 				Pool: []Amount{{"USD", 1000}}},
 			results: 2,
 			// no kind scored 3 times: every scored kind; Leads and Revenue tie at 100, one plan each → by name
@@ -123,7 +123,7 @@ func TestDepartmentMeans(t *testing.T) {
 func TestTeam(t *testing.T) {
 	tm := New(fixture(), march).Team("Sales")
 	// totals 112.5, 90, 72.5: mean 275 / 3; median 90
-	checkSummary(t, tm.Summary, Summary{People: 3, Plans: 3, Scored: 3, Mean: 275.0 / 3, Median: 90,
+	checkSummary(t, tm.Summary, Summary{People: 3, Scored: 3, Mean: 275.0 / 3, Median: 90,
 		Ratings: ratings(1, 1, 1, 0), Pool: []Amount{{"VND", 28e6}}})
 	var members []string
 	for _, m := range tm.Members {

@@ -35,7 +35,7 @@ type DeptMean struct {
 	Department string
 	Mean       float64 // mean total of the department's scored plans
 	Scored     int     // plans with a total
-	People     int     // distinct people in the department
+	People     int     // plans in the department, as Summary.People
 }
 
 // Director returns the director's view of dept ("" = the whole company).
@@ -56,7 +56,6 @@ func (c *Company) departmentMeans() []DeptMean {
 	at := map[string]int{}
 	var out []DeptMean
 	var sums []float64
-	people := map[[2]string]bool{}
 	for i, p := range c.plans {
 		d := department(p)
 		j, ok := at[d]
@@ -66,10 +65,7 @@ func (c *Company) departmentMeans() []DeptMean {
 			out = append(out, DeptMean{Department: d})
 			sums = append(sums, 0)
 		}
-		if who := [2]string{d, strings.TrimSpace(p.Person.Name)}; !people[who] {
-			people[who] = true
-			out[j].People++
-		}
+		out[j].People++
 		if r := c.results[i]; r.HasTotal {
 			sums[j] += r.Total
 			out[j].Scored++

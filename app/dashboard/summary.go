@@ -11,8 +11,7 @@ import (
 // Summary is the big numbers of a set of plans: how many people, their mean
 // and median total, how many earned each rating, and the bonus pool.
 type Summary struct {
-	People  int           // distinct people (department and name) owning the plans
-	Plans   int           // plans read
+	People  int           // plans read: a plan is one person's for the cycle (names are too often shared to count people by)
 	Scored  int           // plans with a total in the window
 	Mean    float64       // mean total of the scored plans; 0 when none
 	Median  float64       // median total of the scored plans (mean of the middle two for an even count); 0 when none
@@ -36,13 +35,11 @@ type Amount struct {
 
 // summarise computes the Summary of the plans at idx.
 func (c *Company) summarise(idx []int) Summary {
-	s := Summary{Plans: len(idx)}
-	people := map[[2]string]bool{}
+	s := Summary{People: len(idx)}
 	pool := map[string]float64{}
 	var totals []float64
 	for _, i := range idx {
 		p, r := c.plans[i], c.results[i]
-		people[[2]string{department(p), strings.TrimSpace(p.Person.Name)}] = true
 		if !r.HasTotal {
 			s.NoTotal++
 			continue
@@ -50,7 +47,6 @@ func (c *Company) summarise(idx []int) Summary {
 		totals = append(totals, r.Total)
 		pool[currency(p.Person.Currency)] += r.Bonus
 	}
-	s.People = len(people)
 	s.Scored = len(totals)
 	s.Mean, s.Median = meanMedian(totals)
 	s.Ratings = c.ratingCounts(idx)
