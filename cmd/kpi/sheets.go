@@ -1,0 +1,222 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"kpiplanner/app"
+	"kpiplanner/app/i18n"
+	"kpiplanner/app/sheet"
+	"kpiplanner/storage/xlsx"
+)
+
+func init() {
+	commands["export"] = command{"export PLAN|--company --out FILE.xlsx|.csv [--at PERIOD] [--password P] [--lang vi|en]",
+		"write a plan's scorecard or the company bonus sheet as a spreadsheet with live formulas", cmdExport}
+	commands["template"] = command{"template PLAN [--out FILE.xlsx|.csv] [--kpis] [--filled] [--lang vi|en]",
+		"write an actuals template (or, with --kpis, a KPI sheet) for a plan to fill in and import", cmdTemplate}
+}
+
+// sheetFlags are the flags every spreadsheet command shares.
+type sheetFlags struct {
+	out, lang, password string
+}
+
+func (f *sheetFlags) add(fs *flag.FlagSet, defOut string) {
+	fs.StringVar(&f.out, "out", defOut, "file to write: .xlsx or .csv")
+	fs.StringVar(&f.lang, "lang", "en", "language of headers and labels: vi or en")
+	fs.StringVar(&f.password, "password", "", "encrypt the .xlsx with this password")
+}
+
+func (f *sheetFlags) options() (xlsx.Options, error) {
+	if !i18n.Supported(f.lang) {
+		return xlsx.Options{}, fmt.Errorf("%w: --lang must be vi or en", errUsage)
+	}
+	ext := strings.ToLower(filepath.Ext(f.out))
+	if ext != ".xlsx" && ext != ".csv" {
+		return xlsx.Options{}, fmt.Errorf("%w: --out must end in .xlsx or .csv", errUsage)
+	}
+	if f.password != "" && ext == ".csv" {
+		return xlsx.Options{}, fmt.Errorf("%w: --password needs an .xlsx file", errUsage)
+	}
+	tr, err := i18n.New(f.lang)
+	if err != nil {
+		return xlsx.Options{}, err
+	}
+	return xlsx.Options{Password: f.password, T: tr.T}, nil
+}
+
+// interruptible returns a context cancelled by Ctrl+C, so a long export
+// stops without leaving a partial file.
+func interruptible() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+func cmdExport(e *env, fs *flag.FlagSet) error {
+	var f sheetFlags
+	f.add(fs, "")
+	company := fs.Bool("company", false, "export the company bonus sheet (every plan) instead of one plan")
+	at := fs.String("at", "", "score up to this period (label or number); default the whole cycle")
+	pos, err := e.parse(fs, 0, 1)
+	if err != nil {
+		return err
+	}
+	if *company == (len(pos) == 1) {
+		return fmt.Errorf("%w: give either PLAN or --company", errUsage)
+	}
+	if f.out == "" {
+		return fmt.Errorf("%w: --out FILE is required", errUsage)
+	}
+	opts, err := f.options()
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	var plans []*app.Plan
+	if *company {
+		plans, err = s.Plans()
+	} else {
+		var p *app.Plan
+		p, err = findPlan(s, pos[0])
+		plans = []*app.Plan{p}
+	}
+	if err != nil {
+		return err
+	}
+	idx, err := periodIndex(plans, *at)
+	if err != nil {
+		return err
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	var files []string
+	if *company {
+		files, err = xlsx.WriteCompany(ctx, f.out, plans, idx, opts)
+	} else {
+		files, err = xlsx.WriteScorecards(ctx, f.out, plans, idx, opts)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "wrote %s\n", strings.Join(files, ", "))
+	return nil
+}
+
+// periodIndex resolves --at against the first plan's cycle (-1 when empty).
+func periodIndex(plans []*app.Plan, at string) (int, error) {
+	if at == "" || len(plans) == 0 {
+		return -1, nil
+	}
+	i, err := plans[0].Cycle.FindPeriod(at)
+	if err != nil {
+		return 0, fmt.Errorf("--at: %w", err)
+	}
+	return i, nil
+}
+
+func cmdTemplate(e *env, fs *flag.FlagSet) error {
+	var f sheetFlags
+	f.add(fs, "")
+	kpis := fs.Bool("kpis", false, "write the plan's KPI sheet instead of its actuals template")
+	filled := fs.Bool("filled", false, "fill the actuals template with the actuals recorded so far")
+	pos, err := e.parse(fs, 1, 1)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	p, err := findPlan(s, pos[0])
+	if err != nil {
+		return err
+	}
+	if f.out == "" {
+		kind := "actuals"
+		if *kpis {
+			kind = "kpis"
+		}
+		f.out = fmt.Sprintf("plan-%d-%s.xlsx", p.ID, kind)
+	}
+	opts, err := f.options()
+	if err != nil {
+		return err
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	var files []string
+	if *kpis {
+		files, err = xlsx.WriteKPISheet(ctx, f.out, p, opts)
+	} else {
+		files, err = xlsx.WriteActualsTemplate(ctx, f.out, p, *filled, opts)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "wrote %s\n", strings.Join(files, ", "))
+	return nil
+}
+
+// importSheet imports actuals (or, with kpis, KPI definitions) for the plan
+// named by planQuery from a spreadsheet: nothing is saved unless every row is valid.
+func importSheet(e *env, path, planQuery, lang string, kpis bool) error {
+	if planQuery == "" {
+		return fmt.Errorf("%w: importing a spreadsheet needs --plan PLAN", errUsage)
+	}
+	tr, err := i18n.New(lang)
+	if err != nil {
+		return fmt.Errorf("%w: --lang must be vi or en", errUsage)
+	}
+	grid, err := xlsx.ReadGrid(path)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	p, err := findPlan(s, planQuery)
+	if err != nil {
+		return err
+	}
+	o := sheet.ImportOptions{T: tr.T, ParseNumber: tr.ParseNumber, ParseDate: tr.ParseDate}
+	var updated *app.Plan
+	var what string
+	if kpis {
+		pv := sheet.ParseKPIs(p, grid, o)
+		updated, err = pv.Apply()
+		what = fmt.Sprintf("%d KPI row(s)", len(pv.Rows))
+	} else {
+		pv := sheet.ParseActuals(p, grid, o)
+		updated, err = pv.Apply()
+		what = fmt.Sprintf("%d actual(s)", len(pv.Changes))
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, firstErrors(err, 5))
+	}
+	if err := updated.Validate(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := s.SavePlan(updated); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "imported %s into plan %d (%s)\n", what, p.ID, p.Name)
+	return nil
+}
+
+// firstErrors keeps the first n problems of an import's error list.
+func firstErrors(err error, n int) error {
+	errs, ok := err.(sheet.Errors)
+	if !ok || len(errs) <= n {
+		return err
+	}
+	return fmt.Errorf("%w; … and %d more problems", errs[:n], len(errs)-n)
+}
