@@ -89,11 +89,11 @@ func newScorecard(u *UI, currency string) *scorecard {
 	}
 	result := container.NewVBox(line(u.T("Total score"), c.total), line(u.T("Rating"), c.rating),
 		line(u.T("Bonus"), c.bonus))
-	scroll := container.NewVScroll(container.NewVBox(c.kpiBox, widget.NewSeparator(), groupBox))
+	scroll := container.NewVScroll(c.kpiBox)
 	scroll.SetMinSize(fyne.NewSize(360, 120))
-	// The total, rating and bonus stay in sight below the KPIs, however many there are.
-	c.root = container.NewBorder(container.NewVBox(c.title, head.box), container.NewVBox(widget.NewSeparator(), result),
-		nil, nil, scroll)
+	// The group subtotals, total, rating and bonus stay in sight below the KPIs, however many there are.
+	c.root = container.NewBorder(container.NewVBox(c.title, head.box),
+		container.NewVBox(widget.NewSeparator(), groupBox, widget.NewSeparator(), result), nil, nil, scroll)
 	return c
 }
 

@@ -98,7 +98,23 @@ func (u *UI) RunTour(settle time.Duration, save func(name string, img image.Imag
 	return nil
 }
 
-// dashboardTour returns the tour steps of the dashboards.
+// dashboardTour returns the tour steps of the dashboards, one per reader.
 func (u *UI) dashboardTour() []TourStep {
-	return []TourStep{{"10-dashboard", u.openDashboards}}
+	var d *dashboardScreen
+	pick := func(reader int) func() {
+		return func() {
+			if d == nil {
+				u.openDashboards()
+				d, _ = u.cur.(*dashboardScreen)
+			}
+			if d != nil {
+				d.reader.SetSelectedIndex(reader)
+			}
+		}
+	}
+	return []TourStep{
+		{"10-dashboard-director", pick(readerDirector)},
+		{"11-dashboard-department", pick(readerHead)},
+		{"12-dashboard-specialist", pick(readerSpecialist)},
+	}
 }
