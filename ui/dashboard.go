@@ -35,6 +35,7 @@ type dashboardScreen struct {
 	plans   []*app.Plan        // every plan, as loaded
 	company *dashboard.Company // plans scored over the chosen window
 	at      int                // the window's last period; -1 = the whole cycle
+	chosen  bool               // the user chose the window
 	periods []int              // period option → at
 	depts   []string           // department option → department ("" = the whole company)
 	people  []dashboard.Person // person option → plan
@@ -141,10 +142,11 @@ func (s *dashboardScreen) setBody(o fyne.CanvasObject) {
 	s.body.Refresh()
 }
 
-// load reads every plan and scores it over the chosen window, off the UI goroutine.
+// load reads every plan and scores it over the chosen window — until the
+// user chooses one, the latest period with actuals — off the UI goroutine.
 func (s *dashboardScreen) load() {
 	s.gen++
-	gen, at := s.gen, s.at
+	gen, at, chosen := s.gen, s.at, s.chosen
 	var plans []*app.Plan
 	var company *dashboard.Company
 	s.setBusy(s.u.T("Loading plans…"))
@@ -152,6 +154,9 @@ func (s *dashboardScreen) load() {
 		var err error
 		if plans, err = s.u.ws.Store().Plans(); err != nil {
 			return err
+		}
+		if !chosen {
+			at = dashboard.DefaultPeriod(plans)
 		}
 		company = dashboard.New(plans, at)
 		return nil
@@ -164,7 +169,7 @@ func (s *dashboardScreen) load() {
 			s.u.showError(err)
 			return
 		}
-		s.plans, s.company = plans, company
+		s.plans, s.company, s.at = plans, company, at
 		s.fillPeriods()
 		s.fillDepartments()
 		s.update()

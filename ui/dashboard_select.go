@@ -117,7 +117,7 @@ func (s *dashboardScreen) onPeriodChanged(string) {
 		return
 	}
 	if i := s.period.SelectedIndex(); i >= 0 && i < len(s.periods) && s.periods[i] != s.at {
-		s.at = s.periods[i]
+		s.at, s.chosen = s.periods[i], true
 		s.rescore()
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
 	"kpiplanner/app/dashboard"
@@ -21,13 +22,19 @@ import (
 // company of people, with the dashboards open; it returns the plans as stored.
 func dashboardTestUI(t *testing.T, lang string, people int) (*UI, *dashboardScreen, []*app.Plan) {
 	t.Helper()
+	return dashboardTestUIWith(t, lang, demo.Company(people, 1))
+}
+
+// dashboardTestUIWith is dashboardTestUI over the given plans.
+func dashboardTestUIWith(t *testing.T, lang string, saved []*app.Plan) (*UI, *dashboardScreen, []*app.Plan) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	store, err := storage.Open(filepath.Join(t.TempDir(), "kpi.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = store.Close() })
-	if err := store.SavePlans(demo.Company(people, 1)); err != nil {
+	if err := store.SavePlans(saved); err != nil {
 		t.Fatal(err)
 	}
 	plans, err := store.Plans()
@@ -98,7 +105,7 @@ func checkSummaryCards(t *testing.T, u *UI, c *summaryCards, s dashboard.Summary
 
 func TestDashboardReaders(t *testing.T) {
 	u, s, plans := dashboardTestUI(t, "en", 40)
-	c := dashboard.New(plans, -1)
+	c := dashboard.New(plans, dashboard.DefaultPeriod(plans))
 
 	d := c.Director("")
 	checkSummaryCards(t, u, s.director.cards, d.Summary)
@@ -135,9 +142,98 @@ func TestDashboardReaders(t *testing.T) {
 	}
 }
 
+func TestDashboardPeriodAndDepartment(t *testing.T) {
+	u, s, plans := dashboardTestUI(t, "vi", 40)
+	s.period.SetSelectedIndex(3) // the options are the whole cycle, then 2026-01, 2026-02, 2026-03…
+	checkLabel(t, "period", s.period.Selected, "2026-03")
+	if s.at != 2 {
+		t.Fatalf("window ends at period %d, want 2 (March)", s.at)
+	}
+	c := dashboard.New(plans, 2)
+	dept := c.Departments()[1]
+	s.dept.SetSelectedIndex(2) // after "Whole company"
+	relayout(u, fyne.NewSize(1200, 760))
+	checkLabel(t, "department", s.department(), dept)
+	d := c.Director(dept)
+	checkSummaryCards(t, u, s.director.cards, d.Summary)
+	checkChart(t, "score distribution", s.director.dist)
+	for i, k := range d.Top {
+		row := s.director.top.rows.Objects[i].(*fyne.Container)
+		checkLabel(t, "top KPI", row.Objects[0].(*widget.Label).Text, k.Name)
+		checkLabel(t, "top KPI score", row.Objects[1].(*widget.Label).Text, u.tr.FormatNumber(k.MeanScore, 1))
+	}
+
+	// a department head keeps the department; the specialist sees its first person
+	s.reader.SetSelectedIndex(readerHead)
+	checkLabel(t, "head's department", s.department(), dept)
+	tm := c.Team(dept)
+	if len(s.team.off.data) != len(tm.OffTrack) {
+		t.Errorf("off-track table has %d rows, want %d", len(s.team.off.data), len(tm.OffTrack))
+	}
+	s.reader.SetSelectedIndex(readerSpecialist)
+	first := c.People(dept)[0]
+	checkLabel(t, "person", s.person.Selected, joinNonEmpty(" · ", first.Name, first.Position))
+	sp, _ := c.Specialist(first.PlanID)
+	checkLabel(t, "up to", s.spec.total.note.Text, u.T("Up to %s", "2026-03"))
+	if len(s.spec.anomalies.rows.Objects) != len(sp.Anomalies) {
+		t.Errorf("%d anomaly rows, want %d", len(s.spec.anomalies.rows.Objects), len(sp.Anomalies))
+	}
+	for i, a := range sp.Anomalies {
+		row := s.spec.anomalies.rows.Objects[i].(*fyne.Container)
+		checkLabel(t, "anomaly", row.Objects[0].(*widget.Label).Text, u.tr.Msg(a.Msg))
+	}
+}
+
+func TestDashboardWithoutPlans(t *testing.T) {
+	u, s, _ := dashboardTestUI(t, "en", 0)
+	if s.body.Objects[0] == s.director.root {
+		t.Error("the director's view shows without plans")
+	}
+	checkLabel(t, "message", s.message.Text, u.T("There are no active plans yet. Create a plan, or open the sample company from the Plans screen."))
+}
+
+// goldenCompany is three plans of the plan screen's fixture, with people
+// and actuals of their own, for renders that must not follow the demo data.
+func goldenCompany() []*app.Plan {
+	people := []app.Person{
+		{Name: "Nguyễn Thị Lan", Department: "Marketing", Position: "Trưởng nhóm", BaseBonus: 10_000_000, Currency: "VND"},
+		{Name: "Trần Văn Minh", Department: "Marketing", Position: "Chuyên viên", BaseBonus: 8_000_000, Currency: "VND"},
+		{Name: "Lê Thu Hà", Department: "Kinh doanh", Position: "Chuyên viên", BaseBonus: 9_000_000, Currency: "VND"},
+	}
+	var out []*app.Plan
+	for i, who := range people {
+		p := planWithActuals()
+		p.Person = who
+		for j := range p.KPIs {
+			for k := range p.KPIs[j].Actuals {
+				p.KPIs[j].Actuals[k].Value *= 1 - 0.15*float64(i) // each person a little behind the one before
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// TestDashboardGolden keeps renders of the director's cards and a
+// specialist's KPI table (not the charts, which charts/ tests).
+func TestDashboardGolden(t *testing.T) {
+	_, s, _ := dashboardTestUIWith(t, "vi", goldenCompany())
+	w := test.NewWindow(s.director.cards.root)
+	w.Resize(fyne.NewSize(960, 150))
+	test.AssertImageMatches(t, "dashboard_cards_vi.png", w.Canvas().Capture())
+	w.Close()
+	s.reader.SetSelectedIndex(readerSpecialist)
+	w = test.NewWindow(s.spec.kpis.view())
+	defer w.Close()
+	w.Resize(fyne.NewSize(960, s.spec.kpis.view().MinSize().Height))
+	test.AssertImageMatches(t, "dashboard_kpis_vi.png", w.Canvas().Capture())
+}
+
 // TestDashboardLargeCompany opens the director's view of the 10 000-person
 // demo company with database work off the UI goroutine: opening returns at
-// once, and the numbers and charts follow.
+// once, and the numbers and charts follow. (Fyne's test driver runs each
+// fyne.Do callback on the goroutine that calls it instead of one UI thread,
+// so under -race this test reports the callbacks racing one another.)
 func TestDashboardLargeCompany(t *testing.T) {
 	if testing.Short() {
 		t.Skip("saves 10 000 plans")

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/planedit"
 	"kpiplanner/app/score"
 )
 
@@ -97,6 +98,23 @@ func (c *Company) Periods() []app.Period {
 		}
 	}
 	return best.Periods()
+}
+
+// DefaultPeriod returns the window the dashboards open on: the latest
+// period with an actual in any plan that is not a draft (as a plan's
+// scorecard opens, planedit.DefaultPeriod), so a cycle under way is scored
+// to date and forecast to its end; or -1, the whole cycle, when no plan has
+// an actual or the latest is the last period of the cycle most plans share.
+func DefaultPeriod(plans []*app.Plan) int {
+	ps := nonDrafts(plans)
+	last := -1
+	for _, p := range ps {
+		last = max(last, planedit.DefaultPeriod(p))
+	}
+	if n := len(Periods(ps)); last >= n-1 {
+		return -1
+	}
+	return last
 }
 
 // Periods is Company.Periods for plans not scored yet.

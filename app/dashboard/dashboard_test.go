@@ -242,3 +242,26 @@ func TestChoices(t *testing.T) {
 		t.Errorf("len = %d, want 6 (the draft is not read)", c.Len())
 	}
 }
+
+func TestDefaultPeriod(t *testing.T) {
+	upTo := func(last int) *app.Plan { // January–June with values in periods 0..last
+		return plan(1, "An", "Sales", "VND", 0, kpi("k1", "", "X", app.GroupA, -1), app.KPI{ID: "k2", Actuals: flat(1, last+1)})
+	}
+	draft := upTo(4)
+	draft.Status = app.Draft
+	cases := map[string]struct {
+		plans []*app.Plan
+		want  int
+	}{
+		"no plans":                      {nil, -1},
+		"no actuals":                    {[]*app.Plan{upTo(-1)}, -1},
+		"the latest period of any plan": {[]*app.Plan{upTo(1), upTo(2), upTo(0)}, 2},
+		"drafts do not count":           {[]*app.Plan{upTo(1), draft}, 1},
+		"the cycle's last is the whole": {[]*app.Plan{upTo(5), upTo(3)}, -1},
+	}
+	for name, tc := range cases {
+		if got := DefaultPeriod(tc.plans); got != tc.want {
+			t.Errorf("%s: DefaultPeriod = %d, want %d", name, got, tc.want)
+		}
+	}
+}
