@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -227,53 +226,6 @@ func TestDashboardGolden(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(960, s.spec.kpis.view().MinSize().Height))
 	test.AssertImageMatches(t, "dashboard_kpis_vi.png", w.Canvas().Capture())
-}
-
-// TestDashboardLargeCompany opens the director's view of the 10 000-person
-// demo company with database work off the UI goroutine: opening returns at
-// once, and the numbers and charts follow. (Fyne's test driver runs each
-// fyne.Do callback on the goroutine that calls it instead of one UI thread,
-// so under -race this test reports the callbacks racing one another.)
-func TestDashboardLargeCompany(t *testing.T) {
-	if testing.Short() {
-		t.Skip("saves 10 000 plans")
-	}
-	a := test.NewTempApp(t)
-	store, err := storage.Open(filepath.Join(t.TempDir(), "kpi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	if err := store.SavePlans(demo.Company(10_000, 1)); err != nil {
-		t.Fatal(err)
-	}
-	lib, err := library.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, store, lib, Options{Lang: "en"})
-	events := make(chan string, 16)
-	dashboardEvent = func(what string) { events <- what }
-	defer func() { dashboardEvent = nil }()
-	start := time.Now()
-	u.openDashboards()
-	if d := time.Since(start); d > 200*time.Millisecond {
-		t.Errorf("opening the dashboards took %v on the UI goroutine", d)
-	}
-	s := u.cur.(*dashboardScreen)
-	timeout := time.After(2 * time.Minute)
-	for charts := 0; charts < 2; {
-		select {
-		case e := <-events:
-			t.Logf("%s after %v", e, time.Since(start))
-			if e == "chart" {
-				charts++
-			}
-		case <-timeout:
-			t.Fatal("the director's charts did not appear")
-		}
-	}
-	checkLabel(t, "people", s.director.cards.people.value.Text, u.tr.FormatNumber(10_000, 0))
 }
 
 // TestDashboardScreenshots writes each reader's view at 1200×760 in both
