@@ -14,6 +14,10 @@ import (
 	"kpiplanner/app/workspace"
 )
 
+// homeExport exports the company's plans; the Export company… button shows
+// only when the export feature (issue 5) sets it.
+var homeExport func(h *homeScreen)
+
 // homeScreen lists every plan with filters, sorting and plan actions.
 type homeScreen struct {
 	u        *UI
@@ -73,6 +77,10 @@ func (h *homeScreen) buildList() fyne.CanvasObject {
 	clear := widget.NewButtonWithIcon("", theme.ContentClearIcon(), h.onClearFilters)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(h.dept, h.year, clear), h.search)
 	bar := container.NewHBox(newBtn, widget.NewSeparator(), open, dup, del, undo)
+	if homeExport != nil {
+		bar.Add(widget.NewSeparator())
+		bar.Add(widget.NewButtonWithIcon(u.T("Export company…"), theme.DownloadIcon(), func() { homeExport(h) }))
+	}
 	title := widget.NewLabelWithStyle(u.T("Plans"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, title, h.count), filters, bar)
 	h.updateActions()

@@ -18,6 +18,10 @@ import (
 // (issue 5) sets it; the plan screen's Export… button shows only then.
 var planExport func(s *planScreen)
 
+// planImport imports actuals or KPI definitions into the open plan; the
+// Import… button shows only when the import feature (issue 5) sets it.
+var planImport func(s *planScreen)
+
 // planScreen shows one plan: its KPIs, the actuals grid and the live scorecard.
 type planScreen struct {
 	u  *UI
@@ -35,6 +39,7 @@ type planScreen struct {
 	saveBtn  *widget.Button
 	unsaved  *widget.Label
 	exporter *widget.Button
+	importer *widget.Button
 	kpis     *kpiTable
 	grid     *actualsGrid
 	card     *scorecard
@@ -77,6 +82,10 @@ func newPlanScreen(u *UI, p *app.Plan) *planScreen {
 	if planExport == nil {
 		s.exporter.Hide()
 	}
+	s.importer = widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), s.onImport)
+	if planImport == nil {
+		s.importer.Hide()
+	}
 	s.period = widget.NewSelect(nil, nil)
 	s.fillPeriods()
 	s.period.OnChanged = s.onPeriodChanged
@@ -117,7 +126,7 @@ func (s *planScreen) header() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), u.openHome)
 	back.Importance = widget.LowImportance
 	// Issue 5 (export): the Export… button sits between Undo and Save.
-	actions := container.NewHBox(s.unsaved, undo, s.exporter, s.saveBtn)
+	actions := container.NewHBox(s.unsaved, undo, s.importer, s.exporter, s.saveBtn)
 	periodBox := container.NewHBox(widget.NewLabel(u.T("Score year to date up to")), s.period)
 	return container.NewVBox(
 		container.NewBorder(nil, nil, back, actions, title),
@@ -328,5 +337,11 @@ func (s *planScreen) afterUndo() {
 func (s *planScreen) onExport() {
 	if planExport != nil {
 		planExport(s)
+	}
+}
+
+func (s *planScreen) onImport() {
+	if planImport != nil {
+		planImport(s)
 	}
 }
