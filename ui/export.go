@@ -68,7 +68,7 @@ func newExportForm(u *UI, title string, periods []app.Period, at int, onGo func(
 	f.repeat = widget.NewPasswordEntry()
 	f.hint = widget.NewLabel("")
 	f.hint.Wrapping = fyne.TextWrapWord
-	f.hint.Importance = widget.LowImportance
+	f.hint.TextStyle = fyne.TextStyle{Italic: true}
 	f.problem = widget.NewLabel("")
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance

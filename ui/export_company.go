@@ -96,7 +96,7 @@ func (e *companyExporter) onChoose(c exportChoice) {
 func (e *companyExporter) exportTo(target saveTarget, c exportChoice) {
 	u := e.u
 	plans := e.chosen()
-	e.exportWith(u.newTask(u.T("Exporting"), u.T("Writing the bonus sheet of %d people…", len(plans))), target, c, plans)
+	e.exportWith(u.newTask(u.T("Exporting"), u.T("Writing the bonus sheet of %s people…", u.tr.FormatNumber(float64(len(plans)), 0))), target, c, plans)
 }
 
 // exportWith writes plans' company workbook as task t.

@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,8 +20,8 @@ type importPreview struct {
 	im        *planImporter
 	d         *dialog.CustomDialog
 	summary   *widget.Label
-	problemsT *widget.Label   // how many problems, and what to do
-	problems  *fyne.Container // one label per problem
+	problemsT *widget.Label // how many problems, and what to do
+	problems  *widget.Label // the problems, one a line
 	problemsV fyne.CanvasObject
 	table     *widget.Table
 	heads     []string   // the table's column titles
@@ -41,14 +42,10 @@ func newImportPreview(im *planImporter) *importPreview {
 	v.problemsT = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.problemsT.Wrapping = fyne.TextWrapWord
 	v.problemsT.Importance = widget.DangerImportance
-	v.problems = container.NewVBox()
+	v.problems = widget.NewLabel("")
+	v.problems.Wrapping = fyne.TextWrapWord
+	v.problems.Selectable = true
 	v.problemsV = container.NewBorder(v.problemsT, nil, nil, nil, container.NewVScroll(v.problems))
-	v.table = widget.NewTableWithHeaders(v.size, v.newCell, v.updateCell)
-	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("Header", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	v.table.UpdateHeader = v.updateHeader
 	v.body = container.NewStack()
 	cancel := widget.NewButtonWithIcon(u.T("Cancel"), theme.CancelIcon(), v.onCancel)
 	again := widget.NewButtonWithIcon(u.T("Read the file again"), theme.ViewRefreshIcon(), im.onReread)
@@ -81,11 +78,7 @@ func (v *importPreview) refresh() {
 	} else {
 		v.actualRows()
 	}
-	for i, w := range v.widths {
-		v.table.SetColumnWidth(i, w)
-	}
-	v.table.Refresh()
-	v.table.ScrollToTop()
+	v.table = v.newTable()
 	name := filepath.Base(im.path)
 	switch {
 	case im.kpis:
@@ -96,15 +89,15 @@ func (v *importPreview) refresh() {
 		v.summary.SetText(u.T("%s: %d actuals to record.", name, im.count()))
 	}
 	errs := im.problems()
-	v.problems.RemoveAll()
-	for i, e := range errs {
-		if i == maxShownProblems {
-			break
-		}
-		l := widget.NewLabel(u.tr.Msg(e.Message()))
-		l.Wrapping = fyne.TextWrapWord
-		v.problems.Add(l)
+	shown := errs
+	if len(shown) > maxShownProblems {
+		shown = shown[:maxShownProblems]
 	}
+	lines := make([]string, 0, len(shown))
+	for _, e := range shown {
+		lines = append(lines, "• "+u.tr.Msg(e.Message()))
+	}
+	v.problems.SetText(strings.Join(lines, "\n"))
 	switch {
 	case len(errs) > 0:
 		v.problemsT.SetText(u.T("%d problems: fix them in the file, save it and read it again. Nothing is imported while a problem remains.", len(errs)))
@@ -121,6 +114,20 @@ func (v *importPreview) refresh() {
 		v.importBtn.Enable()
 	}
 	v.body.Refresh()
+}
+
+// newTable returns a table of the preview's rows; each reading gets a new one.
+func (v *importPreview) newTable() *widget.Table {
+	t := widget.NewTableWithHeaders(v.size, v.newCell, v.updateCell)
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("Header", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = v.updateHeader
+	for i, w := range v.widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
 }
 
 // actualRows lists the actuals the import records: row, KPI, period, recorded → imported.
@@ -147,7 +154,7 @@ func (v *importPreview) kpiRows() {
 	u := v.im.s.u
 	v.heads = []string{u.T("Row"), u.T("KPI code"), u.T("KPI"), u.T("Group"), u.T("Unit"), u.T("Direction"),
 		u.T("Target"), u.T("Weight"), u.T("Change")}
-	v.widths = []float32{50, 80, 250, 80, 100, 130, 90, 70, 90}
+	v.widths = []float32{50, 70, 190, 60, 90, 150, 80, 70, 90}
 	v.cells = v.cells[:0]
 	for _, r := range v.im.defs.Rows {
 		k := r.KPI
@@ -155,7 +162,7 @@ func (v *importPreview) kpiRows() {
 		if r.New {
 			change = u.T("Added")
 		}
-		v.cells = append(v.cells, []string{strconv.Itoa(r.Row), k.ID, k.Name, u.tr.Name(k.Group), u.tr.Name(k.Unit),
+		v.cells = append(v.cells, []string{strconv.Itoa(r.Row), k.ID, k.Name, string(k.Group), u.tr.Name(k.Unit),
 			u.tr.Name(k.Direction), u.tr.FormatNumber(k.Target, -1), u.tr.FormatNumber(k.Weight, -1), change})
 	}
 }

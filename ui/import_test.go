@@ -45,11 +45,10 @@ func setCells(t *testing.T, path string, cells map[string]any) {
 
 // problemTexts returns the problems the preview lists.
 func problemTexts(v *importPreview) []string {
-	var out []string
-	for _, o := range v.problems.Objects {
-		out = append(out, o.(*widget.Label).Text)
+	if v == nil || v.problems.Text == "" {
+		return nil
 	}
-	return out
+	return strings.Split(v.problems.Text, "\n")
 }
 
 func TestImportActualsPreviewThenSave(t *testing.T) {

@@ -43,7 +43,7 @@ func (u *UI) newTask(title, what string) *task {
 	ctx, cancel := context.WithCancel(context.Background())
 	t := &task{u: u, ctx: ctx, cancel: cancel}
 	t.note = widget.NewLabel(what)
-	t.note.Wrapping = fyne.TextWrapWord
+	t.note.Truncation = fyne.TextTruncateEllipsis
 	t.wait = widget.NewProgressBarInfinite()
 	t.wait.Stop()
 	t.bar = widget.NewProgressBar()
