@@ -1,7 +1,7 @@
 package plandoc
 
 import (
-	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,57 +12,173 @@ import (
 )
 
 // Decode reads a plan document from r and returns its plans. On failure the
-// error is an *Error listing every problem with its JSON path; no plans are
-// returned then.
+// error is an *Error listing every problem with its JSON path (or the error
+// reading r failed with); no plans are returned then. Stream does the same
+// without holding every plan in memory.
 func Decode(r io.Reader) ([]*app.Plan, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("read plan document: %w", err)
-	}
-	return Unmarshal(data)
+	return collect(newStreamLexer(r))
 }
 
 // Unmarshal reads a plan document from data; see Decode.
 func Unmarshal(data []byte) ([]*app.Plan, error) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark left by Windows editors
-	probs := &problems{}
-	doc, err := parse(data, probs)
+	return collect(newLexer(data))
+}
+
+// collect decodes the document l reads into a slice of plans.
+func collect(l *lexer) ([]*app.Plan, error) {
+	plans := []*app.Plan{}
+	err := decode(l, func(p *app.Plan) error {
+		plans = append(plans, p)
+		return nil
+	})
 	if err != nil {
-		return nil, err
-	}
-	plans := convert(doc, probs)
-	if err := probs.err(); err != nil {
 		return nil, err
 	}
 	return plans, nil
 }
 
-// parse maps data onto a document, stopping early when the JSON is
-// unreadable or the format is not Format.
-func parse(data []byte, probs *problems) (*document, error) {
-	doc := &document{}
-	r := newReader(data, probs)
-	err := r.value(reflect.ValueOf(doc).Elem())
-	if errors.Is(err, errFatal) {
-		return nil, probs.err()
+// Stream reads a plan document from r and calls yield with each plan as
+// soon as its JSON object has been read, converted and validated, so a
+// document of any size is decoded in little memory. The checks are those of
+// Decode and the error is the same: an *Error listing every problem (up to
+// MaxProblems, reading on after the first), the error reading r failed
+// with, or the first error yield returns, which stops decoding.
+//
+// Plans are yielded only while no problem has been found, but a problem may
+// come later in the document (a "format" written after "plans" is only
+// checked at the end): when Stream returns an error, discard every plan it
+// yielded, for example by rolling back the transaction they were saved in.
+func Stream(r io.Reader, yield func(*app.Plan) error) error {
+	return decode(newStreamLexer(r), yield)
+}
+
+// decoder reads a document's plans one by one.
+type decoder struct {
+	r      *reader
+	probs  *problems
+	yield  func(*app.Plan) error
+	format string
+	ids    map[app.PlanID]int // plan id → index of the plan that has it
+}
+
+// decode reads the document l lexes, yielding its plans; see Stream.
+func decode(l *lexer, yield func(*app.Plan) error) error {
+	l.skipBOM()
+	probs := &problems{}
+	d := &decoder{r: &reader{dec: l, probs: probs}, probs: probs, yield: yield, ids: map[app.PlanID]int{}}
+	err := d.document()
+	if errors.Is(err, errFatal) { // as if no plan were checked before the document was read
+		probs.checked = problemList{}
+		return probs.err()
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if _, err := r.dec.Token(); !errors.Is(err, io.EOF) {
-		line, col := lineCol(data, r.dec.InputOffset())
-		return nil, &Error{Problems: []*Problem{{Msg: fmt.Sprintf("unexpected data after the document at line %d, column %d", line, col)}}}
+	if _, err := l.Token(); !errors.Is(err, io.EOF) {
+		if l.rerr != nil {
+			return l.rerr
+		}
+		line, col := l.lineCol(l.InputOffset())
+		return &Error{Problems: []*Problem{{Msg: fmt.Sprintf("unexpected data after the document at line %d, column %d", line, col)}}}
 	}
-	if doc.Format != Format {
-		return nil, formatError(doc.Format, probs)
+	if d.format != Format {
+		return formatError(d.format, probs)
 	}
-	return doc, nil
+	return probs.err()
+}
+
+// document reads the document object: its "format" and its "plans", in either order.
+func (d *decoder) document() error {
+	r := d.r
+	tok, err := r.token()
+	if err != nil {
+		return err
+	}
+	if tok != json.Delim('{') {
+		return r.mismatch(tok, "an object")
+	}
+	seen := map[string]bool{}
+	err = r.members(func(key string) error {
+		switch {
+		case key != "format" && key != "plans":
+			r.problem("unknown field")
+			return r.skip()
+		case seen[key]:
+			r.problem("duplicate key")
+			return r.skip()
+		}
+		seen[key] = true
+		if key == "format" {
+			return r.value(reflect.ValueOf(&d.format).Elem())
+		}
+		return d.plans()
+	})
+	if err != nil {
+		return err
+	}
+	for _, key := range []string{"format", "plans"} {
+		if !seen[key] {
+			r.path = append(r.path, seg{key: key, idx: -1})
+			r.problem("required field is missing")
+			r.path = r.path[:len(r.path)-1]
+		}
+	}
+	return nil
+}
+
+// plans reads the plans array, handling each plan as soon as it is read;
+// null stands for no plans.
+func (d *decoder) plans() error {
+	r := d.r
+	tok, err := r.token()
+	if err != nil || tok == nil {
+		return err
+	}
+	if tok != json.Delim('[') {
+		return r.mismatch(tok, "an array")
+	}
+	for i := 0; r.dec.More(); i++ {
+		var dp docPlan
+		r.path = append(r.path, seg{idx: i})
+		err := r.value(reflect.ValueOf(&dp).Elem())
+		r.path = r.path[:len(r.path)-1]
+		if err == nil {
+			err = d.plan(i, &dp)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err = r.token()
+	return err
+}
+
+// plan converts and validates plans[i], then yields it unless the document
+// already has a problem (and so will not be imported).
+func (d *decoder) plan(i int, dp *docPlan) error {
+	probs := d.probs
+	path := fmt.Sprintf("plans[%d]", i)
+	before := probs.checked.count()
+	if id := dp.ID; id != 0 {
+		if j, dup := d.ids[id]; dup {
+			probs.add(path+".id", fmt.Sprintf("%d is also the id of plans[%d]", id, j), nil)
+		}
+		d.ids[id] = i
+	}
+	p := toPlan(path, dp, probs)
+	if probs.checked.count() == before && !probs.bad[i] {
+		validate(path, p, probs)
+	}
+	if probs.count() > 0 || d.format != "" && d.format != Format {
+		return nil
+	}
+	return d.yield(p)
 }
 
 // formatError explains a missing or unsupported "format"; other problems are
 // dropped, since a document of another format is not worth checking further.
 func formatError(got string, probs *problems) error {
-	for _, p := range probs.list {
+	for _, p := range probs.read.list {
 		if p.Path == "" { // not an object at all
 			return &Error{Problems: []*Problem{p}}
 		}
@@ -75,28 +191,6 @@ func formatError(got string, probs *problems) error {
 		msg = fmt.Sprintf("%q is not supported by this version of KPI Planner, which reads %q", got, Format)
 	}
 	return &Error{Problems: []*Problem{{Path: "format", Msg: msg}}}
-}
-
-// convert turns the document's plans into app plans, recording problems, and
-// validates each plan that had no problem of its own.
-func convert(doc *document, probs *problems) []*app.Plan {
-	plans := make([]*app.Plan, len(doc.Plans))
-	ids := map[app.PlanID]int{}
-	for i := range doc.Plans {
-		path := fmt.Sprintf("plans[%d]", i)
-		before := probs.count()
-		if id := doc.Plans[i].ID; id != 0 {
-			if j, dup := ids[id]; dup {
-				probs.add(path+".id", fmt.Sprintf("%d is also the id of plans[%d]", id, j), nil)
-			}
-			ids[id] = i
-		}
-		plans[i] = toPlan(path, &doc.Plans[i], probs)
-		if probs.count() == before && !probs.bad[i] {
-			validate(path, plans[i], probs)
-		}
-	}
-	return plans
 }
 
 // validate runs p.Validate and records its errors under the plan's path and name.

@@ -6,6 +6,10 @@
 // out of range, bad period labels and invalid plans are all reported with
 // the JSON path of the value at fault, and every problem is listed (up to
 // MaxProblems), not just the first.
+//
+// Decoding streams: Stream hands over each plan as soon as its JSON object
+// has been read and checked, so a document of any size is read in a small,
+// fixed window of memory; Decode and Unmarshal collect the plans it yields.
 package plandoc
 
 import "kpiplanner/app"
@@ -17,6 +21,8 @@ const Format = "kpiplanner/plan@1"
 // fields are written in. A `plandoc:"required"` tag makes a missing field an
 // error; pointers tell an absent number from a zero one.
 
+// document is what Encode writes; decoding reads the same two fields but
+// handles each plan on its own (see decoder.document).
 type document struct {
 	Format string    `json:"format" plandoc:"required"`
 	Plans  []docPlan `json:"plans" plandoc:"required"`

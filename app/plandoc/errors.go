@@ -58,12 +58,31 @@ func (e *Error) Unwrap() []error {
 	return out
 }
 
-// problems collects Problems up to MaxProblems.
+// problems collects the Problems of one document. Those found while reading
+// the JSON come first in the Error, then those found while converting and
+// validating plans, each in document order, as if every plan were checked
+// after the whole document was read (which a streamed document is not).
 type problems struct {
+	read    problemList  // found while reading the JSON
+	checked problemList  // found while converting and validating plans
+	bad     map[int]bool // plans (by index) with a problem found while reading
+}
+
+// problemList holds Problems up to MaxProblems and counts the rest.
+type problemList struct {
 	list []*Problem
 	more int
-	bad  map[int]bool // plans (by index) with a problem found while reading
 }
+
+func (pl *problemList) add(path, msg string, err error) {
+	if len(pl.list) >= MaxProblems {
+		pl.more++
+		return
+	}
+	pl.list = append(pl.list, &Problem{Path: path, Msg: msg, Err: err})
+}
+
+func (pl *problemList) count() int { return len(pl.list) + pl.more }
 
 // markPlan notes that plans[i] had a problem, so it is not validated.
 func (ps *problems) markPlan(i int) {
@@ -73,19 +92,14 @@ func (ps *problems) markPlan(i int) {
 	ps.bad[i] = true
 }
 
-func (ps *problems) add(path, msg string, err error) {
-	if len(ps.list) >= MaxProblems {
-		ps.more++
-		return
-	}
-	ps.list = append(ps.list, &Problem{Path: path, Msg: msg, Err: err})
-}
+// add records a problem found while converting or validating a plan.
+func (ps *problems) add(path, msg string, err error) { ps.checked.add(path, msg, err) }
 
 // addOnce adds a problem found after reading unless one was already
-// recorded at the same path (a wrong type there leaves a zero value behind
-// that would otherwise be reported a second time).
+// recorded at the same path while reading (a wrong type there leaves a zero
+// value behind that would otherwise be reported a second time).
 func (ps *problems) addOnce(path, msg string) {
-	for _, p := range ps.list {
+	for _, p := range ps.read.list {
 		if p.Path == path {
 			return
 		}
@@ -93,12 +107,15 @@ func (ps *problems) addOnce(path, msg string) {
 	ps.add(path, msg, nil)
 }
 
-func (ps *problems) count() int { return len(ps.list) + ps.more }
+func (ps *problems) count() int { return ps.read.count() + ps.checked.count() }
 
 // err returns the collected problems as an *Error, or nil when there are none.
 func (ps *problems) err() error {
-	if ps.count() == 0 {
+	n := ps.count()
+	if n == 0 {
 		return nil
 	}
-	return &Error{Problems: ps.list, More: ps.more}
+	list := append(ps.read.list[:len(ps.read.list):len(ps.read.list)], ps.checked.list...)
+	list = list[:min(len(list), MaxProblems)]
+	return &Error{Problems: list, More: n - len(list)}
 }

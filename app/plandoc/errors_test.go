@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"kpiplanner/app"
 )
@@ -76,6 +77,13 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`plans[0].kpis[0].actuals[0].period: "2026-Q1" is not a period of the plan's cycle (2026-01 … 2026-12)`}},
 		"period not a string": {planDoc("", kpi(`, "actuals": [{"period": 3, "value": 1}]`)),
 			[]string{`plans[0].kpis[0].actuals[0].period: expected a string, got number 3`}},
+		// plans[0] fails validation and plans[1] has a reading problem: reading problems come first, as
+		// they did when the whole document was read before any plan was checked
+		"reading problems before checks": {`{"format": "kpiplanner/plan@1", "plans": [` + plan(`"rules": {"cap": 0.5}`) + `, ` +
+			plan(`"colour": 1`) + `]}`, []string{
+			`plans[1].colour: unknown field`,
+			`plans[0] (P): rules.cap: must be at least 1 (100 %)`,
+		}},
 		"duplicate plan ids": {`{"format": "kpiplanner/plan@1", "plans": [` + plan(`"id": 7`) + `, ` + plan(`"id": 8`) + `, ` + plan(`"id": 7`) + `]}`,
 			[]string{`plans[2].id: 7 is also the id of plans[0]`}},
 		"validation with the plan's name": {planDoc(`, "rules": {"group_weights": {"A": 50, "B": 30, "D": 20}}`, kpi(`, "weight": -1`)), []string{
@@ -108,6 +116,11 @@ func TestDecodeErrors(t *testing.T) {
 			}
 			if got, want := err.Error(), strings.Join(c.want, "\n"); got != want {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+			// Streamed one byte at a time, the window moves at every byte: same problems, same lines and columns.
+			err = Stream(iotest.OneByteReader(strings.NewReader(c.in)), func(*app.Plan) error { return nil })
+			if err == nil || err.Error() != strings.Join(c.want, "\n") {
+				t.Errorf("streamed: got\n%v", err)
 			}
 		})
 	}

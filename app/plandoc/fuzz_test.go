@@ -11,7 +11,7 @@ import (
 
 // lexAll reads every token of data and reports whether it is valid JSON.
 func lexAll(data []byte) bool {
-	l := &lexer{data: data}
+	l := newLexer(data)
 	for {
 		_, err := l.Token()
 		if err == io.EOF {

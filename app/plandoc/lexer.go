@@ -10,11 +10,16 @@ import (
 // lexer splits a JSON document into tokens like json.Decoder.Token does
 // (delimiters, strings, json.Number, bools and nil, with commas and colons
 // checked and dropped), but without json.Decoder's per-token overhead, and
-// it rejects invalid UTF-8.
+// it rejects invalid UTF-8. It reads the document from src through a small
+// window, or holds all of it in data when src is nil.
 type lexer struct {
-	data  []byte
-	pos   int
-	stack []byte // open '{' and '['
+	data  []byte    // the part of the document in memory
+	pos   int       // next byte to read in data
+	src   io.Reader // where more of the document comes from; nil when data is all of it
+	rerr  error     // a failure of src, other than io.EOF
+	done  bool      // src has nothing more
+	at    where     // where data[0] is in the document
+	stack []byte    // open '{' and '['
 	state lexState
 }
 
@@ -36,22 +41,35 @@ const (
 
 // lexError is a syntax error at a byte offset.
 type lexError struct {
-	off int
+	off int64 // in the document
 	msg string
 }
 
 func (e *lexError) Error() string { return e.msg }
 
 func (l *lexer) fail(format string, args ...any) error {
-	return &lexError{off: l.pos, msg: fmt.Sprintf(format, args...)}
+	return &lexError{off: l.at.off + int64(l.pos), msg: fmt.Sprintf(format, args...)}
+}
+
+// failEnd reports the document ending early, or the read error that ended it.
+func (l *lexer) failEnd(msg string) error {
+	if l.rerr != nil {
+		return l.rerr
+	}
+	return l.fail("%s", msg)
 }
 
 func (l *lexer) skipSpace() {
-	for l.pos < len(l.data) {
-		switch l.data[l.pos] {
-		case ' ', '\t', '\n', '\r':
-			l.pos++
-		default:
+	for {
+		for l.pos < len(l.data) {
+			switch l.data[l.pos] {
+			case ' ', '\t', '\n', '\r':
+				l.pos++
+			default:
+				return
+			}
+		}
+		if !l.fill() {
 			return
 		}
 	}
@@ -63,18 +81,19 @@ func (l *lexer) More() bool {
 	return l.pos < len(l.data) && l.data[l.pos] != ']' && l.data[l.pos] != '}'
 }
 
-// InputOffset returns the offset of the next byte to read.
-func (l *lexer) InputOffset() int64 { return int64(l.pos) }
+// InputOffset returns the document offset of the next byte to read.
+func (l *lexer) InputOffset() int64 { return l.at.off + int64(l.pos) }
 
-// Token returns the next token, io.EOF after the document, or a *lexError.
+// Token returns the next token, io.EOF after the document, a *lexError, or
+// the error reading the document failed with.
 func (l *lexer) Token() (json.Token, error) {
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.data) {
-			if l.state == wantEnd {
+			if l.state == wantEnd && l.rerr == nil {
 				return nil, io.EOF
 			}
-			return nil, l.fail("the document ends too early")
+			return nil, l.failEnd("the document ends too early")
 		}
 		switch c := l.data[l.pos]; {
 		case c == ',' && l.state == wantArrayComma:
@@ -124,6 +143,7 @@ func (l *lexer) unexpected() error {
 
 // rune returns the character at the current position.
 func (l *lexer) rune() rune {
+	l.ensure(utf8.UTFMax)
 	r, _ := utf8.DecodeRune(l.data[l.pos:])
 	return r
 }
@@ -164,7 +184,7 @@ func (l *lexer) value(c byte) (json.Token, error) {
 		text string
 		tok  json.Token
 	}{{"true", true}, {"false", false}, {"null", nil}} {
-		if len(l.data)-l.pos >= len(lit.text) && string(l.data[l.pos:l.pos+len(lit.text)]) == lit.text {
+		if l.ensure(len(lit.text)) && string(l.data[l.pos:l.pos+len(lit.text)]) == lit.text {
 			l.pos += len(lit.text)
 			l.afterValue()
 			return lit.tok, nil
@@ -175,8 +195,16 @@ func (l *lexer) value(c byte) (json.Token, error) {
 
 // str reads a string; escapes are decoded by encoding/json.
 func (l *lexer) str() (string, error) {
-	start, escaped := l.pos, false
-	for i := start + 1; i < len(l.data); i++ {
+	escaped := false
+	for i := l.pos + 1; ; i++ {
+		for i >= len(l.data) { // fill moves the string's start to data[0]
+			off := i - l.pos
+			if !l.fill() {
+				l.pos = len(l.data)
+				return "", l.failEnd("the document ends inside a string")
+			}
+			i = l.pos + off
+		}
 		switch c := l.data[i]; {
 		case c == '\\':
 			escaped = true
@@ -185,69 +213,69 @@ func (l *lexer) str() (string, error) {
 			l.pos = i
 			return "", l.fail(`a control character in a string (write a line break as \n)`)
 		case c == '"':
-			raw := l.data[start : i+1]
+			raw := l.data[l.pos : i+1]
 			if !utf8.Valid(raw) {
 				return "", l.fail("a string is not valid UTF-8 text")
 			}
-			l.pos = i + 1
 			if !escaped {
+				l.pos = i + 1
 				return string(raw[1 : len(raw)-1]), nil
 			}
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {
-				l.pos = start
 				return "", l.fail("a string has an invalid escape sequence")
 			}
+			l.pos = i + 1
 			return s, nil
 		}
 	}
-	l.pos = len(l.data)
-	return "", l.fail("the document ends inside a string")
 }
 
 // number reads a number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 func (l *lexer) number() (json.Number, error) {
-	d, start := l.data, l.pos
-	i := start
+	i := 0 // bytes of the number so far
 	digits := func() bool {
 		j := i
-		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+		for c := l.peek(i); c >= '0' && c <= '9'; c = l.peek(i) {
 			i++
 		}
 		return i > j
 	}
-	if i < len(d) && d[i] == '-' {
+	if l.peek(i) == '-' {
 		i++
 	}
 	switch {
-	case i < len(d) && d[i] == '0':
+	case l.peek(i) == '0':
 		i++
 	case !digits():
 		return "", l.badNumber(i)
 	}
-	if i < len(d) && d[i] == '.' {
+	if l.peek(i) == '.' {
 		i++
 		if !digits() {
 			return "", l.badNumber(i)
 		}
 	}
-	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+	if c := l.peek(i); c == 'e' || c == 'E' {
 		i++
-		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+		if c := l.peek(i); c == '+' || c == '-' {
 			i++
 		}
 		if !digits() {
 			return "", l.badNumber(i)
 		}
 	}
-	l.pos = i
-	return json.Number(d[start:i]), nil
+	n := json.Number(l.data[l.pos : l.pos+i])
+	l.pos += i
+	return n, nil
 }
 
+// badNumber reports a malformed number whose first at bytes were fine.
 func (l *lexer) badNumber(at int) error {
-	l.pos = at
-	if at >= len(l.data) {
-		return l.fail("the document ends inside a number")
+	c := l.peek(at)
+	l.pos += at
+	if c < 0 {
+		return l.failEnd("the document ends inside a number")
 	}
 	return l.fail("a malformed number (found '%c')", l.rune())
 }

@@ -16,7 +16,6 @@ import (
 // every mismatch becomes a Problem at the JSON path where it happened.
 type reader struct {
 	dec   *lexer
-	data  []byte
 	path  []seg
 	probs *problems
 }
@@ -29,10 +28,6 @@ type seg struct {
 
 // errFatal stops decoding after a syntax error (already recorded as a Problem).
 var errFatal = errors.New("plan document: unreadable JSON")
-
-func newReader(data []byte, probs *problems) *reader {
-	return &reader{dec: &lexer{data: data}, data: data, probs: probs}
-}
 
 // pathString renders the current path, e.g. plans[2].kpis[0].target.
 func (r *reader) pathString() string {
@@ -66,35 +61,26 @@ func (r *reader) problem(msg string) { r.record(msg, nil) }
 
 // record adds a problem at the current path and marks the plan it is in.
 func (r *reader) record(msg string, err error) {
-	r.probs.add(r.pathString(), msg, err)
+	r.probs.read.add(r.pathString(), msg, err)
 	if len(r.path) >= 2 && r.path[0].key == "plans" && r.path[1].idx >= 0 {
 		r.probs.markPlan(r.path[1].idx)
 	}
 }
 
-// token returns the next token, turning a syntax error into a fatal Problem.
+// token returns the next token, turning a syntax error into a fatal Problem;
+// an error reading the document is returned as it is.
 func (r *reader) token() (json.Token, error) {
 	tok, err := r.dec.Token()
 	if err == nil {
 		return tok, nil
 	}
-	off, msg := r.dec.InputOffset(), err.Error()
 	var le *lexError
-	if errors.As(err, &le) {
-		off = int64(le.off)
+	if !errors.As(err, &le) {
+		return nil, err
 	}
-	line, col := lineCol(r.data, off)
-	r.problem(fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, msg))
+	line, col := r.dec.lineCol(le.off)
+	r.problem(fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, le.msg))
 	return nil, errFatal
-}
-
-// lineCol converts a byte offset into a 1-based line and column (in characters).
-func lineCol(data []byte, off int64) (int, int) {
-	off = max(0, min(off, int64(len(data))))
-	before := data[:off]
-	line := 1 + strings.Count(string(before), "\n")
-	start := strings.LastIndexByte(string(before), '\n') + 1
-	return line, utf8.RuneCount(before[start:]) + 1
 }
 
 // value reads the next value into v.
