@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
@@ -17,24 +18,52 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(pos[0]) // one allocation of the file's size
+	f, err := os.Open(pos[0])
 	if err != nil {
 		return err
 	}
-	plans, err := plandoc.Unmarshal(data)
-	data = nil
-	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], err)
-	}
+	defer f.Close()
 	s, err := e.open()
 	if err != nil {
 		return err
 	}
-	if err := s.SavePlans(plans); err != nil {
+	// The plans are decoded and saved one by one in a single transaction,
+	// so a large file never sits in memory whole and a bad one saves nothing.
+	var first, last app.PlanID
+	var decodeErr error // what is wrong with the file, as opposed to the database
+	n, err := s.ImportPlans(func(put func(*app.Plan) error) error {
+		var putErr error
+		err := plandoc.Stream(f, func(p *app.Plan) error {
+			if putErr = put(p); putErr != nil {
+				return putErr
+			}
+			first, last = cmp.Or(first, p.ID), p.ID
+			return nil
+		})
+		if err != nil && putErr == nil {
+			decodeErr = err
+		}
+		return err
+	})
+	switch {
+	case decodeErr != nil:
+		return fmt.Errorf("%s: %w", pos[0], decodeErr)
+	case err != nil:
 		return err
 	}
-	fmt.Fprintf(e.out, "imported %d plan(s)%s\n", len(plans), idRange(plans))
+	fmt.Fprintf(e.out, "imported %d plan(s)%s\n", n, importedIDs(n, first, last))
 	return nil
+}
+
+// importedIDs describes the ids of the n plans imported, first to last.
+func importedIDs(n int, first, last app.PlanID) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(" (id %d)", first)
+	}
+	return fmt.Sprintf(" (ids %d … %d)", first, last)
 }
 
 func idRange(plans []*app.Plan) string {
