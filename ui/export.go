@@ -49,7 +49,8 @@ type exportForm struct {
 	repeat   *widget.Entry
 	hint     *widget.Label // what the chosen format holds
 	problem  *widget.Label
-	extra    *fyne.Container // rows a caller adds above the buttons
+	extra    *fyne.Container   // rows a caller adds above the buttons
+	root     fyne.CanvasObject // the dialog's content
 	d        *dialog.CustomDialog
 	onGo     func(exportChoice)
 }
@@ -83,7 +84,8 @@ func newExportForm(u *UI, title string, periods []app.Period, at int, onGo func(
 	cancel := widget.NewButtonWithIcon(u.T("Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
 	next := widget.NewButtonWithIcon(u.T("Choose a file…"), theme.DocumentSaveIcon(), f.onNext)
 	next.Importance = widget.HighImportance
-	f.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.hint, f.extra, f.problem), u.win)
+	f.root = container.NewVBox(form, f.hint, f.extra, f.problem)
+	f.d = dialog.NewCustomWithoutButtons(title, f.root, u.win)
 	f.d.SetButtons([]fyne.CanvasObject{cancel, next})
 	f.format.SetSelected(f.xlsxOpt)
 	return f

@@ -28,6 +28,7 @@ type importPreview struct {
 	cells     [][]string // the table's rows
 	widths    []float32
 	body      *fyne.Container
+	root      fyne.CanvasObject // the dialog's content
 	importBtn *widget.Button
 }
 
@@ -55,7 +56,8 @@ func newImportPreview(im *planImporter) *importPreview {
 	if im.kpis {
 		title = u.T("Preview of the KPI import")
 	}
-	v.d = dialog.NewCustomWithoutButtons(title, container.NewBorder(v.summary, nil, nil, nil, v.body), u.win)
+	v.root = container.NewBorder(v.summary, nil, nil, nil, v.body)
+	v.d = dialog.NewCustomWithoutButtons(title, v.root, u.win)
 	v.d.SetButtons([]fyne.CanvasObject{cancel, again, v.importBtn})
 	return v
 }

@@ -79,3 +79,24 @@ func TestExportImportScreenshots(t *testing.T) {
 		shot(cu, "export_company")
 	}
 }
+
+func TestExportImportGolden(t *testing.T) {
+	u, _, s := planTestUI(t, "vi", planWithActuals())
+	e := newPlanExporter(s)
+	w := test.NewWindow(e.form.root)
+	defer w.Close()
+	w.Resize(fyne.NewSize(561, 301))
+	w.Resize(fyne.NewSize(560, 300))
+	test.AssertImageMatches(t, "export_form_vi.png", w.Canvas().Capture())
+
+	path := writeTemplateFile(t, u, s, t.TempDir())
+	setCells(t, path, map[string]any{"E4": 1000, "F4": "abc", "E5": 12, "G5": "7,5"})
+	im := newPlanImporter(s)
+	im.readWith(u.newTask("Import", "…"), path)
+	im.preview.d.Hide()
+	pw := test.NewWindow(im.preview.root)
+	defer pw.Close()
+	pw.Resize(fyne.NewSize(761, 421)) // the test canvas lays out again only on a resize
+	pw.Resize(fyne.NewSize(760, 420))
+	test.AssertImageMatches(t, "import_preview_vi.png", pw.Canvas().Capture())
+}
