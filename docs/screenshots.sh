@@ -6,11 +6,10 @@ cd "$(dirname "$0")/.."
 out=docs/screenshots
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-./bin/kpi demo --people 60 --seed 1 --db "$work/demo.db" >/dev/null
 for lang in vi en; do
   rm -rf "$out/$lang"
-  # A fresh copy per language: the app stores the language setting.
-  cp "$work/demo.db" "$work/$lang.db"
+  # The sample company in the screen's language, in a database of its own.
+  ./bin/kpi demo --people 60 --seed 1 --lang "$lang" --db "$work/$lang.db" >/dev/null
   LC_ALL=en_US.UTF-8 xvfb-run -a -s "-screen 0 1366x800x24" \
     ./bin/kpiplanner --db "$work/$lang.db" --lang "$lang" --screenshots "$out/$lang"
 done
