@@ -82,8 +82,9 @@ func (u *UI) chooseSaveFile(name string, ext func() string, done func(saveTarget
 	d.Show()
 }
 
-// chooseOpenFile asks for a spreadsheet (.xlsx or .csv) to import; done gets its path.
-func (u *UI) chooseOpenFile(done func(path string)) {
+// chooseOpenFile asks for a file with one of exts (".xlsx", ".json"…) to
+// read; done gets its path.
+func (u *UI) chooseOpenFile(exts []string, done func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			u.showError(err)
@@ -97,7 +98,7 @@ func (u *UI) chooseOpenFile(done func(path string)) {
 		u.rememberDir(path)
 		done(path)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{extXLSX, extCSV}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	u.startIn(d)
 	d.Show()
 }

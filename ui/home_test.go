@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"kpiplanner/app/library"
 	"kpiplanner/app/workspace"
 	"kpiplanner/storage"
 )
@@ -18,17 +17,7 @@ import (
 // homeTestUI opens a UI in lang over a new, empty bbolt file.
 func homeTestUI(t *testing.T, lang string) (*UI, *storage.DB) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	store, err := storage.Open(filepath.Join(t.TempDir(), "kpi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	lib, err := library.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, store, lib, Options{Sync: true, Lang: lang})
+	u, store := testUI(t, lang)
 	u.win.Resize(fyne.NewSize(1200, 760))
 	u.openHome()
 	return u, store

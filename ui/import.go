@@ -99,7 +99,7 @@ func (im *planImporter) onTemplate() {
 // onChooseFile asks for the file to import.
 func (im *planImporter) onChooseFile() {
 	im.chooser.Hide()
-	im.s.u.chooseOpenFile(im.read)
+	im.s.u.chooseOpenFile([]string{extXLSX, extCSV}, im.read)
 }
 
 // read reads and checks the file at path behind a progress dialog, then previews it.

@@ -5,8 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -180,35 +178,27 @@ func (s *libraryScreen) reloadLibrary() error {
 
 func (s *libraryScreen) onExport() {
 	u := s.u
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
+	u.chooseSaveFile("kpi-library.json", func() string { return ".json" }, func(t saveTarget) {
 		var n int
-		u.async(func() error { var err error; n, err = u.lib.ExportFile(path); return err }, func(err error) {
+		u.async(func() error {
+			var err error
+			n, err = u.lib.ExportFile(t.path)
+			return err
+		}, func(err error) {
 			if err != nil {
+				dropPlaceholder(t, nil)
 				u.showError(err)
 				return
 			}
-			u.notify(u.T("Exported %d KPIs to %s", n, path))
+			dropPlaceholder(t, []string{t.path})
+			u.notify(u.T("Exported %d KPIs to %s", n, t.path))
 		})
-	}, u.win)
-	d.SetFileName("kpi-library.json")
-	d.Show()
+	})
 }
 
 func (s *libraryScreen) onImport() {
 	u := s.u
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
+	u.chooseOpenFile([]string{".json"}, func(path string) {
 		var n int
 		u.async(func() error {
 			var err error
@@ -224,7 +214,5 @@ func (s *libraryScreen) onImport() {
 			u.notify(u.T("Imported %d KPIs", n))
 			s.refresh()
 		})
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	})
 }

@@ -43,17 +43,7 @@ func planFixture() *app.Plan {
 // through the workspace), with the plan screen open.
 func planTestUI(t *testing.T, lang string, p *app.Plan) (*UI, *storage.DB, *planScreen) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	store, err := storage.Open(filepath.Join(t.TempDir(), "kpi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	lib, err := library.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, store, lib, Options{Sync: true, Lang: lang})
+	u, store := testUI(t, lang)
 	if err := u.ws.Save(p); err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,44 +89,28 @@ func (s *settingsScreen) onThemeChanged(label string) {
 
 func (s *settingsScreen) onBackup() {
 	u := s.u
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			u.showError(err)
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close() // the store writes the file itself (temp file + rename)
+	name := "kpiplanner-" + time.Now().Format("2006-01-02") + ".db"
+	u.chooseSaveFile(name, func() string { return ".db" }, func(t saveTarget) {
 		u.notify(u.T("Backing up…"))
-		u.async(func() error { return u.ws.Store().Backup(path) }, func(err error) {
+		u.async(func() error { return u.ws.Store().Backup(t.path) }, func(err error) {
 			if err != nil {
+				dropPlaceholder(t, nil)
 				u.showError(err)
 				return
 			}
-			u.notify(u.T("Backed up to %s", path))
+			dropPlaceholder(t, []string{t.path})
+			u.notify(u.T("Backed up to %s", t.path))
 		})
-	}, u.win)
-	d.SetFileName("kpiplanner-" + time.Now().Format("2006-01-02") + ".db")
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.ws.Store().Path()))); err == nil {
-		d.SetLocation(dir)
-	}
-	d.Show()
+	})
 }
 
 func (s *settingsScreen) onRestore() {
 	u := s.u
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			u.showError(err)
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
+	u.chooseOpenFile([]string{".db"}, func(path string) {
 		u.confirm(u.T("Restore from a backup"), u.T("Replace every plan in this database with the backup %s? Plans changed since that backup will be lost.", filepath.Base(path)), func() {
 			u.restore(path)
 		})
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Show()
+	})
 }
 
 // restore replaces the database with a backup, then reloads everything.

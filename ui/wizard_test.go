@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
-	"kpiplanner/app/library"
 	"kpiplanner/app/wizard"
 	"kpiplanner/storage"
 )
@@ -21,17 +19,7 @@ var wizToday = app.NewDate(2026, 5, 9)
 // wizTestUI opens a UI in lang over a new bbolt file.
 func wizTestUI(t *testing.T, lang string) (*UI, *storage.DB) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	store, err := storage.Open(filepath.Join(t.TempDir(), "kpi.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = store.Close() })
-	lib, err := library.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return New(a, store, lib, Options{Sync: true, Lang: lang}), store
+	return testUI(t, lang)
 }
 
 // openWizard shows the wizard on a new draft started on wizToday.

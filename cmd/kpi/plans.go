@@ -115,14 +115,8 @@ func cmdExportJSON(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	var plans []*app.Plan
-	if len(pos) == 1 {
-		p, err := findPlan(s, pos[0])
-		if err != nil {
-			return err
-		}
-		plans = []*app.Plan{p}
-	} else if plans, err = s.Plans(); err != nil {
+	plans, err := plansOf(s, pos)
+	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(e.out)

@@ -158,6 +158,18 @@ func oneLine(err error) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
 }
 
+// plansOf returns the plan named by pos[0], or every plan when pos is empty.
+func plansOf(s app.Store, pos []string) ([]*app.Plan, error) {
+	if len(pos) == 0 {
+		return s.Plans()
+	}
+	p, err := findPlan(s, pos[0])
+	if err != nil {
+		return nil, err
+	}
+	return []*app.Plan{p}, nil
+}
+
 // findPlan resolves PLAN as an id, a plan name or a person's name.
 func findPlan(s app.Store, q string) (*app.Plan, error) {
 	var id uint64

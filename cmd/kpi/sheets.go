@@ -80,14 +80,7 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	var plans []*app.Plan
-	if *company {
-		plans, err = s.Plans()
-	} else {
-		var p *app.Plan
-		p, err = findPlan(s, pos[0])
-		plans = []*app.Plan{p}
-	}
+	plans, err := plansOf(s, pos)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,27 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"kpiplanner/app/library"
+	"kpiplanner/storage"
+)
+
+// testUI opens a UI in lang, in Sync mode, over a new bbolt file in t.TempDir().
+func testUI(t *testing.T, lang string) (*UI, *storage.DB) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, err := storage.Open(filepath.Join(t.TempDir(), "kpi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	lib, err := library.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(a, store, lib, Options{Sync: true, Lang: lang}), store
+}
