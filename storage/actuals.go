@@ -13,11 +13,7 @@ import (
 // the KPI is unknown. An empty actuals list removes the KPI's record.
 func (db *DB) SaveActuals(id app.PlanID, kpiID string, actuals []app.Actual) error {
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		plans, err := bucket(tx, bucketPlans)
-		if err != nil {
-			return err
-		}
-		acts, err := bucket(tx, bucketActuals)
+		plans, acts, err := planBuckets(tx)
 		if err != nil {
 			return err
 		}

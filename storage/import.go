@@ -20,11 +20,7 @@ func (db *DB) ImportPlans(produce func(put func(*app.Plan) error) error) (int, e
 	n := 0
 	var produced error // produce's own error, returned unwrapped
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		plans, err := bucket(tx, bucketPlans)
-		if err != nil {
-			return err
-		}
-		acts, err := bucket(tx, bucketActuals)
+		plans, acts, err := planBuckets(tx)
 		if err != nil {
 			return err
 		}

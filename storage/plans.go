@@ -17,11 +17,7 @@ const fillPercent = 0.9
 func (db *DB) Plans() ([]*app.Plan, error) {
 	var out []*app.Plan
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		plans, err := bucket(tx, bucketPlans)
-		if err != nil {
-			return err
-		}
-		acts, err := bucket(tx, bucketActuals)
+		plans, acts, err := planBuckets(tx)
 		if err != nil {
 			return err
 		}
@@ -67,11 +63,7 @@ func (db *DB) Plan(id app.PlanID) (*app.Plan, error) {
 
 // loadPlan reads plan id and its actuals inside tx.
 func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
-	plans, err := bucket(tx, bucketPlans)
-	if err != nil {
-		return nil, err
-	}
-	acts, err := bucket(tx, bucketActuals)
+	plans, acts, err := planBuckets(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -119,11 +111,7 @@ func (db *DB) SavePlan(p *app.Plan) error {
 func (db *DB) SavePlans(ps []*app.Plan) error {
 	fresh := make([]bool, len(ps))
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		plans, err := bucket(tx, bucketPlans)
-		if err != nil {
-			return err
-		}
-		acts, err := bucket(tx, bucketActuals)
+		plans, acts, err := planBuckets(tx)
 		if err != nil {
 			return err
 		}
@@ -215,11 +203,7 @@ func deleteActuals(acts *bolt.Bucket, prefix []byte, keep map[string]bool) error
 // DeletePlan removes a plan and its actuals, or returns an error matching app.ErrNotFound.
 func (db *DB) DeletePlan(id app.PlanID) error {
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		plans, err := bucket(tx, bucketPlans)
-		if err != nil {
-			return err
-		}
-		acts, err := bucket(tx, bucketActuals)
+		plans, acts, err := planBuckets(tx)
 		if err != nil {
 			return err
 		}
@@ -239,6 +223,17 @@ func (db *DB) DeletePlan(id app.PlanID) error {
 }
 
 // bucket returns the named bucket of tx, or an error if the file lacks it.
+// planBuckets returns the plans and actuals buckets of tx.
+func planBuckets(tx *bolt.Tx) (plans, acts *bolt.Bucket, err error) {
+	if plans, err = bucket(tx, bucketPlans); err != nil {
+		return nil, nil, err
+	}
+	if acts, err = bucket(tx, bucketActuals); err != nil {
+		return nil, nil, err
+	}
+	return plans, acts, nil
+}
+
 func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 	b := tx.Bucket(name)
 	if b == nil {
