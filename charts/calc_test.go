@@ -46,22 +46,6 @@ func TestContributionsMatchEngine(t *testing.T) {
 	}
 }
 
-func TestDepartmentMeans(t *testing.T) {
-	res := func(dept string, total float64, has bool) score.Result {
-		return score.Result{Person: app.Person{Department: dept}, Total: total, HasTotal: has}
-	}
-	rs := []score.Result{
-		res("Sales", 80, true), res("Sales", 100, true), res("Sales", 0, false), // (80 + 100) / 2 = 90; no-total plan left out
-		res("HR", 95, true),                                      // 95
-		res("Marketing", 90, true), res(" Marketing ", 90, true), // 90, names trimmed; ties by name
-	}
-	got := DepartmentMeans(rs)
-	want := []DeptMean{{"HR", 95, 1}, {"Marketing", 90, 2}, {"Sales", 90, 2}}
-	if !slices.Equal(got, want) {
-		t.Errorf("got %+v, want %+v", got, want)
-	}
-}
-
 func TestHistogram(t *testing.T) {
 	// bins of 5 from 60: [60,65) [65,70) [70,75) [75,80); 70 opens the third bin;
 	// 59 is clamped into the first, 80 into the last.

@@ -3,52 +3,9 @@ package charts
 import (
 	"fmt"
 	"math"
-	"slices"
-	"strings"
 
 	"kpiplanner/app/score"
 )
-
-// DeptMean is one department's mean plan total.
-type DeptMean struct {
-	Department string
-	Mean       float64
-	Plans      int // plans with a total
-}
-
-// DepartmentMeans returns the mean total per department of the results that
-// have a total, highest mean first (ties by name).
-func DepartmentMeans(rs []score.Result) []DeptMean {
-	idx := map[string]int{}
-	var out []DeptMean
-	for _, r := range rs {
-		if !r.HasTotal {
-			continue
-		}
-		d := strings.TrimSpace(r.Person.Department)
-		i, ok := idx[d]
-		if !ok {
-			i = len(out)
-			idx[d] = i
-			out = append(out, DeptMean{Department: d})
-		}
-		out[i].Mean += r.Total
-		out[i].Plans++
-	}
-	for i := range out {
-		out[i].Mean /= float64(out[i].Plans)
-	}
-	slices.SortFunc(out, func(a, b DeptMean) int {
-		if a.Mean != b.Mean {
-			if a.Mean > b.Mean {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(a.Department, b.Department)
-	})
-	return out
-}
 
 // DepartmentComparison draws each department's mean plan total as a
 // horizontal bar, highest first, with the company mean as a dashed line.
@@ -58,7 +15,7 @@ func DepartmentComparison(rs []score.Result, o Options) ([]byte, error) {
 		return nil, err
 	}
 	title := c.t("Mean total by department")
-	ds := DepartmentMeans(rs)
+	ds := score.DepartmentMeans(rs)
 	if len(ds) == 0 {
 		return c.empty(title)
 	}
@@ -73,9 +30,9 @@ func DepartmentComparison(rs []score.Result, o Options) ([]byte, error) {
 }
 
 // departmentBars draws one bar per department in b.
-func (c *canvas) departmentBars(b box, ds []DeptMean, mean float64) {
+func (c *canvas) departmentBars(b box, ds []score.DepartmentMean, mean float64) {
 	fs := c.size(0.9)
-	label := func(d DeptMean) string {
+	label := func(d score.DepartmentMean) string {
 		name := d.Department
 		if name == "" {
 			name = "—"

@@ -1,8 +1,6 @@
 package dashboard
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 
 	"kpiplanner/app"
@@ -50,38 +48,17 @@ func (c *Company) Director(dept string) Director {
 }
 
 // departmentMeans returns the mean total per department over the plans
-// with a total (as charts.DepartmentMeans draws them), highest mean first,
-// ties by name. Plans without a department count under "".
+// with a total (score.DepartmentMeans, which the chart draws), highest mean
+// first, ties by name, with each department's number of plans.
 func (c *Company) departmentMeans() []DeptMean {
-	at := map[string]int{}
-	var out []DeptMean
-	var sums []float64
-	for i, p := range c.plans {
-		d := department(p)
-		j, ok := at[d]
-		if !ok {
-			j = len(out)
-			at[d] = j
-			out = append(out, DeptMean{Department: d})
-			sums = append(sums, 0)
-		}
-		out[j].People++
-		if r := c.results[i]; r.HasTotal {
-			sums[j] += r.Total
-			out[j].Scored++
-		}
+	people := map[string]int{}
+	for _, p := range c.plans {
+		people[department(p)]++
 	}
-	for j := range out {
-		if out[j].Scored > 0 {
-			out[j].Mean = sums[j] / float64(out[j].Scored)
-		}
+	means := score.DepartmentMeans(c.results)
+	out := make([]DeptMean, len(means))
+	for i, m := range means {
+		out[i] = DeptMean{Department: m.Department, Mean: m.Mean, Scored: m.Plans, People: people[m.Department]}
 	}
-	out = slices.DeleteFunc(out, func(d DeptMean) bool { return d.Scored == 0 })
-	slices.SortFunc(out, func(a, b DeptMean) int {
-		if a.Mean != b.Mean {
-			return cmp.Compare(b.Mean, a.Mean)
-		}
-		return strings.Compare(a.Department, b.Department)
-	})
 	return out
 }
