@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -156,7 +157,7 @@ func (v *validator) kpi(p *Plan, k *KPI) {
 		v.finite(id, "steps", s.From)
 		v.finite(id, "steps", s.Score)
 	}
-	if !slices.IsSortedFunc(k.Steps, func(a, b StepBand) int { return cmpFloat(a.From, b.From) }) {
+	if !slices.IsSortedFunc(k.Steps, func(a, b StepBand) int { return cmp.Compare(a.From, b.From) }) {
 		v.add(id, "steps", M("step bands must be listed from the lowest achievement up"))
 	}
 	if !k.Deadline.IsZero() && !p.Cycle.Contains(k.Deadline) && !p.Cycle.Start.IsZero() {
@@ -217,14 +218,4 @@ func (v *validator) actuals(p *Plan, k *KPI) {
 			v.add(k.ID, f, M("period %d: the denominator must not be negative", a.Period+1))
 		}
 	}
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

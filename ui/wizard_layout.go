@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 )
 
 // wizWidth is a layout that gives its objects a fixed width (0: any) and
@@ -53,66 +52,10 @@ func wizFixed(width float32, o fyne.CanvasObject) *fyne.Container {
 	return container.New(wizWidth{width: width}, o)
 }
 
-// wizCols is a layout of one table row: columns of fixed widths, where a
-// width of 0 takes the room left over.
-type wizCols struct{ widths []float32 }
-
-// Layout places the objects in their columns.
-func (l wizCols) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	pad := theme.Padding()
-	fixed, flex := l.fixed(len(objs))
-	rest := max(size.Width-fixed, 0)
-	if flex > 0 {
-		rest /= float32(flex)
-	}
-	x := float32(0)
-	for i, o := range objs {
-		w := l.width(i)
-		if w == 0 {
-			w = rest
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + pad
-	}
-}
-
-// MinSize is the fixed widths plus the flexible columns' minimum widths.
-func (l wizCols) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, _ := l.fixed(len(objs))
-	h := float32(0)
-	for i, o := range objs {
-		m := o.MinSize()
-		if l.width(i) == 0 {
-			w += min(m.Width, 120)
-		}
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l wizCols) width(i int) float32 {
-	if i < len(l.widths) {
-		return l.widths[i]
-	}
-	return 0
-}
-
-func (l wizCols) fixed(n int) (float32, int) {
-	w, flex := float32(0), 0
-	for i := range n {
-		if l.width(i) == 0 {
-			flex++
-		}
-		w += l.width(i)
-	}
-	if n > 1 {
-		w += theme.Padding() * float32(n-1)
-	}
-	return w, flex
-}
+// wizFlexMin is the most a flexible wizard column asks for, so rows can shrink.
+const wizFlexMin = 120
 
 // wizRow lays objs out as one table row with the given column widths.
 func wizRow(widths []float32, objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(wizCols{widths}, objs...)
+	return container.New(&columnsLayout{widths: widths, flexMin: wizFlexMin}, objs...)
 }

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -110,21 +111,11 @@ func (d *Draft) RemoveBand(i int) {
 }
 
 func sortBands(bs []app.Band) {
-	slices.SortStableFunc(bs, func(a, b app.Band) int { return cmp(b.Min, a.Min) })
+	slices.SortStableFunc(bs, func(a, b app.Band) int { return cmp.Compare(b.Min, a.Min) })
 }
 
 func sortSteps(ss []app.StepBand) {
-	slices.SortStableFunc(ss, func(a, b app.StepBand) int { return cmp(a.From, b.From) })
-}
-
-func cmp(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	slices.SortStableFunc(ss, func(a, b app.StepBand) int { return cmp.Compare(a.From, b.From) })
 }
 
 // DefaultExamplePercent is the achievement the live example starts at.
