@@ -130,7 +130,10 @@ type KPI struct {
 	Deadline    Date
 	Steps       []StepBand
 	Note        string
-	Actuals     []Actual // at most one per period, sorted by period
+	// Exempt is the written reason a KPI without data does not make the
+	// plan's result provisional; "" when not exempted.
+	Exempt  string
+	Actuals []Actual // at most one per period, sorted by period
 }
 
 // ActualAt returns the KPI's actual for period i, if recorded.

@@ -67,6 +67,24 @@ const (
 	BonusLinear BonusMode = "linear" // base × min(total/100, LinearCap)
 )
 
+// MissingData says how a KPI without data in the scoring window counts.
+type MissingData string
+
+// The missing-data rules.
+const (
+	// MissingExclude leaves the KPI out of its group's mean (plans written
+	// before the rule existed read as this; "" means the same).
+	MissingExclude MissingData = "exclude"
+	// MissingZero counts the KPI as a score of 0.
+	MissingZero MissingData = "zero"
+	// MissingProvisional scores as exclude but marks the result provisional
+	// until every KPI has data in the window or is exempted with a reason.
+	MissingProvisional MissingData = "provisional"
+)
+
+// MissingDataRules lists every valid MissingData.
+var MissingDataRules = []MissingData{MissingExclude, MissingZero, MissingProvisional}
+
 // Rules are a plan's scoring rules.
 type Rules struct {
 	GroupWeights map[Group]float64 // percent per group; must sum to 100
@@ -75,6 +93,10 @@ type Rules struct {
 	LinearCap    float64 // highest total/100 paid in linear mode
 	Cap          float64 // default highest achievement counted (1.2 = 120 %)
 	Floor        float64 // default achievement below which a KPI scores 0
+	// RoundingStep is the money step bonuses are rounded to, in currency
+	// units (1 000 rounds to thousands); 0 means the currency's own unit.
+	RoundingStep float64
+	MissingData  MissingData // how KPIs without data count; "" means exclude
 }
 
 // Default rule values.
@@ -86,7 +108,8 @@ const (
 
 // DefaultRules returns the rules a new plan starts with: groups A 50, B 30,
 // C 20; bands Excellent ≥ 110 ×1.5, Good ≥ 90 ×1.0, Fair ≥ 70 ×0.5, Below
-// target ×0; band bonus; cap 1.2; floor 0.
+// target ×0; band bonus; cap 1.2; floor 0; bonuses rounded to the currency's
+// unit; missing data makes the result provisional.
 func DefaultRules() Rules {
 	return Rules{
 		GroupWeights: map[Group]float64{GroupA: 50, GroupB: 30, GroupC: 20},
@@ -96,16 +119,18 @@ func DefaultRules() Rules {
 			{Min: 70, Name: "Fair", Multiplier: 0.5},
 			{Min: 0, Name: "Below target", Multiplier: 0},
 		},
-		BonusMode: BonusBand,
-		LinearCap: DefaultLinearCap,
-		Cap:       DefaultCap,
-		Floor:     DefaultFloor,
+		BonusMode:   BonusBand,
+		LinearCap:   DefaultLinearCap,
+		Cap:         DefaultCap,
+		Floor:       DefaultFloor,
+		MissingData: MissingProvisional,
 	}
 }
 
 // Plan is one person's KPI plan for one cycle.
 type Plan struct {
 	ID     PlanID
+	UID    UID    // stable global id, the same in every workspace; "" until saved
 	Name   string // e.g. "Marketing — Q1 2026"
 	Status Status
 	Person Person

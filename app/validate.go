@@ -110,6 +110,12 @@ func (v *validator) rules(r *Rules) {
 		v.add("", "rules.bonus_mode", M("must be band or linear"))
 	}
 	v.capFloor("", "rules.", r.Cap, r.Floor)
+	if v.finite("", "rules.rounding_step", r.RoundingStep) && r.RoundingStep < 0 {
+		v.add("", "rules.rounding_step", M("must not be negative"))
+	}
+	if r.MissingData != "" && !slices.Contains(MissingDataRules, r.MissingData) {
+		v.add("", "rules.missing_data", M("must be exclude, zero or provisional"))
+	}
 }
 
 func (v *validator) capFloor(kpi, prefix string, capV, floor float64) {
