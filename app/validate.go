@@ -209,7 +209,9 @@ func (v *validator) direction(k *KPI) {
 func (v *validator) actuals(p *Plan, k *KPI) {
 	n := p.Cycle.NumPeriods()
 	prev := -1
+	var sum, den float64
 	for _, a := range k.Actuals {
+		sum, den = sum+math.Abs(a.Value), den+math.Abs(a.Den)
 		f := "actuals"
 		if a.Period < 0 || a.Period >= n {
 			v.add(k.ID, f, M("period %d is outside the plan's cycle (%d periods)", a.Period+1, n))
@@ -223,5 +225,8 @@ func (v *validator) actuals(p *Plan, k *KPI) {
 		if v.finite(k.ID, f, a.Den) && k.Aggregation == Ratio && a.Den < 0 {
 			v.add(k.ID, f, M("period %d: the denominator must not be negative", a.Period+1))
 		}
+	}
+	if math.IsInf(sum, 0) || math.IsInf(den, 0) {
+		v.add(k.ID, "actuals", M("the actuals add up to more than a number can hold"))
 	}
 }

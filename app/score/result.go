@@ -22,9 +22,13 @@ type KPIResult struct {
 	Status      Status
 	Actual      float64 // the aggregated actual (NaN when no data)
 	Target      float64 // the target for the window (pro-rata for sum KPIs)
+	Raw         float64 // achievement before floor and cap
 	Achievement float64 // after floor, cap and clamp; 1.0 = on target
 	Score       float64 // 100 × achievement, or the step band's score
 	Periods     int     // periods with an actual in the window
+	Formula     Formula // the rule that gave Raw, with its numbers
+	Exempt      bool    // the KPI is exempted from the missing-data rule
+	Zero        bool    // without data, the KPI counts as a score of 0 (rule "zero")
 }
 
 // GroupResult is one A/B/C group's subtotal.
@@ -40,12 +44,19 @@ type Result struct {
 	PlanID   app.PlanID
 	Name     string
 	Person   app.Person
-	At       int    // index of the window's last period
+	At       int    // index of the window's last period (-1: empty window)
 	AtLabel  string // label of that period
+	Window   Window // the window scored
 	Total    float64
-	HasTotal bool     // false when no KPI had data
-	Rating   app.Band // the band the total reaches (zero Band when !HasTotal)
-	Bonus    float64
-	Groups   []GroupResult // A, B, C in order
-	KPIs     []KPIResult   // in plan order
+	HasTotal bool    // false when no KPI had data
+	Official float64 // Total rounded to 2 decimals, half away from zero: what is shown and rated
+	Rating   app.Band
+	BonusRaw float64 // base × multiplier before rounding to money
+	Bonus    float64 // BonusRaw rounded to the currency's unit and the rules' step
+	// Provisional is true under the "provisional" missing-data rule while a
+	// KPI without an exemption has no data in the window.
+	Provisional bool
+	Missing     []string      // ids of KPIs without data and without exemption
+	Groups      []GroupResult // A, B, C in order
+	KPIs        []KPIResult   // in plan order
 }

@@ -9,22 +9,49 @@ import (
 // Plan scores p over the window from the cycle's first period to period at
 // (0-based, inclusive); at < 0 or past the end means the whole cycle.
 func Plan(p *app.Plan, at int) Result {
+	return In(p, WindowAt(p, at))
+}
+
+// OfficialResult scores p over its official window on date today (see
+// Official): the total, rating and bonus every screen and file shows.
+func OfficialResult(p *app.Plan, today app.Date) Result {
+	return In(p, Official(p, today))
+}
+
+// In scores p over window w. An empty window scores nothing: no total.
+func In(p *app.Plan, w Window) Result {
 	n := p.Cycle.NumPeriods()
-	if at < 0 || at >= n {
-		at = n - 1
-	}
-	r := Result{PlanID: p.ID, Name: p.Name, Person: p.Person, At: at, AtLabel: p.Cycle.Label(at)}
+	r := Result{PlanID: p.ID, Name: p.Name, Person: p.Person, At: w.Last, AtLabel: w.Label, Window: w}
 	r.KPIs = make([]KPIResult, len(p.KPIs))
 	for i := range p.KPIs {
-		r.KPIs[i] = KPI(p, &p.KPIs[i], at, n)
+		r.KPIs[i] = KPI(p, &p.KPIs[i], w.Last, n)
+	}
+	if w.Empty() {
+		r.Groups = groups(p, nil)
+		return r
 	}
 	r.Groups = groups(p, r.KPIs)
 	r.Total, r.HasTotal = total(r.Groups)
+	r.Missing = missing(r.KPIs)
+	r.Provisional = p.Rules.MissingData == app.MissingProvisional && len(r.Missing) > 0
 	if r.HasTotal {
-		r.Rating = Rate(p.Rules.Bands, r.Total)
-		r.Bonus = Bonus(p.Rules, p.Person.BaseBonus, r.Total)
+		r.Official = Round2(r.Total)
+		r.Rating = Rate(p.Rules.Bands, r.Official)
+		r.BonusRaw = RawBonus(p.Rules, p.Person.BaseBonus, r.Official)
+		r.Bonus = Money(p, r.BonusRaw)
 	}
 	return r
+}
+
+// missing lists the ids of KPIs without data in the window that are not exempted.
+func missing(ks []KPIResult) []string {
+	var out []string
+	for _, k := range ks {
+		if k.Status == NoData && !k.Exempt {
+			out = append(out, k.ID)
+		}
+	}
+	return out
 }
 
 // All scores every plan over the window ending at period at (see Plan).
@@ -36,11 +63,30 @@ func All(plans []*app.Plan, at int) []Result {
 	return out
 }
 
+// AllOfficial scores every plan over its own official window on date today.
+func AllOfficial(plans []*app.Plan, today app.Date) []Result {
+	out := make([]Result, len(plans))
+	for i, p := range plans {
+		out[i] = OfficialResult(p, today)
+	}
+	return out
+}
+
+// AllThrough scores every plan through date end, each in its own cycle.
+func AllThrough(plans []*app.Plan, end app.Date) []Result {
+	out := make([]Result, len(plans))
+	for i, p := range plans {
+		out[i] = In(p, Through(p, end))
+	}
+	return out
+}
+
 // KPI scores one KPI of p over periods 0..at of a cycle of n periods.
 func KPI(p *app.Plan, k *app.KPI, at, n int) KPIResult {
 	r := KPIResult{
-		ID: k.ID, Name: k.Name, Group: k.Group, Weight: k.Weight,
+		ID: k.ID, Name: k.Name, Group: k.Group, Weight: k.Weight, Exempt: k.Exempt != "",
 		Status: NoData, Actual: math.NaN(), Target: k.Target,
+		Zero: p.Rules.MissingData == app.MissingZero && k.Exempt == "",
 	}
 	f := 1.0 // pro-rata factor for sum KPIs: periods elapsed / periods in the cycle
 	if k.Aggregation == app.Sum && n > 0 {
@@ -48,12 +94,13 @@ func KPI(p *app.Plan, k *app.KPI, at, n int) KPIResult {
 	}
 	r.Target = k.Target * f
 	x, count := Aggregate(k, at)
-	if count == 0 {
+	if count == 0 || math.IsInf(x, 0) {
 		return r
 	}
 	r.Status, r.Actual, r.Periods = Scored, x, count
-	a := Achievement(k, x, f, p.CapOf(k))
-	r.Achievement = Clamp(a, p.FloorOf(k), p.CapOf(k))
+	r.Formula = formulaOf(k, x, f, p.CapOf(k))
+	r.Raw = r.Formula.Value
+	r.Achievement = Clamp(r.Raw, p.FloorOf(k), p.CapOf(k))
 	r.Score = ScoreOf(k.Steps, r.Achievement)
 	return r
 }
@@ -106,39 +153,7 @@ func Aggregate(k *app.KPI, at int) (float64, int) {
 // range and tolerance of sum KPIs to a partial window; capV is what a
 // lower-is-better KPI without baseline earns when x ≤ 0.
 func Achievement(k *app.KPI, x, f, capV float64) float64 {
-	t := k.Target * f
-	switch k.Direction {
-	case app.Higher:
-		if k.Baseline == nil {
-			return x / t
-		}
-		b := *k.Baseline * f
-		return (x - b) / (t - b)
-	case app.Lower:
-		if k.Baseline == nil {
-			if x <= 0 {
-				return capV
-			}
-			return t / x
-		}
-		b := *k.Baseline * f
-		return (b - x) / (b - t)
-	case app.Range:
-		lo, hi, tol := k.RangeLow*f, k.RangeHigh*f, k.Tolerance*f
-		switch {
-		case x < lo:
-			return math.Max(0, 1-(lo-x)/tol)
-		case x > hi:
-			return math.Max(0, 1-(x-hi)/tol)
-		}
-		return 1
-	case app.Milestone:
-		if x >= 1 {
-			return 1
-		}
-		return 0
-	}
-	return math.NaN()
+	return formulaOf(k, x, f, capV).Value
 }
 
 // Clamp applies the floor and cap: a < floor → 0; then min(a, cap); then

@@ -4,9 +4,11 @@ import (
 	"math"
 
 	"kpiplanner/app"
+	"kpiplanner/app/money"
 )
 
-// groups computes each group's weighted mean over its scored KPIs. KPIs of
+// groups computes each group's weighted mean over its scored KPIs (and,
+// under the "zero" missing-data rule, its KPIs without data as 0). KPIs of
 // weight 0 are shown but do not count; a group whose scored KPIs weigh 0 in
 // all is not scored.
 func groups(p *app.Plan, kpis []KPIResult) []GroupResult {
@@ -14,9 +16,9 @@ func groups(p *app.Plan, kpis []KPIResult) []GroupResult {
 	for i, g := range app.Groups {
 		var sw, sws float64
 		for _, k := range kpis {
-			if k.Group == g && k.Status == Scored {
+			if k.Group == g && (k.Status == Scored || k.Zero) {
 				sw += k.Weight
-				sws += k.Weight * k.Score
+				sws += k.Weight * k.Score // a KPI counted as zero has Score 0
 			}
 		}
 		out[i] = GroupResult{Group: g, Weight: p.Rules.GroupWeights[g]}
@@ -53,11 +55,24 @@ func Rate(bands []app.Band, total float64) app.Band {
 	return app.Band{}
 }
 
-// Bonus turns a total into a bonus: base × the band's multiplier, or in
-// linear mode base × min(total/100, LinearCap).
-func Bonus(r app.Rules, base, total float64) float64 {
+// RawBonus turns an official total into a bonus before rounding: base × the
+// band's multiplier, or in linear mode base × min(total/100, LinearCap).
+func RawBonus(r app.Rules, base, total float64) float64 {
 	if r.BonusMode == app.BonusLinear {
 		return base * math.Min(total/100, r.LinearCap)
 	}
 	return base * Rate(r.Bands, total).Multiplier
 }
+
+// Bonus is RawBonus rounded to money in currency code under the rules' step.
+func Bonus(r app.Rules, base, total float64, code string) float64 {
+	return money.Round(RawBonus(r, base, total), code, r.RoundingStep)
+}
+
+// Money rounds an amount of p's currency to the currency's unit and p's rounding step.
+func Money(p *app.Plan, x float64) float64 {
+	return money.Round(x, p.Person.Currency, p.Rules.RoundingStep)
+}
+
+// Round2 rounds a total to 2 decimals, half away from zero: the official total.
+func Round2(x float64) float64 { return money.RoundTo(x, 0.01) }

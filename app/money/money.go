@@ -1,0 +1,79 @@
+// Package money rounds amounts of money the one way KPI Planner does it:
+// half away from zero, to the currency's unit and then to a rounding step.
+package money
+
+import (
+	"math"
+	"strings"
+)
+
+// decimals lists the currencies whose unit is not a whole number of the
+// currency (cents and the like); every other currency, VND included, is
+// counted in whole units.
+var decimals = map[string]int{
+	"USD": 2, "EUR": 2, "GBP": 2, "AUD": 2, "CAD": 2, "SGD": 2, "CNY": 2, "HKD": 2,
+	"THB": 2, "MYR": 2, "PHP": 2, "INR": 2, "CHF": 2, "NZD": 2, "TWD": 2,
+	"JPY": 0, "KRW": 0, "VND": 0, "IDR": 0, "LAK": 0, "KHR": 0,
+}
+
+// Unit returns the smallest amount of currency code that is paid: 1 for VND,
+// 0.01 for USD; unknown codes count in whole units.
+func Unit(code string) float64 {
+	d, ok := decimals[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok {
+		return 1
+	}
+	return math.Pow10(-d)
+}
+
+// Step returns the step an amount in currency code is rounded to under a
+// rounding step of step (0 = the currency's unit): never finer than the unit.
+func Step(code string, step float64) float64 {
+	u := Unit(code)
+	if step <= u || math.IsNaN(step) || math.IsInf(step, 0) {
+		return u
+	}
+	return step
+}
+
+// Round rounds x half away from zero to the currency's unit and then to
+// step (0 = the unit alone): Round(8 625 432.5, "VND", 0) = 8 625 433;
+// Round(8 625 432, "VND", 1 000) = 8 625 000.
+func Round(x float64, code string, step float64) float64 {
+	return RoundTo(RoundTo(x, Unit(code)), Step(code, step))
+}
+
+// RoundTo rounds x half away from zero to a multiple of step (step > 0).
+// A value within 1e-12 (relative) of a half step counts as the half, so that
+// 1.005 rounds to 1.01 at step 0.01 although its binary value is a hair below.
+func RoundTo(x, step float64) float64 {
+	if step <= 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	q := x / step
+	t := math.Trunc(q)
+	frac := math.Abs(q - t)
+	eps := 1e-12 * math.Max(1, math.Abs(q))
+	n := t
+	if frac >= 0.5-eps {
+		n = t + math.Copysign(1, q)
+	}
+	if step < 1 {
+		// Divide by the inverse so that 0.01 steps give 1.01, not 1.0100000000000002.
+		inv := math.Round(1 / step)
+		if math.Abs(inv*step-1) < 1e-12 {
+			return n / inv
+		}
+	}
+	return n * step
+}
+
+// Sum adds amounts that have each been rounded to step, and rounds the sum
+// to step again so that float error never shows as a stray fraction.
+func Sum(amounts []float64, step float64) float64 {
+	s := 0.0
+	for _, a := range amounts {
+		s += a
+	}
+	return RoundTo(s, step)
+}
