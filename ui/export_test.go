@@ -100,7 +100,7 @@ func TestPlanExportWritesScorecardWithTotal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	_, lay := sheet.Scorecard(p, 2, u.tr.T)
+	_, lay := sheet.Scorecard(p, score.PickAt(2), u.tr.T)
 	ref := sheet.Ref(sheet.ColScore, lay.TotalRow)
 	want := score.Plan(p, 2) // the engine's total over January–March
 	got, err := strconv.ParseFloat(rawCell(t, f, lay.Sheet, ref), 64)
@@ -233,7 +233,7 @@ func TestCompanyExportFromHome(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	_, lay := sheet.Company(chosen, -1, u.tr.T)
+	_, lay := sheet.Company(chosen, score.PickAt(-1), u.tr.T)
 	if got := rawCell(t, f, lay.Bonus, sheet.Ref(sheet.CoPerson, 1)); got != chosen[0].Person.Name {
 		t.Errorf("first person on the bonus sheet %q, want %q", got, chosen[0].Person.Name)
 	}

@@ -126,3 +126,30 @@ func isoWeekSunday(y, w int) app.Date {
 	monday := jan4.AddDays(-wd + 7*(w-1))
 	return monday.AddDays(6)
 }
+
+// Pick chooses the window each plan is scored over, in that plan's own cycle.
+type Pick func(p *app.Plan) Window
+
+// PickOfficial picks each plan's official window on date today.
+func PickOfficial(today app.Date) Pick {
+	return func(p *app.Plan) Window { return Official(p, today) }
+}
+
+// PickThrough picks each plan's window through date end.
+func PickThrough(end app.Date) Pick {
+	return func(p *app.Plan) Window { return Through(p, end) }
+}
+
+// PickAt picks period at of each plan's cycle (< 0 or past the end: the whole cycle).
+func PickAt(at int) Pick {
+	return func(p *app.Plan) Window { return WindowAt(p, at) }
+}
+
+// By scores every plan over the window pick chooses for it.
+func By(plans []*app.Plan, pick Pick) []Result {
+	out := make([]Result, len(plans))
+	for i, p := range plans {
+		out[i] = In(p, pick(p))
+	}
+	return out
+}

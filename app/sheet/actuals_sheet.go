@@ -4,18 +4,19 @@ import (
 	"math"
 
 	"kpiplanner/app"
+	"kpiplanner/app/score"
 )
 
 // actualsSheet is the company's long table of actuals: one row per person,
-// KPI and period with an actual inside the window ending at period at.
-func actualsSheet(l lang, name string, plans []*app.Plan, at int) *Sheet {
+// KPI and period with an actual inside the window pick chooses for its plan.
+func actualsSheet(l lang, name string, plans []*app.Plan, pick score.Pick) *Sheet {
 	s := &Sheet{Name: name, FreezeRows: 1, FreezeCols: 2, HeaderRows: 1}
 	for _, w := range []float64{7, 28, 22, 40, 7, 11, 16, 14} {
 		s.Cols = append(s.Cols, Col{Width: w})
 	}
 	s.NumRows = 1
 	for _, p := range plans {
-		end := windowEnd(p, at)
+		end := pick(p).Last
 		for i := range p.KPIs {
 			for _, a := range p.KPIs[i].Actuals {
 				if a.Period >= 0 && a.Period <= end {
@@ -35,21 +36,12 @@ func actualsSheet(l lang, name string, plans []*app.Plan, at int) *Sheet {
 		}
 		starts := periodStarts{}
 		for i, p := range plans {
-			if !actualRows(row, i, p, windowEnd(p, at), starts.of(p.Cycle), yield) {
+			if !actualRows(row, i, p, pick(p).Last, starts.of(p.Cycle), yield) {
 				return
 			}
 		}
 	}
 	return s
-}
-
-// windowEnd returns the last period of the window ending at at, as score.Plan takes it.
-func windowEnd(p *app.Plan, at int) int {
-	n := p.Cycle.NumPeriods()
-	if at < 0 || at >= n {
-		return n - 1
-	}
-	return at
 }
 
 // actualRows yields plan i's actuals up to period end, reusing row.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/money"
 	"kpiplanner/app/score"
 )
 
@@ -62,13 +63,13 @@ type ruleSet struct {
 	linearAt string
 }
 
-// Company returns the company workbook for plans scored over the window
-// ending at period at: a bonus sheet with one row per person whose rating,
+// Company returns the company workbook for plans, each scored over the
+// window pick chooses for it: a bonus sheet with one row per person whose rating,
 // multiplier and bonus are live formulas over the rules sheet; the rules
 // sheet with each distinct set of rating bands; and a long actuals sheet
 // (person × KPI × period). Rows are produced as they are written, so the
 // workbook of a large company never sits in memory.
-func Company(plans []*app.Plan, at int, t Translate) (*Workbook, CompanyLayout) {
+func Company(plans []*app.Plan, pick score.Pick, t Translate) (*Workbook, CompanyLayout) {
 	l := lang{tr(t)}
 	used := map[string]bool{}
 	lay := CompanyLayout{
@@ -79,7 +80,7 @@ func Company(plans []*app.Plan, at int, t Translate) (*Workbook, CompanyLayout) 
 	sets, setOf := ruleSets(plans)
 	rules := rulesSheet(l, lay.Rules, sets)
 	lay.TotalRow = len(plans) + 1
-	return &Workbook{Sheets: []*Sheet{bonusSheet(l, lay, plans, at, sets, setOf), rules, actualsSheet(l, lay.Actuals, plans, at)}}, lay
+	return &Workbook{Sheets: []*Sheet{bonusSheet(l, lay, plans, pick, sets, setOf), rules, actualsSheet(l, lay.Actuals, plans, pick)}}, lay
 }
 
 // ruleSets returns the distinct bonus rules of plans and, per plan, the
@@ -140,7 +141,7 @@ func rulesSheet(l lang, name string, sets []*ruleSet) *Sheet {
 	return s
 }
 
-func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, at int, sets []*ruleSet, setOf []int) *Sheet {
+func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, sets []*ruleSet, setOf []int) *Sheet {
 	heads := []string{l.T("No."), l.T("Person"), l.T("Department"), l.T("Position"), l.T("Plan"), l.T("Total score"),
 		l.T("Rating"), l.T("Bonus multiplier"), l.T("Base bonus"), l.T("Bonus"), l.T("Currency"), l.T("Scoring rules")}
 	widths := []float64{7, 28, 22, 22, 30, 11, 14, 11, 16, 16, 9, 9}
@@ -156,10 +157,10 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, at int, sets []*ru
 		if !yield(row) {
 			return
 		}
-		pool := 0.0 // added in plan order, like SUM
+		pool := 0.0 // the sum of the rounded bonuses shown, like SUM
 		for i, p := range plans {
-			res := score.Plan(p, at)
-			pool += res.Bonus
+			res := score.In(p, pick(p))
+			pool = money.RoundTo(pool+res.Bonus, money.Unit(p.Person.Currency))
 			bonusRow(l, row, i, p, res, sets[setOf[i]])
 			if !yield(row) {
 				return
@@ -189,7 +190,7 @@ func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet
 	row[CoPlan] = Str(p.Name, Plain)
 	row[CoTotal] = Blank(Computed)
 	if res.HasTotal {
-		row[CoTotal] = Num(res.Total, Computed, FormatScore)
+		row[CoTotal] = Num(res.Official, Computed, FormatScore) // the official total, rounded to 2 decimals
 	}
 	rating, mult := "IF("+total+`="","","")`, "IF("+total+`="","",0)`
 	if len(rs.bands) > 0 {
@@ -199,8 +200,8 @@ func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet
 	row[CoRating] = TextFormula(rating, l.Band(res.Rating.Name), Computed)
 	row[CoMultiplier] = Formula(mult, res.Rating.Multiplier, res.HasTotal, Number, Computed, FormatMultiplier)
 	row[CoBase] = Cell{Kind: Money, Style: Input, Num: p.Person.BaseBonus, Format: money}
-	row[CoBonus] = Formula(bonus(p.Rules.BonusMode == app.BonusLinear, total, Ref(CoBase, r), Ref(CoMultiplier, r), rs.linearAt),
-		res.Bonus, res.HasTotal, Money, Total, money)
+	row[CoBonus] = Formula(roundMoney(bonus(p.Rules.BonusMode == app.BonusLinear, total, Ref(CoBase, r), Ref(CoMultiplier, r), rs.linearAt),
+		p), res.Bonus, res.HasTotal, Money, Total, money)
 	row[CoCurrency] = Str(p.Person.Currency, Plain)
 	row[CoRuleSet] = Num(float64(rs.no), Plain, FormatGeneral)
 }

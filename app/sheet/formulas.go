@@ -1,10 +1,12 @@
 package sheet
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/money"
 )
 
 // num writes a number as a formula constant: 0.8, 120, 1E-05.
@@ -105,6 +107,22 @@ func mean(counts, sums string) string {
 // matching entry of results, or orElse below every threshold (§6).
 func lookup(total, thresholds, results, orElse string) string {
 	return "IF(" + total + `="","",IFERROR(LOOKUP(` + total + "," + thresholds + "," + results + ")," + orElse + "))"
+}
+
+// round2 rounds a total formula to 2 decimals (ROUND is half away from zero, as the engine).
+func round2(f string) string { return `IF((` + f + `)="","",ROUND(` + f + `,2))` }
+
+// roundMoney rounds a bonus formula as score.Money does: to the currency's
+// unit, then to the plan's rounding step.
+func roundMoney(f string, p *app.Plan) string {
+	unit := money.Unit(p.Person.Currency)
+	d := int(math.Round(-math.Log10(unit)))
+	r := "ROUND(" + f + "," + strconv.Itoa(d) + ")"
+	if step := money.Step(p.Person.Currency, p.Rules.RoundingStep); step != unit {
+		s := strconv.FormatFloat(step, 'f', -1, 64)
+		r = "ROUND(" + r + "/" + s + ",0)*" + s
+	}
+	return `IF((` + f + `)="","",` + r + ")"
 }
 
 // bonus is base × multiplier, or base × MIN(total ÷ 100, linear cap) (§6).

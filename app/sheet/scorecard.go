@@ -70,29 +70,29 @@ type card struct {
 	lay    Layout
 }
 
-// Scorecard returns the scorecard of p over the window ending at period at
-// (as score.Plan takes it), as a sheet whose achievements, scores,
+// Scorecard returns the scorecard of p over the window pick chooses for it,
+// as a sheet whose achievements, scores,
 // subtotals, total, rating and bonus are live formulas with the engine's
 // results as their cached values, and where its computed cells are.
-func Scorecard(p *app.Plan, at int, t Translate) (*Sheet, Layout) {
-	return scorecard(p, at, lang{tr(t)}, map[string]bool{})
+func Scorecard(p *app.Plan, pick score.Pick, t Translate) (*Sheet, Layout) {
+	return scorecard(p, pick, lang{tr(t)}, map[string]bool{})
 }
 
 // Scorecards returns one scorecard sheet per plan, in one workbook.
-func Scorecards(plans []*app.Plan, at int, t Translate) (*Workbook, []Layout) {
+func Scorecards(plans []*app.Plan, pick score.Pick, t Translate) (*Workbook, []Layout) {
 	used := map[string]bool{}
 	wb := &Workbook{}
 	lays := make([]Layout, len(plans))
 	for i, p := range plans {
 		var s *Sheet
-		s, lays[i] = scorecard(p, at, lang{tr(t)}, used)
+		s, lays[i] = scorecard(p, pick, lang{tr(t)}, used)
 		wb.Sheets = append(wb.Sheets, s)
 	}
 	return wb, lays
 }
 
-func scorecard(p *app.Plan, at int, l lang, used map[string]bool) (*Sheet, Layout) {
-	c := &card{lang: l, p: p, res: score.Plan(p, at), factor: 1}
+func scorecard(p *app.Plan, pick score.Pick, l lang, used map[string]bool) (*Sheet, Layout) {
+	c := &card{lang: l, p: p, res: score.In(p, pick(p)), factor: 1}
 	if n := p.Cycle.NumPeriods(); n > 0 {
 		c.factor = float64(c.res.At+1) / float64(n)
 	}
@@ -184,7 +184,7 @@ func (c *card) header() {
 // window describes the scoring window: "2026-01 – 2026-03 (3/12)".
 func (c *card) window() string {
 	n := c.p.Cycle.NumPeriods()
-	if n == 0 {
+	if n == 0 || c.res.Window.Empty() {
 		return ""
 	}
 	return fmt.Sprintf("%s – %s (%d/%d)", c.p.Cycle.Label(0), c.res.AtLabel, c.res.At+1, n)
@@ -283,11 +283,15 @@ func (c *card) kpiRow(r int, k *app.KPI, kr score.KPIResult) {
 	c.set(r, ColFloor, Num(c.p.FloorOf(k), Input, FormatPercent))
 	c.set(r, ColCap, Num(c.p.CapOf(k), Input, FormatPercent))
 	w := 0.0
-	if scored {
+	if scored || kr.Zero {
 		w = k.Weight
 	}
 	sc := x.c(ColScore)
-	c.set(r, ColCounted, Formula(counted(sc, x.c(ColWeight)), w, true, Number, Helper, FormatGeneral))
+	cf := counted(sc, x.c(ColWeight))
+	if kr.Zero {
+		cf = x.c(ColWeight) // missing data counts as 0: the weight always counts
+	}
+	c.set(r, ColCounted, Formula(cf, w, true, Number, Helper, FormatGeneral))
 	c.set(r, ColWeighted, Formula(weighted(sc, x.c(ColWeight)), w*kr.Score, true, Number, Helper, FormatGeneral))
 	c.set(r, ColSteps, Str(stepsText(k.Steps), Helper))
 }

@@ -28,7 +28,7 @@ func cellAt(rows []Row, r, c int) Cell {
 
 func TestScorecardCachesEngineResults(t *testing.T) {
 	for _, c := range sheettest.Cases() {
-		s, lay := Scorecard(c.Plan, c.At, nil)
+		s, lay := Scorecard(c.Plan, score.PickAt(c.At), nil)
 		rows := Collect(s)
 		res := score.Plan(c.Plan, c.At)
 		for i, k := range res.KPIs {
@@ -53,8 +53,8 @@ func TestScorecardCachesEngineResults(t *testing.T) {
 			}
 		}
 		total := cellAt(rows, lay.TotalRow, ColScore)
-		if res.HasTotal != (total.Kind != Empty) || total.Num != res.Total {
-			t.Errorf("%s total: cached %+v, engine %v (%v)", c.Name, total, res.Total, res.HasTotal)
+		if res.HasTotal != (total.Kind != Empty) || total.Num != res.Official {
+			t.Errorf("%s total: cached %+v, engine %v (%v)", c.Name, total, res.Official, res.HasTotal)
 		}
 		if got := cellAt(rows, lay.RatingRow, ColScore); got.Str != res.Rating.Name {
 			t.Errorf("%s rating: cached %q, engine %q", c.Name, got.Str, res.Rating.Name)
@@ -95,7 +95,7 @@ func TestScorecardFormulas(t *testing.T) {
 
 func TestScorecardLayout(t *testing.T) {
 	c := sheettest.Cases()[0] // directions: groups A, B, C mixed in plan order
-	s, lay := Scorecard(c.Plan, c.At, nil)
+	s, lay := Scorecard(c.Plan, score.PickAt(c.At), nil)
 	rows := Collect(s)
 	if s.Name != c.Plan.Person.Name || s.FreezeRows != FirstKPIRow || s.FreezeCols != 2 || s.PrintCols != ColScore+1 {
 		t.Errorf("sheet %q freeze %d×%d print %d", s.Name, s.FreezeRows, s.FreezeCols, s.PrintCols)
@@ -124,7 +124,7 @@ func TestScorecardLayout(t *testing.T) {
 
 func TestScorecardOfPlanWithoutData(t *testing.T) {
 	p := sheettest.Cases()[7].Plan // nothing scored
-	s, lay := Scorecard(p, -1, nil)
+	s, lay := Scorecard(p, score.PickAt(-1), nil)
 	rows := Collect(s)
 	for _, r := range []int{lay.TotalRow, lay.RatingRow, lay.MultiplierRow, lay.BonusRow} {
 		if c := cellAt(rows, r, ColScore); c.Kind != Empty || c.Formula == "" {

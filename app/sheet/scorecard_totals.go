@@ -53,8 +53,8 @@ func (c *card) totals() {
 	}
 	c.lay.TotalRow = line(c.T("Total score"))
 	total := Ref(ColScore, c.lay.TotalRow)
-	c.set(c.lay.TotalRow, ColScore, Formula(mean(Ref(ColCounted, g0)+":"+Ref(ColCounted, g1), Ref(ColWeighted, g0)+":"+Ref(ColWeighted, g1)),
-		res.Total, res.HasTotal, Number, Total, FormatScore))
+	c.set(c.lay.TotalRow, ColScore, Formula(round2(mean(Ref(ColCounted, g0)+":"+Ref(ColCounted, g1), Ref(ColWeighted, g0)+":"+Ref(ColWeighted, g1))),
+		res.Official, res.HasTotal, Number, Total, FormatScore))
 	c.lay.RatingRow = line(c.T("Rating"))
 	c.lay.MultiplierRow = line(c.T("Bonus multiplier"))
 	r := line(c.T("Bonus mode"))
@@ -65,8 +65,8 @@ func (c *card) totals() {
 	money := MoneyFormat(c.p.Person.Currency)
 	c.set(c.lay.BaseBonusRow, ColScore, Num(c.p.Person.BaseBonus, Input, money))
 	c.lay.BonusRow = line(c.T("Bonus"))
-	c.set(c.lay.BonusRow, ColScore, Formula(bonus(rules.BonusMode == app.BonusLinear, total, Ref(ColScore, c.lay.BaseBonusRow),
-		Ref(ColScore, c.lay.MultiplierRow), Ref(ColScore, capRow)), res.Bonus, res.HasTotal, Money, Total, money))
+	c.set(c.lay.BonusRow, ColScore, Formula(roundMoney(bonus(rules.BonusMode == app.BonusLinear, total, Ref(ColScore, c.lay.BaseBonusRow),
+		Ref(ColScore, c.lay.MultiplierRow), Ref(ColScore, capRow)), c.p), res.Bonus, res.HasTotal, Money, Total, money))
 }
 
 // bands writes the rating bands table (thresholds ascending, for LOOKUP),

@@ -18,11 +18,14 @@ type Summary struct {
 	Cycle      app.Cycle
 	Status     app.Status
 	KPIs       int
-	Total      float64
+	Total      float64 // the official total, rounded to 2 decimals
 	HasTotal   bool
 	Rating     string // the rating band's name (English key), "" without a total
 	Bonus      float64
 	Currency   string
+	Window     score.Window // the official window the total covers
+	// Provisional marks a total that may still change: a KPI has no data.
+	Provisional bool
 }
 
 // Column is a sortable column of the plans list.
@@ -46,25 +49,27 @@ type Filter struct {
 	Text       string // in the plan's name, person, department or goal (case-insensitive)
 }
 
-// Summarise scores every plan over its whole cycle and returns list rows.
-func Summarise(plans []*app.Plan) []Summary {
+// Summarise scores every plan over its official window on date today and
+// returns list rows.
+func Summarise(plans []*app.Plan, today app.Date) []Summary {
 	out := make([]Summary, len(plans))
 	for i, p := range plans {
-		r := score.Plan(p, -1)
+		r := score.OfficialResult(p, today)
 		out[i] = Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department,
-			Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Total, HasTotal: r.HasTotal,
-			Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency}
+			Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Official, HasTotal: r.HasTotal,
+			Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency, Window: r.Window,
+			Provisional: r.Provisional}
 	}
 	return out
 }
 
-// Summaries loads and summarises every plan of the workspace.
+// Summaries loads and summarises every plan of the workspace at its official window.
 func (w *Workspace) Summaries() ([]Summary, error) {
 	plans, err := w.store.Plans()
 	if err != nil {
 		return nil, err
 	}
-	return Summarise(plans), nil
+	return Summarise(plans, w.Today()), nil
 }
 
 // Apply returns the rows matching f, sorted by col (descending when desc).

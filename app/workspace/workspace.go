@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"kpiplanner/app"
+	"kpiplanner/app/score"
 )
 
 // Workspace performs user actions on a Store. It is safe for use from
@@ -17,6 +19,9 @@ type Workspace struct {
 	store app.Store
 	mu    sync.Mutex
 	undo  []undoStep
+	// Clock returns today's date, which decides each plan's official window;
+	// New sets it to the system clock.
+	Clock func() app.Date
 }
 
 // undoStep restores what one action changed.
@@ -30,7 +35,16 @@ type undoStep struct {
 const maxUndo = 50
 
 // New returns a Workspace over store.
-func New(store app.Store) *Workspace { return &Workspace{store: store} }
+func New(store app.Store) *Workspace {
+	return &Workspace{store: store, Clock: func() app.Date { return app.DateOf(time.Now()) }}
+}
+
+// Today returns the workspace clock's date.
+func (w *Workspace) Today() app.Date { return w.Clock() }
+
+// Official scores p over its official window today: the total, rating and
+// bonus every screen shows.
+func (w *Workspace) Official(p *app.Plan) score.Result { return score.OfficialResult(p, w.Today()) }
 
 // Store returns the workspace's store.
 func (w *Workspace) Store() app.Store { return w.store }

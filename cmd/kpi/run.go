@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"kpiplanner/app"
 	"kpiplanner/storage"
@@ -29,6 +30,7 @@ type env struct {
 	out    io.Writer
 	errOut io.Writer
 	db     string
+	asOf   string // --today: the date official windows are judged on
 	store  *storage.DB
 }
 
@@ -68,6 +70,7 @@ func run(args []string, out, errOut io.Writer) int {
 	fs := flag.NewFlagSet("kpi "+name, flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	fs.StringVar(&e.db, "db", "", "database file (default: the user's data folder)")
+	fs.StringVar(&e.asOf, "today", "", "judge official scoring windows as on this date (YYYY-MM-DD; default today)")
 	fs.Usage = func() { fmt.Fprintf(errOut, "usage: kpi %s [--db FILE]\n  %s\n", c.usage, c.help); fs.PrintDefaults() }
 	err := c.run(e, fs)
 	if e.store != nil {
@@ -119,6 +122,11 @@ func (e *env) parse(fs *flag.FlagSet, min, max int) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		rest = fs.Args()[1:]
 	}
+	if e.asOf != "" {
+		if d, err := app.ParseDate(e.asOf); err != nil || d.IsZero() {
+			return nil, fmt.Errorf("%w: --today %q: want a date YYYY-MM-DD", errUsage, e.asOf)
+		}
+	}
 	if len(pos) < min || len(pos) > max {
 		return nil, fmt.Errorf("%w: expected %s", errUsage, argCount(min, max))
 	}
@@ -133,6 +141,15 @@ func argCount(min, max int) string {
 		return fmt.Sprintf("%d argument(s)", min)
 	}
 	return fmt.Sprintf("%d to %d arguments", min, max)
+}
+
+// today returns the date official windows are judged on: --today, or the
+// system date (a bad --today was refused by parse).
+func (e *env) today() app.Date {
+	if d, err := app.ParseDate(e.asOf); err == nil && !d.IsZero() {
+		return d
+	}
+	return app.DateOf(time.Now())
 }
 
 // open opens the database named by --db (or the default one).

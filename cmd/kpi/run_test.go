@@ -85,9 +85,9 @@ func TestImportScoreJSON(t *testing.T) {
 	if want := (50*(170.0/3) + 30*80) / 80; got[0].Total == nil || math.Abs(*got[0].Total-want) > 1e-9 || got[0].Bonus != 0 || got[0].Period != "2026-02" {
 		t.Errorf("at 2026-02: total %v bonus %g period %s; want %g 0", got[0].Total, got[0].Bonus, got[0].Period, want)
 	}
-	// Text form rounds to one decimal.
+	// Text form shows the official total (2 decimals), the formula of each KPI and the bonus in whole đồng.
 	_, out, _ = kpi(t, "score", "--db", db, "Nguyễn Văn An")
-	if !strings.Contains(out, "Total: 86.2 — Fair — bonus 5000000.0 VND") && !strings.Contains(out, "Total: 86.3 — Fair") {
+	if !strings.Contains(out, "Total: 86.25 — Fair — bonus 5000000 VND") || !strings.Contains(out, "k2: 70 ÷ 100 = 70 %") {
 		t.Errorf("text score:\n%s", out)
 	}
 }

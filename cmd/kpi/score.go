@@ -7,14 +7,18 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"kpiplanner/app"
+	"kpiplanner/app/money"
 	"kpiplanner/app/score"
 )
 
 func cmdScore(e *env, fs *flag.FlagSet) error {
-	at := fs.String("at", "", "score up to this period (label such as 2026-03, or its number); default the whole cycle")
+	at := fs.String("at", "", "score through this date, month, quarter or week (2026-03-31, 2026-03, 2026-Q1, 2026-W05), "+
+		"each plan in its own cycle; a number N means each plan's N-th period; \"whole\" the whole cycle; default the official window")
 	asJSON := fs.Bool("json", false, "print JSON with unrounded numbers")
 	pos, err := e.parse(fs, 0, 1)
 	if err != nil {
@@ -28,15 +32,9 @@ func cmdScore(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	results := make([]score.Result, len(plans))
-	for i, p := range plans {
-		idx := -1
-		if *at != "" {
-			if idx, err = p.Cycle.FindPeriod(*at); err != nil {
-				return fmt.Errorf("plan %d (%s): --at: %w", p.ID, p.Name, err)
-			}
-		}
-		results[i] = score.Plan(p, idx)
+	results, err := scoreAt(plans, *at, e.today())
+	if err != nil {
+		return err
 	}
 	w := bufio.NewWriter(e.out)
 	if *asJSON {
@@ -50,19 +48,45 @@ func cmdScore(e *env, fs *flag.FlagSet) error {
 	return w.Flush()
 }
 
+// scoreAt scores plans over the window --at names: a number N is each
+// plan's N-th period; anything else is as for export (see pickAt).
+func scoreAt(plans []*app.Plan, at string, today app.Date) ([]score.Result, error) {
+	if _, err := strconv.Atoi(strings.TrimSpace(at)); err == nil {
+		out := make([]score.Result, len(plans))
+		for i, p := range plans {
+			idx, err := p.Cycle.FindPeriod(at)
+			if err != nil {
+				return nil, fmt.Errorf("plan %d (%s): --at: %w", p.ID, clean(p.Name), err)
+			}
+			out[i] = score.Plan(p, idx)
+		}
+		return out, nil
+	}
+	pick, err := pickAt(at, today)
+	if err != nil {
+		return nil, err
+	}
+	return score.By(plans, pick), nil
+}
+
 type scoreJSON struct {
-	ID         app.PlanID  `json:"id"`
-	Name       string      `json:"name"`
-	Person     string      `json:"person"`
-	Department string      `json:"department"`
-	Period     string      `json:"period"`
-	Total      *float64    `json:"total"`
-	Rating     string      `json:"rating"`
-	Multiplier *float64    `json:"multiplier"`
-	Bonus      float64     `json:"bonus"`
-	Currency   string      `json:"currency"`
-	Groups     []groupJSON `json:"groups"`
-	KPIs       []kpiJSON   `json:"kpis"`
+	ID            app.PlanID  `json:"id"`
+	UID           app.UID     `json:"uid,omitempty"`
+	Name          string      `json:"name"`
+	Person        string      `json:"person"`
+	Department    string      `json:"department"`
+	Period        string      `json:"period"`
+	Total         *float64    `json:"total"`
+	TotalOfficial *float64    `json:"total_official"`
+	Provisional   bool        `json:"provisional"`
+	Missing       []string    `json:"missing,omitempty"`
+	Rating        string      `json:"rating"`
+	Multiplier    *float64    `json:"multiplier"`
+	Bonus         float64     `json:"bonus"`
+	BonusRaw      float64     `json:"bonus_unrounded"`
+	Currency      string      `json:"currency"`
+	Groups        []groupJSON `json:"groups"`
+	KPIs          []kpiJSON   `json:"kpis"`
 }
 
 type groupJSON struct {
@@ -81,6 +105,7 @@ type kpiJSON struct {
 	Achievement *float64     `json:"achievement"`
 	Score       *float64     `json:"score"`
 	Status      score.Status `json:"status"`
+	Formula     string       `json:"formula,omitempty"`
 }
 
 // num returns &x, or nil (JSON null) when ok is false or x is not finite.
@@ -95,17 +120,22 @@ func writeScoreJSON(w io.Writer, plans []*app.Plan, results []score.Result) erro
 	out := make([]scoreJSON, len(results))
 	for i, r := range results {
 		p := plans[i]
-		j := scoreJSON{ID: r.PlanID, Name: r.Name, Person: r.Person.Name, Department: r.Person.Department,
-			Period: r.AtLabel, Total: num(r.Total, r.HasTotal), Rating: r.Rating.Name,
-			Multiplier: num(r.Rating.Multiplier, r.HasTotal), Bonus: r.Bonus, Currency: p.Person.Currency}
+		j := scoreJSON{ID: r.PlanID, UID: p.UID, Name: r.Name, Person: r.Person.Name, Department: r.Person.Department,
+			Period: r.AtLabel, Total: num(r.Total, r.HasTotal), TotalOfficial: num(r.Official, r.HasTotal),
+			Provisional: r.Provisional, Missing: r.Missing, Rating: r.Rating.Name,
+			Multiplier: num(r.Rating.Multiplier, r.HasTotal), Bonus: r.Bonus, BonusRaw: r.BonusRaw, Currency: p.Person.Currency}
 		for _, g := range r.Groups {
 			j.Groups = append(j.Groups, groupJSON{Group: g.Group, Weight: g.Weight, Score: num(g.Score, g.Scored)})
 		}
 		for _, k := range r.KPIs {
 			ok := k.Status == score.Scored
-			j.KPIs = append(j.KPIs, kpiJSON{ID: k.ID, Name: k.Name, Group: k.Group, Weight: k.Weight,
+			kj := kpiJSON{ID: k.ID, Name: k.Name, Group: k.Group, Weight: k.Weight,
 				Actual: num(k.Actual, ok), Target: k.Target, Achievement: num(k.Achievement, ok),
-				Score: num(k.Score, ok), Status: k.Status})
+				Score: num(k.Score, ok), Status: k.Status}
+			if ok {
+				kj.Formula = k.Formula.Text(plain)
+			}
+			j.KPIs = append(j.KPIs, kj)
 		}
 		out[i] = j
 	}
@@ -116,25 +146,32 @@ func writeScoreJSON(w io.Writer, plans []*app.Plan, results []score.Result) erro
 
 func writeScoreText(w io.Writer, plans []*app.Plan, results []score.Result) error {
 	if len(results) > 1 {
-		return writeScoreSummary(w, results)
+		return writeScoreSummary(w, plans, results)
 	}
-	for _, r := range results {
-		fmt.Fprintf(w, "Plan %d: %s — %s (%s), up to %s\n", r.PlanID, r.Name, r.Person.Name, r.Person.Department, r.AtLabel)
+	for i, r := range results {
+		p := plans[i]
+		fmt.Fprintf(w, "Plan %d: %s — %s (%s), %s\n", r.PlanID, clean(r.Name), clean(r.Person.Name),
+			clean(r.Person.Department), windowText(r.Window))
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "GROUP\tKPI\tACTUAL\tTARGET\tACHIEVEMENT\tSCORE\tWEIGHT\t")
 		for _, k := range r.KPIs {
 			if k.Status == score.NoData {
-				fmt.Fprintf(tw, "%s\t%s\tno data\t%s\t\t\t%s\t\n", k.Group, k.ID, one(k.Target), one(k.Weight))
+				fmt.Fprintf(tw, "%s\t%s\tno data\t%s\t\t\t%s\t\n", k.Group, clean(k.ID), one(k.Target), one(k.Weight))
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s%%\t%s\t%s\t\n", k.Group, k.ID, one(k.Actual), one(k.Target),
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s%%\t%s\t%s\t\n", k.Group, clean(k.ID), one(k.Actual), one(k.Target),
 				one(100*k.Achievement), one(k.Score), one(k.Weight))
 		}
 		tw.Flush()
+		for _, k := range r.KPIs {
+			if k.Status == score.Scored {
+				fmt.Fprintf(w, "  %s: %s\n", clean(k.ID), k.Formula.Text(plain))
+			}
+		}
 		for _, g := range r.Groups {
 			s := "no data"
 			if g.Scored {
-				s = one(g.Score)
+				s = two(g.Score)
 			}
 			fmt.Fprintf(w, "Group %s (weight %s): %s\n", g.Group, one(g.Weight), s)
 		}
@@ -142,23 +179,69 @@ func writeScoreText(w io.Writer, plans []*app.Plan, results []score.Result) erro
 			fmt.Fprintln(w, "Total: no data")
 			continue
 		}
-		fmt.Fprintf(w, "Total: %s — %s — bonus %s %s\n", one(r.Total), r.Rating.Name, one(r.Bonus), plans[0].Person.Currency)
+		fmt.Fprintf(w, "Total: %s — %s — bonus %s%s\n", two(r.Official), r.Rating.Name,
+			amount(r.Bonus, p.Person.Currency), provisionalText(r))
 	}
 	return nil
 }
 
-func writeScoreSummary(w io.Writer, results []score.Result) error {
+func writeScoreSummary(w io.Writer, plans []*app.Plan, results []score.Result) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tPERSON\tDEPARTMENT\tTOTAL\tRATING\tBONUS")
-	for _, r := range results {
+	fmt.Fprintln(tw, "ID\tPERSON\tDEPARTMENT\tWINDOW\tTOTAL\tRATING\tBONUS")
+	for i, r := range results {
 		total, rating := "no data", ""
 		if r.HasTotal {
-			total, rating = one(r.Total), r.Rating.Name
+			total, rating = two(r.Official), r.Rating.Name
+			if r.Provisional {
+				total += " (provisional)"
+			}
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.PlanID, r.Person.Name, r.Person.Department, total, rating, one(r.Bonus))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.PlanID, clean(r.Person.Name), clean(r.Person.Department),
+			windowText(r.Window), total, rating, amount(r.Bonus, plans[i].Person.Currency))
 	}
 	return tw.Flush()
 }
 
+// windowText says what a window covers: "to 2026-09", "whole cycle" or "no period".
+func windowText(w score.Window) string {
+	switch {
+	case w.Empty():
+		return "no period"
+	case w.Whole:
+		return "whole cycle (to " + w.Label + ")"
+	}
+	return "to " + w.Label
+}
+
+// provisionalText marks a provisional result and names the KPIs without data.
+func provisionalText(r score.Result) string {
+	if !r.Provisional {
+		return ""
+	}
+	return " (provisional: no data for " + clean(strings.Join(r.Missing, ", ")) + ")"
+}
+
+// amount writes money in the currency's unit, e.g. "5000000 VND" or "703.68 USD".
+func amount(x float64, code string) string {
+	d := 0
+	if u := money.Unit(code); u < 1 {
+		d = int(math.Round(-math.Log10(u)))
+	}
+	return strings.TrimSpace(strconv.FormatFloat(x, 'f', d, 64) + " " + clean(code))
+}
+
 // one formats x rounded to one decimal.
 func one(x float64) string { return fmt.Sprintf("%.1f", x) }
+
+// two formats x rounded to two decimals: how official totals are shown.
+func two(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// plain formats a formula's number with up to 4 decimals and no trailing zeros.
+func plain(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}

@@ -11,6 +11,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/i18n"
+	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/storage/xlsx"
 )
@@ -61,7 +62,8 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	var f sheetFlags
 	f.add(fs, "")
 	company := fs.Bool("company", false, "export the company bonus sheet (every plan) instead of one plan")
-	at := fs.String("at", "", "score up to this period (label or number); default the whole cycle")
+	at := fs.String("at", "", "score through this date, month, quarter or week (2026-03, 2026-Q1…), each plan in its own cycle; "+
+		"\"whole\" for the whole cycle; default each plan's official window")
 	pos, err := e.parse(fs, 0, 1)
 	if err != nil {
 		return err
@@ -84,7 +86,7 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	idx, err := periodIndex(plans, *at)
+	pick, err := pickAt(*at, e.today())
 	if err != nil {
 		return err
 	}
@@ -92,9 +94,9 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	defer stop()
 	var files []string
 	if *company {
-		files, err = xlsx.WriteCompany(ctx, f.out, plans, idx, opts)
+		files, err = xlsx.WriteCompany(ctx, f.out, plans, pick, opts)
 	} else {
-		files, err = xlsx.WriteScorecards(ctx, f.out, plans, idx, opts)
+		files, err = xlsx.WriteScorecards(ctx, f.out, plans, pick, opts)
 	}
 	if err != nil {
 		return err
@@ -103,16 +105,21 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	return nil
 }
 
-// periodIndex resolves --at against the first plan's cycle (-1 when empty).
-func periodIndex(plans []*app.Plan, at string) (int, error) {
-	if at == "" || len(plans) == 0 {
-		return -1, nil
+// pickAt resolves --at to the window each plan is scored over: empty is the
+// official window on today, "whole" the whole cycle, anything else a date
+// that every plan is scored through in its own cycle.
+func pickAt(at string, today app.Date) (score.Pick, error) {
+	switch at = strings.TrimSpace(at); {
+	case at == "":
+		return score.PickOfficial(today), nil
+	case strings.EqualFold(at, "whole"):
+		return score.PickAt(-1), nil
 	}
-	i, err := plans[0].Cycle.FindPeriod(at)
+	end, err := score.ParseEnd(at)
 	if err != nil {
-		return 0, fmt.Errorf("--at: %w", err)
+		return nil, fmt.Errorf("--at: %w", err)
 	}
-	return i, nil
+	return score.PickThrough(end), nil
 }
 
 func cmdTemplate(e *env, fs *flag.FlagSet) error {

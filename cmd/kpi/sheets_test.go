@@ -85,7 +85,7 @@ func TestTemplateImportBack(t *testing.T) {
 	if code, _, errs := kpi(t, "import", writeFile(t, "good.csv", strings.Join(lines, "\n")), "--db", db, "--plan", "1"); code != 0 {
 		t.Fatalf("import: %s", errs)
 	}
-	_, out, _ = kpi(t, "score", "1", "--db", db, "--json")
+	_, out, _ = kpi(t, "score", "1", "--db", db, "--json", "--at", "whole")
 	if !strings.Contains(out, `"total": 84`) || !strings.Contains(out, `"rating": "Fair"`) {
 		t.Fatalf("after import:\n%s", out)
 	}

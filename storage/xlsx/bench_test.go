@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kpiplanner/app/demo"
+	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 )
 
@@ -23,7 +24,7 @@ func BenchmarkCompanyExport10k(b *testing.B) {
 	peak := peakHeap(b)
 	cpu := cpuTime()
 	for b.Loop() {
-		if _, err := WriteCompany(context.Background(), path, plans, -1, Options{}); err != nil {
+		if _, err := WriteCompany(context.Background(), path, plans, score.PickAt(-1), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -76,7 +77,7 @@ func BenchmarkCompanyCSV10k(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "company.csv")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := WriteCompany(context.Background(), path, plans, -1, Options{}); err != nil {
+		if _, err := WriteCompany(context.Background(), path, plans, score.PickAt(-1), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,7 +89,7 @@ func BenchmarkScorecardExport(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "cards.xlsx")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := WriteScorecards(context.Background(), path, plans, -1, Options{}); err != nil {
+		if _, err := WriteScorecards(context.Background(), path, plans, score.PickAt(-1), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -99,7 +100,7 @@ func BenchmarkCompanyModel10k(b *testing.B) {
 	plans := demo.Company(10_000, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		wb, _ := sheet.Company(plans, -1, nil)
+		wb, _ := sheet.Company(plans, score.PickAt(-1), nil)
 		n := 0
 		for _, s := range wb.Sheets {
 			for range s.Rows {
@@ -121,7 +122,7 @@ func BenchmarkCompanyExport10kStreamWriter(b *testing.B) {
 	peak := peakHeap(b)
 	cpu := cpuTime()
 	for b.Loop() {
-		wb, _ := sheet.Company(plans, -1, nil)
+		wb, _ := sheet.Company(plans, score.PickAt(-1), nil)
 		if err := write(context.Background(), path, wb, Options{}, limits{maxRows: MaxRows, bulkRows: 1 << 30}); err != nil {
 			b.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 )
 
@@ -31,16 +32,16 @@ func WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, opts Op
 }
 
 // WriteScorecards writes one scorecard sheet per plan, scored over the
-// window ending at period at (-1 = the whole cycle), to path (.xlsx or .csv).
-func WriteScorecards(ctx context.Context, path string, plans []*app.Plan, at int, opts Options) ([]string, error) {
-	wb, _ := sheet.Scorecards(plans, at, opts.T)
+// window pick chooses for it, to path (.xlsx or .csv).
+func WriteScorecards(ctx context.Context, path string, plans []*app.Plan, pick score.Pick, opts Options) ([]string, error) {
+	wb, _ := sheet.Scorecards(plans, pick, opts.T)
 	return WriteWorkbook(ctx, path, wb, opts)
 }
 
-// WriteCompany writes the company bonus workbook of plans, scored over the
-// window ending at period at, to path (.xlsx or .csv).
-func WriteCompany(ctx context.Context, path string, plans []*app.Plan, at int, opts Options) ([]string, error) {
-	wb, _ := sheet.Company(plans, at, opts.T)
+// WriteCompany writes the company bonus workbook of plans, each scored over
+// the window pick chooses for it, to path (.xlsx or .csv).
+func WriteCompany(ctx context.Context, path string, plans []*app.Plan, pick score.Pick, opts Options) ([]string, error) {
+	wb, _ := sheet.Company(plans, pick, opts.T)
 	return WriteWorkbook(ctx, path, wb, opts)
 }
 

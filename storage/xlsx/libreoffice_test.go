@@ -165,7 +165,7 @@ func checkScorecard(t *testing.T, name string, g [][]string, lay sheet.Layout, r
 	for i, gr := range res.Groups {
 		checkNum(t, fmt.Sprintf("%s group %s", name, gr.Group), g, lay.GroupRows[i], sheet.ColScore, gr.Score, gr.Scored)
 	}
-	checkNum(t, name+" total", g, lay.TotalRow, sheet.ColScore, res.Total, res.HasTotal)
+	checkNum(t, name+" total", g, lay.TotalRow, sheet.ColScore, res.Official, res.HasTotal)
 	checkNum(t, name+" multiplier", g, lay.MultiplierRow, sheet.ColScore, res.Rating.Multiplier, res.HasTotal)
 	checkNum(t, name+" bonus", g, lay.BonusRow, sheet.ColScore, res.Bonus, res.HasTotal)
 	want := res.Rating.Name
@@ -201,7 +201,7 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 		for j, c := range e.cs {
 			plans[j] = c.Plan
 		}
-		wb, lays := sheet.Scorecards(plans, e.cs[0].At, nil)
+		wb, lays := sheet.Scorecards(plans, score.PickAt(e.cs[0].At), nil)
 		for _, s := range wb.Sheets {
 			poison(s)
 		}
@@ -217,7 +217,7 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 		t.Fatal(err)
 	}
 	viPlans := casePlans()
-	viWB, viLays := sheet.Scorecards(viPlans, -1, vi.T)
+	viWB, viLays := sheet.Scorecards(viPlans, score.PickAt(-1), vi.T)
 	viPath := filepath.Join(dir, "vi.xlsx")
 	if err := Write(context.Background(), viPath, viWB, Options{}); err != nil {
 		t.Fatal(err)
@@ -246,7 +246,7 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 func editedScorecard(t *testing.T, dir string) (string, *app.Plan, sheet.Layout) {
 	t.Helper()
 	p := sheettest.Cases()[0].Plan
-	wb, lays := sheet.Scorecards([]*app.Plan{p}, -1, nil)
+	wb, lays := sheet.Scorecards([]*app.Plan{p}, score.PickAt(-1), nil)
 	path := filepath.Join(dir, "edited.xlsx")
 	if err := Write(context.Background(), path, wb, Options{}); err != nil {
 		t.Fatal(err)
@@ -304,7 +304,7 @@ func TestLibreOfficeRecomputesCompany(t *testing.T) {
 	sofficeBin(t)
 	plans := companyPlans()
 	const window = 8 // January to September
-	wb, lay := sheet.Company(plans, window, nil)
+	wb, lay := sheet.Company(plans, score.PickAt(window), nil)
 	poison(wb.Sheets[0])
 	want := sheet.Collect(wb.Sheets[2]) // the actuals, before writing
 	path := filepath.Join(t.TempDir(), "company.xlsx")
@@ -320,7 +320,7 @@ func TestLibreOfficeRecomputesCompany(t *testing.T) {
 		pool += res.Bonus
 		r := i + 1
 		where := fmt.Sprintf("plan %d (%s)", i, p.Name)
-		checkNum(t, where+" total", g, r, sheet.CoTotal, res.Total, res.HasTotal)
+		checkNum(t, where+" total", g, r, sheet.CoTotal, res.Official, res.HasTotal)
 		checkNum(t, where+" multiplier", g, r, sheet.CoMultiplier, res.Rating.Multiplier, res.HasTotal)
 		checkNum(t, where+" bonus", g, r, sheet.CoBonus, res.Bonus, res.HasTotal)
 		if got := at(g, r, sheet.CoRating); got != res.Rating.Name {

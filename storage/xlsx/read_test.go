@@ -10,6 +10,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/demo"
+	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/app/sheet/sheettest"
 )
@@ -94,7 +95,7 @@ func TestKPISheetRoundTripsThroughFiles(t *testing.T) {
 
 func TestCompanyActualsReimport(t *testing.T) {
 	plans := demo.Company(30, 5)
-	wb, lay := sheet.Company(plans, -1, nil)
+	wb, lay := sheet.Company(plans, score.PickAt(-1), nil)
 	path := filepath.Join(t.TempDir(), "company.xlsx")
 	if err := write(context.Background(), path, wb, Options{}, limits{maxRows: MaxRows, bulkRows: 100}); err != nil {
 		t.Fatal(err)

@@ -45,7 +45,7 @@ func TestScorecardWorkbookReopens(t *testing.T) {
 	plans := casePlans()
 	plans[0] = plans[0].Clone()
 	plans[0].KPIs[0].Name = `=HYPERLINK("http://evil","click")` // user text that looks like a formula
-	wb, lays := sheet.Scorecards(plans, -1, nil)
+	wb, lays := sheet.Scorecards(plans, score.PickAt(-1), nil)
 	path := filepath.Join(t.TempDir(), "cards.xlsx")
 	if _, err := WriteWorkbook(context.Background(), path, wb, Options{}); err != nil {
 		t.Fatal(err)
@@ -165,7 +165,7 @@ func TestPasswordProtectsWorkbook(t *testing.T) {
 		"bulk":   {maxRows: MaxRows, bulkRows: 10},
 	} {
 		t.Run(name, func(t *testing.T) {
-			wb, lay := sheet.Company(demo.Company(5, 1), -1, nil)
+			wb, lay := sheet.Company(demo.Company(5, 1), score.PickAt(-1), nil)
 			path := filepath.Join(t.TempDir(), "company.xlsx")
 			if err := write(context.Background(), path, wb, Options{Password: "bí mật"}, lim); err != nil {
 				t.Fatal(err)
@@ -185,7 +185,7 @@ func TestPasswordProtectsWorkbook(t *testing.T) {
 
 func TestBulkSheetContinues(t *testing.T) {
 	plans := demo.Company(20, 2)
-	wb, lay := sheet.Company(plans, -1, nil)
+	wb, lay := sheet.Company(plans, score.PickAt(-1), nil)
 	want := sheet.Collect(wb.Sheets[2])
 	path := filepath.Join(t.TempDir(), "company.xlsx")
 	const maxRows = 500
@@ -261,7 +261,7 @@ func TestCancelLeavesNoFile(t *testing.T) {
 			if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			wb, _ := sheet.Company(demo.Company(100, 1), -1, nil)
+			wb, _ := sheet.Company(demo.Company(100, 1), score.PickAt(-1), nil)
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			opts := Options{Progress: func(done, total int) {
@@ -290,7 +290,7 @@ func TestCancelLeavesNoFile(t *testing.T) {
 }
 
 func TestProgressReachesTotal(t *testing.T) {
-	wb, _ := sheet.Company(demo.Company(50, 1), -1, nil)
+	wb, _ := sheet.Company(demo.Company(50, 1), score.PickAt(-1), nil)
 	var calls [][2]int
 	path := filepath.Join(t.TempDir(), "company.xlsx")
 	err := write(context.Background(), path, wb, Options{Progress: func(done, total int) {
@@ -337,7 +337,7 @@ func TestBulkSheetRowsMustRepeat(t *testing.T) {
 
 func TestEmptyExports(t *testing.T) {
 	dir := t.TempDir()
-	files, err := WriteCompany(context.Background(), filepath.Join(dir, "none.xlsx"), nil, -1, Options{})
+	files, err := WriteCompany(context.Background(), filepath.Join(dir, "none.xlsx"), nil, score.PickAt(-1), Options{})
 	if err != nil || len(files) != 1 {
 		t.Fatalf("company of nobody: %v, %v", files, err)
 	}
@@ -345,7 +345,7 @@ func TestEmptyExports(t *testing.T) {
 	if n := len(f.GetSheetList()); n != 3 {
 		t.Errorf("%d sheets, want 3", n)
 	}
-	if _, err := WriteScorecards(context.Background(), filepath.Join(dir, "none-cards.xlsx"), nil, -1, Options{}); err == nil {
+	if _, err := WriteScorecards(context.Background(), filepath.Join(dir, "none-cards.xlsx"), nil, score.PickAt(-1), Options{}); err == nil {
 		t.Error("scorecards of no plan: no error")
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
