@@ -13,6 +13,7 @@ import (
 	"kpiplanner/app"
 	"kpiplanner/app/demo"
 	"kpiplanner/app/plandoc"
+	"kpiplanner/app/workspace"
 )
 
 func cmdImport(e *env, fs *flag.FlagSet) error {
@@ -98,10 +99,17 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 		return err
 	}
 	w := tabwriter.NewWriter(e.out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS")
-	for _, p := range plans {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\n", p.ID, p.Name, p.Person.Name, p.Person.Department,
-			p.Cycle.Start, p.Cycle.End, p.Status, len(p.KPIs))
+	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS\tWINDOW\tTOTAL\tRATING\tBONUS")
+	for _, r := range workspace.Summarise(plans, e.today()) {
+		total, bonus := "no data", ""
+		if r.HasTotal {
+			total, bonus = two(r.Total), amount(r.Bonus, r.Currency)
+			if r.Provisional {
+				total += " (provisional)"
+			}
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.ID, clean(r.Name), clean(r.Person),
+			clean(r.Department), r.Cycle.Start, r.Cycle.End, r.Status, r.KPIs, windowText(r.Window), total, r.Rating, bonus)
 	}
 	return w.Flush()
 }
