@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"kpiplanner/app/demo"
+	"kpiplanner/app/score"
 )
 
 // BenchmarkCompany10k scores the 10 000-person demo company up to September
@@ -12,7 +13,7 @@ func BenchmarkCompany10k(b *testing.B) {
 	plans := demo.Company(10_000, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		c := New(plans, 8)
+		c := New(plans, score.PickAt(8))
 		if d := c.Director(""); d.People != len(plans) {
 			b.Fatalf("director read %d plans", d.People)
 		}
@@ -22,7 +23,7 @@ func BenchmarkCompany10k(b *testing.B) {
 // BenchmarkTeam10k draws the largest department's team view of the
 // 10 000-person company (every member's trends and forecasts).
 func BenchmarkTeam10k(b *testing.B) {
-	c := New(demo.Company(10_000, 1), 8)
+	c := New(demo.Company(10_000, 1), score.PickAt(8))
 	depts := c.Departments()
 	largest, n := "", 0
 	for _, d := range depts {

@@ -3,8 +3,8 @@
 // specialist's own KPIs. It only computes; the GUI formats and draws.
 //
 // Every view reads the plans that are not drafts (a draft is not in its
-// cycle yet), each scored over the same window: periods 0..At of its own
-// cycle, or the whole cycle when At < 0 (score.Plan's rule).
+// cycle yet), each scored over the window a score.Pick chooses for it in its
+// own cycle: by default its official window (score.Official).
 package dashboard
 
 import (
@@ -12,26 +12,27 @@ import (
 	"strings"
 
 	"kpiplanner/app"
-	"kpiplanner/app/planedit"
 	"kpiplanner/app/score"
 )
 
-// Company is a set of plans scored over one window, from which every
+// Company is a set of plans, each scored over its window, from which every
 // reader's view is drawn. It is not changed after New, so views may be drawn
 // from several goroutines at once.
 type Company struct {
-	At      int            // the window's last period; < 0 = the whole cycle
 	plans   []*app.Plan    // the plans that are not drafts, in the order given
-	results []score.Result // results[i] is plans[i] scored over the window
+	results []score.Result // results[i] is plans[i] scored over its window
 }
 
-// New scores every plan that is not a draft over periods 0..at (at < 0: the
-// whole cycle). The plans must not change while the Company is in use.
-func New(plans []*app.Plan, at int) *Company {
-	c := &Company{At: at, plans: nonDrafts(plans)}
-	c.results = score.All(c.plans, at)
+// New scores every plan that is not a draft over the window pick chooses for
+// it. The plans must not change while the Company is in use.
+func New(plans []*app.Plan, pick score.Pick) *Company {
+	c := &Company{plans: nonDrafts(plans)}
+	c.results = score.By(c.plans, pick)
 	return c
 }
+
+// at returns the last period of plan i's window as trend.Analyse takes it.
+func (c *Company) at(i int) int { return c.results[i].Window.At() }
 
 // Len returns how many plans the company's views read.
 func (c *Company) Len() int { return len(c.plans) }
@@ -83,43 +84,10 @@ func (c *Company) People(dept string) []Person {
 	return out
 }
 
-// Periods returns the periods of the cycle most plans share (ties: the one
-// met first), to choose the window from; nil without plans. A window index
-// applies to every plan's own cycle.
-func (c *Company) Periods() []app.Period {
-	var best app.Cycle
-	bestN := 0
-	counts := map[string]int{}
-	for _, p := range c.plans {
-		k := p.Cycle.Start.String() + " " + p.Cycle.End.String() + " " + string(p.Cycle.Frequency)
-		counts[k]++
-		if counts[k] > bestN {
-			best, bestN = p.Cycle, counts[k]
-		}
-	}
-	return best.Periods()
-}
-
-// DefaultPeriod returns the window the dashboards open on: the latest
-// period with an actual in any plan that is not a draft (as a plan's
-// scorecard opens, planedit.DefaultPeriod), so a cycle under way is scored
-// to date and forecast to its end; or -1, the whole cycle, when no plan has
-// an actual or the latest is the last period of the cycle most plans share.
-func DefaultPeriod(plans []*app.Plan) int {
-	ps := nonDrafts(plans)
-	last := -1
-	for _, p := range ps {
-		last = max(last, planedit.DefaultPeriod(p))
-	}
-	if n := len(Periods(ps)); last >= n-1 {
-		return -1
-	}
-	return last
-}
-
-// Periods is Company.Periods for plans not scored yet.
-func Periods(plans []*app.Plan) []app.Period {
-	return (&Company{plans: nonDrafts(plans)}).Periods()
+// Choices returns the scoring windows the dashboards offer for plans: the
+// official window (the default), the whole cycle, and each month end.
+func Choices(plans []*app.Plan) []score.Choice {
+	return score.CompanyChoices(nonDrafts(plans))
 }
 
 func nonDrafts(plans []*app.Plan) []*app.Plan {

@@ -2,10 +2,12 @@ package dashboard
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
 	"kpiplanner/app"
+	"kpiplanner/app/score"
 	"kpiplanner/app/trend"
 )
 
@@ -50,7 +52,7 @@ func ratings(ex, good, fair, below int) []RatingCount {
 }
 
 func TestDirector(t *testing.T) {
-	c := New(fixture(), march)
+	c := New(fixture(), score.PickAt(march))
 	cases := map[string]struct {
 		dept        string
 		summary     Summary
@@ -103,7 +105,7 @@ func TestDirector(t *testing.T) {
 }
 
 func TestDepartmentMeans(t *testing.T) {
-	d := New(fixture(), march).Director("Sales")
+	d := New(fixture(), score.PickAt(march)).Director("Sales")
 	// Marketing: Dung 100 (Em has no total); Sales: (112.5 + 72.5 + 90) / 3 = 275 / 3
 	want := []DeptMean{{"Marketing", 100, 1, 2}, {"Sales", 275.0 / 3, 3, 3}}
 	if len(d.Departments) != len(want) {
@@ -121,7 +123,7 @@ func TestDepartmentMeans(t *testing.T) {
 }
 
 func TestTeam(t *testing.T) {
-	tm := New(fixture(), march).Team("Sales")
+	tm := New(fixture(), score.PickAt(march)).Team("Sales")
 	// totals 112.5, 90, 72.5: mean 275 / 3; median 90
 	checkSummary(t, tm.Summary, Summary{People: 3, Scored: 3, Mean: 275.0 / 3, Median: 90,
 		Ratings: ratings(1, 1, 1, 0), Pool: []Amount{{"VND", 28e6}}})
@@ -159,7 +161,7 @@ func TestOffTrackOrder(t *testing.T) {
 	}
 	// An has two KPIs off track, Ba and Ca one each: Ba (50) before Ca (40) by total
 	var got []string
-	for _, m := range New(ps, march).Team("Ops").OffTrack {
+	for _, m := range New(ps, score.PickAt(march)).Team("Ops").OffTrack {
 		got = append(got, m.Name)
 	}
 	if want := []string{"An", "Ba", "Ca"}; !slices.Equal(got, want) {
@@ -168,7 +170,7 @@ func TestOffTrackOrder(t *testing.T) {
 }
 
 func TestSpecialist(t *testing.T) {
-	c := New(fixture(), march)
+	c := New(fixture(), score.PickAt(march))
 	s, ok := c.Specialist(2)
 	if !ok {
 		t.Fatal("plan 2 not found")
@@ -222,7 +224,7 @@ func TestChoices(t *testing.T) {
 	q := plan(8, "Khoa", "Finance", "VND", 0)
 	q.Cycle.Frequency = app.Quarterly
 	ps = append(ps, q)
-	c := New(ps, -1)
+	c := New(ps, score.PickAt(-1))
 	if got, want := c.Departments(), []string{"Finance", "Marketing", "Sales"}; !slices.Equal(got, want) {
 		t.Errorf("departments = %v, want %v", got, want)
 	}
@@ -233,35 +235,57 @@ func TestChoices(t *testing.T) {
 	if want := []string{"An", "Binh", "Chi"}; !slices.Equal(names, want) {
 		t.Errorf("people = %v, want %v", names, want)
 	}
-	// five monthly plans against one quarterly: the monthly cycle's six periods
-	ps2 := Periods(ps)
-	if len(ps2) != 6 || ps2[2].Label != "2026-03" || len(c.Periods()) != 6 {
-		t.Errorf("periods = %v, want January to June 2026", ps2)
+	// January to June 2026 (the quarterly plan spans the same months): official, whole cycle and six month ends
+	if cs := Choices(ps); len(cs) != 2+6 || cs[4].Label != "2026-03" || cs[4].Kind != score.ChooseThrough {
+		t.Errorf("choices = %v, want official, whole cycle, January to June 2026", cs)
 	}
 	if c.Len() != 6 {
 		t.Errorf("len = %d, want 6 (the draft is not read)", c.Len())
 	}
 }
 
-func TestDefaultPeriod(t *testing.T) {
+// TestDashboardScoresEachPlanOverItsOwnWindow: the official window is per
+// plan (its latest period with actuals), and a month chosen on the dashboard
+// is scored in each plan's own cycle — a quarterly plan through March is
+// scored through 2026-Q1, not through its third quarter.
+func TestDashboardScoresEachPlanOverItsOwnWindow(t *testing.T) {
 	upTo := func(last int) *app.Plan { // January–June with values in periods 0..last
 		return plan(1, "An", "Sales", "VND", 0, kpi("k1", "", "X", app.GroupA, -1), app.KPI{ID: "k2", Actuals: flat(1, last+1)})
 	}
-	draft := upTo(4)
-	draft.Status = app.Draft
-	cases := map[string]struct {
-		plans []*app.Plan
-		want  int
-	}{
-		"no plans":                      {nil, -1},
-		"no actuals":                    {[]*app.Plan{upTo(-1)}, -1},
-		"the latest period of any plan": {[]*app.Plan{upTo(1), upTo(2), upTo(0)}, 2},
-		"drafts do not count":           {[]*app.Plan{upTo(1), draft}, 1},
-		"the cycle's last is the whole": {[]*app.Plan{upTo(5), upTo(3)}, -1},
+	ps := []*app.Plan{upTo(1), upTo(3)}
+	c := New(ps, score.PickOfficial(app.NewDate(2026, 5, 15)))
+	if c.results[0].AtLabel != "2026-02" || c.results[1].AtLabel != "2026-04" {
+		t.Errorf("official windows = %s, %s; want 2026-02 and 2026-04", c.results[0].AtLabel, c.results[1].AtLabel)
 	}
-	for name, tc := range cases {
-		if got := DefaultPeriod(tc.plans); got != tc.want {
-			t.Errorf("%s: DefaultPeriod = %d, want %d", name, got, tc.want)
-		}
+	q := upTo(3)
+	q.Cycle.Frequency = app.Quarterly
+	choices := Choices([]*app.Plan{upTo(3), q})
+	march := choices[4] // official, whole, 2026-01, 2026-02, 2026-03
+	c = New([]*app.Plan{upTo(3), q}, march.Pick(app.Date{}))
+	if c.results[0].AtLabel != "2026-03" || c.results[1].AtLabel != "2026-Q1" {
+		t.Errorf("through %s: %s, %s; want 2026-03 and 2026-Q1", march.Label, c.results[0].AtLabel, c.results[1].AtLabel)
+	}
+}
+
+// TestHalfEnteredPlanIsForecastOverItsOfficialWindow: a Jul–Dec revenue KPI
+// (sum, target 600) with 124 a month typed for July–September is on pace
+// for 6 × 124 = 744 = 124 % of target; at the official window it is on
+// track, not "off track" and forecast at 0 % as over the half-empty cycle.
+func TestHalfEnteredPlanIsForecastOverItsOfficialWindow(t *testing.T) {
+	p := plan(1, "An", "Sales", "VND", 10_000_000)
+	p.Cycle = app.Cycle{Start: app.NewDate(2026, 7, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
+	p.KPIs = []app.KPI{{ID: "rev", Name: "Revenue", Unit: app.Currency, Direction: app.Higher, Aggregation: app.Sum,
+		Target: 600, Weight: 1, Group: app.GroupA, Actuals: flat(124, 3)}}
+	c := New([]*app.Plan{p}, score.PickOfficial(app.NewDate(2026, 10, 3)))
+	s, ok := c.Specialist(p.ID)
+	if !ok {
+		t.Fatal("no specialist view")
+	}
+	k := s.KPIs[0]
+	if k.Status != trend.OnTrack || !k.HasForecast || math.Abs(k.ForecastPct-120) > 1e-9 || math.Abs(k.Forecast-744) > 1e-6 {
+		t.Fatalf("status %v forecast %v (%v %%), want on track, 744 (124 %% capped at 120 %%)", k.Status, k.Forecast, k.ForecastPct)
+	}
+	if s.Result.AtLabel != "2026-09" || s.Result.Official != 120 { // 372 ÷ 300 = 124 % → capped at 120
+		t.Fatalf("window %s total %v, want 2026-09 and 120", s.Result.AtLabel, s.Result.Official)
 	}
 }

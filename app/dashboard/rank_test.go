@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"kpiplanner/app"
+	"kpiplanner/app/score"
 )
 
 func TestRank(t *testing.T) {
@@ -66,7 +67,7 @@ func TestRatingCountsOtherBands(t *testing.T) {
 	ps := fixture()[:3] // An 112.5 Excellent, Binh 72.5 Fair, Chi 90 Good
 	ps[1].Rules.Bands = []app.Band{{Min: 70, Name: "Pass", Multiplier: 1}, {Min: 0, Name: "Fail"}}
 	// Binh's own bands rate 72.5 "Pass"; the common bands (2 of 3 plans) come first with zero counts kept
-	got := New(ps, march).Director("").Ratings
+	got := New(ps, score.PickAt(march)).Director("").Ratings
 	want := append(ratings(1, 1, 0, 0), RatingCount{"Pass", 70, 1})
 	if !slices.Equal(got, want) {
 		t.Errorf("ratings = %v, want %v", got, want)

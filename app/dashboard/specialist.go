@@ -55,7 +55,7 @@ var StatusOrder = []trend.Status{trend.OnTrack, trend.AtRisk, trend.OffTrack, tr
 func (c *Company) Specialist(id app.PlanID) (Specialist, bool) {
 	for i, p := range c.plans {
 		if p.ID == id {
-			return specialist(p, c.results[i], c.At), true
+			return specialist(p, c.results[i], c.at(i)), true
 		}
 	}
 	return Specialist{}, false

@@ -50,7 +50,7 @@ func (c *Company) Team(dept string) Team {
 	t := Team{Department: strings.TrimSpace(dept), Summary: c.summarise(idx), Results: c.resultsOf(idx), Bands: c.bands(idx)}
 	trends := make(map[int][]trend.KPITrend, len(idx))
 	for _, i := range idx {
-		trends[i] = trend.Analyse(c.plans[i], c.At)
+		trends[i] = trend.Analyse(c.plans[i], c.at(i))
 		t.Members = append(t.Members, c.member(i, trends[i]))
 	}
 	t.KPIs = c.kinds(idx, func(i, j int) bool { return trends[i][j].Status == trend.OffTrack })

@@ -104,3 +104,30 @@ func TestParseEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyChoicesAreMonthEnds: a Jan–Dec monthly plan and an Apr 2026 –
+// Mar 2027 quarterly plan offer official, whole cycle and the 15 months from
+// 2026-01 to 2027-03; "2026-06" scores the quarterly plan through 2026-Q2.
+func TestCompanyChoicesAreMonthEnds(t *testing.T) {
+	m := yearPlan()
+	q := yearPlan(kpi(app.Higher, app.Sum, 400, vals(100, 100)))
+	q.Cycle = app.Cycle{Start: app.NewDate(2026, 4, 1), End: app.NewDate(2027, 3, 31), Frequency: app.Quarterly}
+	cs := CompanyChoices([]*app.Plan{m, q})
+	if len(cs) != 2+15 || cs[0].Kind != ChooseOfficial || cs[1].Kind != ChooseWhole {
+		t.Fatalf("choices = %d (%+v…)", len(cs), cs[:2])
+	}
+	june := cs[2+5]
+	if june.Label != "2026-06" || june.End != app.NewDate(2026, 6, 30) {
+		t.Fatalf("sixth month = %+v", june)
+	}
+	if w := june.Pick(app.NewDate(2026, 7, 1))(q); w.Label != "2026-Q2" {
+		t.Fatalf("quarterly plan through June = %+v, want 2026-Q2", w)
+	}
+	if w := june.Pick(app.Date{})(m); w.Label != "2026-06" {
+		t.Fatalf("monthly plan through June = %+v", w)
+	}
+	pc := PlanChoices(q)
+	if len(pc) != 2+4 || pc[3].Label != "2026-Q3" || pc[3].Pick(app.Date{})(q).Last != 1 {
+		t.Fatalf("plan choices = %+v", pc)
+	}
+}
