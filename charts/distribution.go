@@ -33,7 +33,7 @@ func totalsOf(rs []score.Result) []float64 {
 	var out []float64
 	for _, r := range rs {
 		if r.HasTotal {
-			out = append(out, r.Total)
+			out = append(out, r.Official)
 		}
 	}
 	slices.Sort(out)

@@ -16,7 +16,7 @@ type Contribution struct {
 }
 
 // Contributions splits r's total by group: the points of the scored groups
-// sum to r.Total.
+// sum to r.Official.
 func Contributions(r score.Result) []Contribution {
 	var sw float64
 	for _, g := range r.Groups {
@@ -54,7 +54,7 @@ func GroupContribution(r score.Result, o Options) ([]byte, error) {
 	}
 	sub := subtitle(r)
 	if r.Rating.Name != "" {
-		sub += " · " + c.t("Total") + ": " + c.num(r.Total, 1) + " · " + c.t(r.Rating.Name)
+		sub += " · " + c.t("Total") + ": " + c.num(r.Official, 2) + " · " + c.t(r.Rating.Name)
 	}
 	b := c.header(title, sub, legend)
 	c.contributionBars(b, r, cs)
@@ -65,7 +65,7 @@ func GroupContribution(r score.Result, o Options) ([]byte, error) {
 func (c *canvas) contributionBars(b box, r score.Result, cs []Contribution) {
 	fs := c.size(0.9)
 	b.y1 -= fs * 3 // two lines of labels under the bars
-	a := niceAxis(0, math.Max(r.Total, 100)*1.08, max(2, int(b.h()/(fs*3.2))))
+	a := niceAxis(0, math.Max(r.Official, 100)*1.08, max(2, int(b.h()/(fs*3.2))))
 	plot := c.yAxis(b, a, c.t("Points"))
 	n := float64(len(cs) + 1)
 	slot := plot.w() / n
@@ -92,7 +92,7 @@ func (c *canvas) contributionBars(b box, r score.Result, cs []Contribution) {
 		stack += x.Points
 	}
 	c.text(c.t("Total"), tx, plot.y1+fs*1.3, fs, c.p.text, center)
-	c.text(c.num(r.Total, 1), tx, py(r.Total)-fs*0.4, fs, c.p.text, center)
+	c.text(c.num(r.Official, 2), tx, py(r.Official)-fs*0.4, fs, c.p.text, center)
 	c.text(c.t("Target"), plot.x1, y100-fs*0.35, fs*0.85, c.p.muted, right)
 }
 

@@ -79,3 +79,39 @@ func (l *columnsLayout) flexWidth(w float32) float32 {
 	}
 	return w
 }
+
+// tightVBox stacks objects top to bottom, each overlapping the one above by
+// the theme's inner padding, so a caption sits close under its label.
+type tightVBox struct{}
+
+// Layout stacks the objects at their minimum heights, full width.
+func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(size.Width, h))
+		o.Move(fyne.NewPos(0, y))
+		y += h - theme.InnerPadding()
+	}
+}
+
+// MinSize is the widest object's width and the stacked heights less the overlaps.
+func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w, h = max(w, m.Width), h+m.Height
+		n++
+	}
+	if n > 1 {
+		h -= float32(n-1) * theme.InnerPadding()
+	}
+	return fyne.NewSize(w, h)
+}

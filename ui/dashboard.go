@@ -7,6 +7,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/dashboard"
+	"kpiplanner/app/score"
 )
 
 // The dashboards' readers, in the order the reader selector lists them.
@@ -34,9 +35,8 @@ type dashboardScreen struct {
 
 	plans   []*app.Plan        // every plan, as loaded
 	company *dashboard.Company // plans scored over the chosen window
-	at      int                // the window's last period; -1 = the whole cycle
-	chosen  bool               // the user chose the window
-	periods []int              // period option → at
+	choice  score.Choice       // the chosen window; each plan's official window at first
+	choices []score.Choice     // window option → choice
 	depts   []string           // department option → department ("" = the whole company)
 	people  []dashboard.Person // person option → plan
 	gen     int                // bumped by each change; older results are dropped
@@ -58,7 +58,7 @@ func (u *UI) openDashboards() {
 }
 
 func newDashboardScreen(u *UI) *dashboardScreen {
-	s := &dashboardScreen{u: u, at: -1}
+	s := &dashboardScreen{u: u}
 	s.reader = widget.NewSelect([]string{u.T("Director"), u.T("Department head"), u.T("Specialist")}, nil)
 	s.reader.SetSelectedIndex(readerDirector)
 	s.reader.OnChanged = s.onReaderChanged
@@ -143,10 +143,10 @@ func (s *dashboardScreen) setBody(o fyne.CanvasObject) {
 }
 
 // load reads every plan and scores it over the chosen window — until the
-// user chooses one, the latest period with actuals — off the UI goroutine.
+// user chooses one, each plan's official window — off the UI goroutine.
 func (s *dashboardScreen) load() {
 	s.gen++
-	gen, at, chosen := s.gen, s.at, s.chosen
+	gen, pick := s.gen, s.choice.Pick(s.u.ws.Today())
 	var plans []*app.Plan
 	var company *dashboard.Company
 	s.setBusy(s.u.T("Loading plans…"))
@@ -155,10 +155,7 @@ func (s *dashboardScreen) load() {
 		if plans, err = s.u.ws.Store().Plans(); err != nil {
 			return err
 		}
-		if !chosen {
-			at = dashboard.DefaultPeriod(plans)
-		}
-		company = dashboard.New(plans, at)
+		company = dashboard.New(plans, pick)
 		return nil
 	}, func(err error) {
 		if gen != s.gen {
@@ -169,7 +166,7 @@ func (s *dashboardScreen) load() {
 			s.u.showError(err)
 			return
 		}
-		s.plans, s.company, s.at = plans, company, at
+		s.plans, s.company = plans, company
 		s.fillPeriods()
 		s.fillDepartments()
 		s.update()
@@ -182,11 +179,11 @@ func (s *dashboardScreen) rescore() {
 		return
 	}
 	s.gen++
-	gen, at, plans := s.gen, s.at, s.plans
+	gen, pick, plans := s.gen, s.choice.Pick(s.u.ws.Today()), s.plans
 	var company *dashboard.Company
 	s.setBusy(s.u.T("Scoring…"))
 	s.u.async(func() error {
-		company = dashboard.New(plans, at)
+		company = dashboard.New(plans, pick)
 		return nil
 	}, func(error) {
 		if gen != s.gen {

@@ -114,7 +114,7 @@ func (c *summaryCards) set(u *UI, s dashboard.Summary) {
 	c.pool.set(u.poolText(s.Pool), u.T("Sum of the bonuses earned"))
 	var lines []countLine
 	for _, r := range s.Ratings {
-		lines = append(lines, countLine{name: u.ratingName(r.Name), count: r.Count})
+		lines = append(lines, countLine{name: u.ratingText(r.Name, false), count: r.Count})
 	}
 	if s.NoTotal > 0 {
 		lines = append(lines, countLine{name: u.T("No data"), count: s.NoTotal, color: theme.ColorNamePlaceHolder})
@@ -132,14 +132,6 @@ func (u *UI) poolText(pool []dashboard.Amount) string {
 		parts = append(parts, u.tr.FormatMoney(a.Sum, a.Currency))
 	}
 	return strings.Join(parts, " + ")
-}
-
-// ratingName translates a rating band's name; a total reaching no band has none.
-func (u *UI) ratingName(name string) string {
-	if name == "" {
-		return "—"
-	}
-	return u.T(name)
 }
 
 // statusName translates a KPI's trend status.

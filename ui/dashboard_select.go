@@ -4,25 +4,18 @@ import (
 	"slices"
 
 	"kpiplanner/app"
+	"kpiplanner/app/dashboard"
 )
 
-// fillPeriods offers the whole cycle and each period of the cycle most
-// plans share as the window's end, keeping the chosen one.
+// fillPeriods offers each plan's official window, the whole cycle and each
+// month end (every plan scored through it in its own cycle), keeping the
+// chosen one.
 func (s *dashboardScreen) fillPeriods() {
 	s.filling = true
 	defer func() { s.filling = false }()
-	opts := []string{s.u.T("Whole cycle")}
-	s.periods = []int{-1}
-	sel := 0
-	for _, p := range s.company.Periods() {
-		opts = append(opts, p.Label)
-		s.periods = append(s.periods, p.Index)
-		if p.Index == s.at {
-			sel = len(s.periods) - 1
-		}
-	}
-	s.period.SetOptions(opts)
-	s.period.SetSelectedIndex(sel)
+	s.choices = dashboard.Choices(s.plans)
+	s.period.SetOptions(s.u.choiceLabels(s.choices))
+	s.period.SetSelectedIndex(choiceIndex(s.choices, s.choice))
 }
 
 // fillDepartments offers the departments the reader can choose from — a
@@ -116,8 +109,8 @@ func (s *dashboardScreen) onPeriodChanged(string) {
 	if s.filling {
 		return
 	}
-	if i := s.period.SelectedIndex(); i >= 0 && i < len(s.periods) && s.periods[i] != s.at {
-		s.at, s.chosen = s.periods[i], true
+	if i := s.period.SelectedIndex(); i >= 0 && i < len(s.choices) && s.choices[i] != s.choice {
+		s.choice = s.choices[i]
 		s.rescore()
 	}
 }

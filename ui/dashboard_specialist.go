@@ -51,8 +51,8 @@ func newSpecialistView(u *UI) *specialistView {
 func (v *specialistView) set(s dashboard.Specialist) {
 	u, r := v.u, s.Result
 	if r.HasTotal {
-		v.total.set(u.tr.FormatNumber(r.Total, 1), u.T("Up to %s", r.AtLabel))
-		v.rating.set(u.ratingName(r.Rating.Name), u.T("Bonus multiplier ×%s", u.tr.FormatNumber(r.Rating.Multiplier, -1)))
+		v.total.set(u.tr.FormatNumber(r.Official, 2), u.T("Up to %s", r.AtLabel))
+		v.rating.set(u.ratingText(r.Rating.Name, r.Provisional), u.T("Bonus multiplier ×%s", u.tr.FormatNumber(r.Rating.Multiplier, -1)))
 		v.bonus.set(u.tr.FormatMoney(r.Bonus, s.Person.Currency), u.T("Base bonus %s", u.tr.FormatMoney(s.Person.BaseBonus, s.Person.Currency)))
 	} else {
 		v.total.set("—", u.T("No data"))

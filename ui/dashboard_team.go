@@ -30,7 +30,7 @@ func newTeamView(u *UI) *teamView {
 	v.off = newLongTable(u.T("Off track"), u.T("Nobody is heading off track."), []column{{title: u.T("Person"), width: 170},
 		{title: u.T("KPIs heading off track (forecast)")}}, chartMinSize.Height)
 	v.members = newLongTable("", u.T("No members."), []column{{title: u.T("Person")},
-		{title: u.T("Position"), width: 220}, {title: u.T("Total"), width: 90, align: right},
+		{title: u.T("Position"), width: 220}, {title: u.T("Total"), width: 150, align: right},
 		{title: u.T("Rating"), width: 140}, {title: u.T("Bonus"), width: 170, align: right},
 		{title: u.T("Off track"), width: 130, align: right}}, teamHeight)
 	v.kpis = newLongTable("", u.T("No KPIs."), []column{{title: u.T("KPI")},
@@ -85,8 +85,8 @@ func (v *teamView) memberRows(ms []dashboard.Member) [][]cell {
 				plain("—"), plain("—"), off})
 			continue
 		}
-		rows = append(rows, []cell{plain(m.Name), plain(m.Position), plain(u.tr.FormatNumber(m.Total, 1)),
-			plain(u.ratingName(m.Rating)), plain(u.tr.FormatMoney(m.Bonus, m.Currency)), off})
+		rows = append(rows, []cell{plain(m.Name), plain(m.Position), plain(u.totalText(m.Total, m.Window)),
+			plain(u.ratingText(m.Rating, m.Provisional)), plain(u.tr.FormatMoney(m.Bonus, m.Currency)), off})
 	}
 	return rows
 }

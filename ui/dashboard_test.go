@@ -12,6 +12,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/dashboard"
+	"kpiplanner/app/score"
 	"kpiplanner/app/demo"
 	"kpiplanner/app/library"
 	"kpiplanner/storage"
@@ -104,7 +105,7 @@ func checkSummaryCards(t *testing.T, u *UI, c *summaryCards, s dashboard.Summary
 
 func TestDashboardReaders(t *testing.T) {
 	u, s, plans := dashboardTestUI(t, "en", 40)
-	c := dashboard.New(plans, dashboard.DefaultPeriod(plans))
+	c := dashboard.New(plans, score.PickOfficial(testToday()))
 
 	d := c.Director("")
 	checkSummaryCards(t, u, s.director.cards, d.Summary)
@@ -129,7 +130,7 @@ func TestDashboardReaders(t *testing.T) {
 	relayout(u, fyne.NewSize(1200, 760))
 	first := c.People(dept)[0]
 	sp, _ := c.Specialist(first.PlanID)
-	checkLabel(t, "total score", s.spec.total.value.Text, u.tr.FormatNumber(sp.Result.Total, 1))
+	checkLabel(t, "total score", s.spec.total.value.Text, u.tr.FormatNumber(sp.Result.Official, 2))
 	checkLabel(t, "bonus", s.spec.bonus.value.Text, u.tr.FormatMoney(sp.Result.Bonus, sp.Person.Currency))
 	checkChart(t, "target vs actual", s.spec.target)
 	checkChart(t, "group contribution", s.spec.groups)
@@ -143,12 +144,12 @@ func TestDashboardReaders(t *testing.T) {
 
 func TestDashboardPeriodAndDepartment(t *testing.T) {
 	u, s, plans := dashboardTestUI(t, "vi", 40)
-	s.period.SetSelectedIndex(3) // the options are the whole cycle, then 2026-01, 2026-02, 2026-03…
+	s.period.SetSelectedIndex(4) // the options are official, the whole cycle, then 2026-01, 2026-02, 2026-03…
 	checkLabel(t, "period", s.period.Selected, "2026-03")
-	if s.at != 2 {
-		t.Fatalf("window ends at period %d, want 2 (March)", s.at)
+	if s.choice.Kind != score.ChooseThrough || s.choice.End != app.NewDate(2026, 3, 31) {
+		t.Fatalf("window %+v, want through 2026-03-31", s.choice)
 	}
-	c := dashboard.New(plans, 2)
+	c := dashboard.New(plans, s.choice.Pick(testToday()))
 	dept := c.Departments()[1]
 	s.dept.SetSelectedIndex(2) // after "Whole company"
 	relayout(u, fyne.NewSize(1200, 760))

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kpiplanner/app"
+	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/storage/xlsx"
 )
@@ -25,7 +25,7 @@ func init() {
 // exportChoice is what the export dialog asks for.
 type exportChoice struct {
 	csv      bool   // CSV files rather than an .xlsx workbook
-	at       int    // last period of the scoring window; -1 = the whole cycle
+	window   score.Choice // the scoring window
 	password string // encrypts the .xlsx; "" = none
 }
 
@@ -44,7 +44,7 @@ type exportForm struct {
 	xlsxOpt  string // the format options' labels
 	csvOpt   string
 	period   *widget.Select
-	periods  []int // period index of each period option
+	choices  []score.Choice // the scoring windows offered
 	password *widget.Entry
 	repeat   *widget.Entry
 	hint     *widget.Label // what the chosen format holds
@@ -55,15 +55,17 @@ type exportForm struct {
 	onGo     func(exportChoice)
 }
 
-// newExportForm builds the export dialog; periods are the cycle's periods
-// offered as the end of the scoring window, at the one chosen at first.
-func newExportForm(u *UI, title string, periods []app.Period, at int, onGo func(exportChoice)) *exportForm {
+// newExportForm builds the export dialog; choices are the scoring windows
+// offered, chosen the one selected at first.
+func newExportForm(u *UI, title string, choices []score.Choice, chosen score.Choice, onGo func(exportChoice)) *exportForm {
 	f := &exportForm{u: u, onGo: onGo, xlsxOpt: u.T("Excel workbook (.xlsx)"), csvOpt: u.T("CSV files (.csv)")}
 	f.format = widget.NewRadioGroup([]string{f.xlsxOpt, f.csvOpt}, f.onFormat)
 	f.format.Horizontal = true
 	f.format.Required = true
 	f.period = widget.NewSelect(nil, nil)
-	f.fillPeriods(periods, at)
+	f.choices = choices
+	f.period.SetOptions(u.choiceLabels(choices))
+	f.period.SetSelectedIndex(choiceIndex(choices, chosen))
 	f.password = widget.NewPasswordEntry()
 	f.password.SetPlaceHolder(u.T("None"))
 	f.repeat = widget.NewPasswordEntry()
@@ -89,22 +91,6 @@ func newExportForm(u *UI, title string, periods []app.Period, at int, onGo func(
 	f.d.SetButtons([]fyne.CanvasObject{cancel, next})
 	f.format.SetSelected(f.xlsxOpt)
 	return f
-}
-
-// fillPeriods offers the whole cycle and each period as the window's end.
-func (f *exportForm) fillPeriods(periods []app.Period, at int) {
-	opts := []string{f.u.T("Whole cycle")}
-	f.periods = []int{-1}
-	sel := 0
-	for _, p := range periods {
-		opts = append(opts, p.Label)
-		f.periods = append(f.periods, p.Index)
-		if p.Index == at {
-			sel = len(f.periods) - 1
-		}
-	}
-	f.period.SetOptions(opts)
-	f.period.SetSelectedIndex(sel)
 }
 
 // note adds a line of explanation under the form.
@@ -140,9 +126,9 @@ func (f *exportForm) onFormat(string) {
 
 // choice returns what the form says, or a problem to show.
 func (f *exportForm) choice() (exportChoice, string) {
-	c := exportChoice{csv: f.csv(), at: -1}
-	if i := f.period.SelectedIndex(); i >= 0 && i < len(f.periods) {
-		c.at = f.periods[i]
+	c := exportChoice{csv: f.csv()}
+	if i := f.period.SelectedIndex(); i >= 0 && i < len(f.choices) {
+		c.window = f.choices[i]
 	}
 	if !c.csv {
 		if f.password.Text != f.repeat.Text {

@@ -8,6 +8,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/dashboard"
+	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/storage/xlsx"
 )
@@ -69,7 +70,7 @@ func (e *companyExporter) load(t *task) {
 // open shows the export dialog.
 func (e *companyExporter) open() {
 	u := e.u
-	e.form = newExportForm(u, u.T("Export the company"), dashboard.Periods(e.plans), -1, e.onChoose)
+	e.form = newExportForm(u, u.T("Export the company"), dashboard.Choices(e.plans), score.Choice{}, e.onChoose)
 	e.form.note(u.T("A bonus sheet with one row per person, the scoring rules, and every actual (person × KPI × period). Drafts are left out."), widget.MediumImportance)
 	if e.shown != nil {
 		e.only = widget.NewCheck(u.T("Only the plans the list shows (its filters are on)"), nil)
@@ -102,7 +103,7 @@ func (e *companyExporter) exportTo(target saveTarget, c exportChoice) {
 // exportWith writes plans' company workbook as task t.
 func (e *companyExporter) exportWith(t *task, target saveTarget, c exportChoice, plans []*app.Plan) {
 	e.u.runExport(t, target, c.password, func(ctx context.Context, path string, o xlsx.Options) ([]string, error) {
-		return xlsx.WriteCompany(ctx, path, plans, c.at, o)
+		return xlsx.WriteCompany(ctx, path, plans, c.window.Pick(e.u.ws.Today()), o)
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/score"
 	"kpiplanner/storage/xlsx"
 )
 
@@ -24,7 +25,7 @@ func openPlanExport(s *planScreen) { newPlanExporter(s).form.show() }
 func newPlanExporter(s *planScreen) *planExporter {
 	u := s.u
 	e := &planExporter{u: u, plan: s.current()}
-	e.form = newExportForm(u, u.T("Export the scorecard"), e.plan.Cycle.Periods(), s.at, e.onChoose)
+	e.form = newExportForm(u, u.T("Export the scorecard"), score.PlanChoices(e.plan), s.choice, e.onChoose)
 	if s.dirty {
 		e.form.note(u.T("The KPI table has unsaved changes: the export holds the plan as last saved."), widget.WarningImportance)
 	}
@@ -46,7 +47,7 @@ func (e *planExporter) exportTo(target saveTarget, c exportChoice) {
 func (e *planExporter) exportWith(t *task, target saveTarget, c exportChoice) {
 	p := e.plan
 	e.u.runExport(t, target, c.password, func(ctx context.Context, path string, o xlsx.Options) ([]string, error) {
-		return xlsx.WriteScorecards(ctx, path, []*app.Plan{p}, c.at, o)
+		return xlsx.WriteScorecards(ctx, path, []*app.Plan{p}, c.window.Pick(e.u.ws.Today()), o)
 	})
 }
 

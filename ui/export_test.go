@@ -64,8 +64,8 @@ func TestPlanExportWritesScorecardWithTotal(t *testing.T) {
 	}
 	e := newPlanExporter(s)
 	e.form.show()
-	if got, want := e.form.period.Selected, "2026-03"; got != want {
-		t.Errorf("the export scores up to %q, want the plan screen's period %q", got, want)
+	if got, want := e.form.period.Selected, u.T("Official (latest period with actuals)"); got != want {
+		t.Errorf("the export scores up to %q, want the plan screen's window %q", got, want)
 	}
 	test.Type(e.form.password, "bí mật")
 	test.Type(e.form.repeat, "bí mât")
@@ -75,8 +75,8 @@ func TestPlanExportWritesScorecardWithTotal(t *testing.T) {
 	}
 	e.form.repeat.SetText("bí mật")
 	c := chooseExport(t, u, e.form)
-	if c.csv || c.at != 2 || c.password != "bí mật" {
-		t.Fatalf("choice %+v, want xlsx up to period 2 (March) with the password", c)
+	if c.csv || c.window.Kind != score.ChooseOfficial || c.password != "bí mật" {
+		t.Fatalf("choice %+v, want xlsx over the official window with the password", c)
 	}
 
 	dir := t.TempDir()
@@ -102,10 +102,10 @@ func TestPlanExportWritesScorecardWithTotal(t *testing.T) {
 	defer f.Close()
 	_, lay := sheet.Scorecard(p, score.PickAt(2), u.tr.T)
 	ref := sheet.Ref(sheet.ColScore, lay.TotalRow)
-	want := score.Plan(p, 2) // the engine's total over January–March
+	want := score.Plan(p, 2) // the engine's official total over January–March, the latest period with actuals
 	got, err := strconv.ParseFloat(rawCell(t, f, lay.Sheet, ref), 64)
-	if err != nil || math.Abs(got-want.Total) > 1e-9 {
-		t.Errorf("total cell %s = %v (%v), want the engine's %v", ref, got, err, want.Total)
+	if err != nil || math.Abs(got-want.Official) > 1e-9 || s.card.total.Text != u.totalText(want.Official, want.Window) {
+		t.Errorf("total cell %s = %v (%v), want the engine's %v as the screen shows it (%q)", ref, got, err, want.Official, s.card.total.Text)
 	}
 	if formula, _ := f.GetCellFormula(lay.Sheet, ref); formula == "" {
 		t.Errorf("total cell %s is not a live formula", ref)
@@ -121,7 +121,7 @@ func TestPlanExportCSVReadsBack(t *testing.T) {
 	if !e.form.password.Disabled() {
 		t.Error("the password stays enabled for CSV")
 	}
-	e.form.period.SetSelectedIndex(0) // Whole cycle
+	e.form.period.SetSelectedIndex(1) // Whole cycle
 	c := chooseExport(t, u, e.form)
 	path := filepath.Join(t.TempDir(), "card.csv")
 	e.exportTo(saveTarget{path: path}, c)
@@ -137,7 +137,7 @@ func TestPlanExportCSVReadsBack(t *testing.T) {
 		}
 	}
 	got, err := strconv.ParseFloat(cell.Text, 64)
-	if want := score.Plan(p, -1).Total; err != nil || math.Abs(got-want) > 1e-9 {
+	if want := score.Plan(p, -1).Official; err != nil || math.Abs(got-want) > 1e-9 {
 		t.Errorf("CSV total %q, want %v", cell.Text, want)
 	}
 }
@@ -153,7 +153,7 @@ func TestExportCancelledLeavesNoFile(t *testing.T) {
 		e := newPlanExporter(s)
 		task := u.newTask("Export", "…")
 		test.Tap(task.stop) // Cancel before the work starts
-		e.exportWith(task, saveTarget{path: path, placeholder: storage.NewFileURI(path)}, exportChoice{csv: xlsx.IsCSV(name), at: -1})
+		e.exportWith(task, saveTarget{path: path, placeholder: storage.NewFileURI(path)}, exportChoice{csv: xlsx.IsCSV(name), window: score.Choice{Kind: score.ChooseWhole}})
 		if names := dirEntries(t, dir); len(names) != 0 {
 			t.Errorf("%s: cancelled export left %v", name, names)
 		}
@@ -192,7 +192,7 @@ func TestCompanyExportCancelledByProgress(t *testing.T) {
 			reports++
 			task.cancel() // what Cancel does to the work, from the writer's goroutine
 		}
-		e.exportWith(task, saveTarget{path: filepath.Join(dir, name)}, exportChoice{csv: xlsx.IsCSV(name), at: -1}, e.plans)
+		e.exportWith(task, saveTarget{path: filepath.Join(dir, name)}, exportChoice{csv: xlsx.IsCSV(name), window: score.Choice{Kind: score.ChooseWhole}}, e.plans)
 		if reports == 0 {
 			t.Fatalf("%s: no progress was reported", name)
 		}

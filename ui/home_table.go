@@ -24,7 +24,7 @@ func (h *homeScreen) newTable() *widget.Table {
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
-	for i, w := range []float32{200, 200, 160, 200, 120, 70, 100} {
+	for i, w := range []float32{190, 190, 150, 160, 100, 160, 150} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -87,11 +87,11 @@ func (h *homeScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.SetText(u.tr.Name(r.Status))
 	case workspace.ByTotal:
 		if r.HasTotal {
-			l.SetText(u.tr.FormatNumber(r.Total, 1))
+			l.SetText(u.totalText(r.Total, r.Window))
 		} else {
 			l.SetText(u.T("No data"))
 		}
 	case workspace.ByRating:
-		l.SetText(u.T(r.Rating))
+		l.SetText(u.ratingText(r.Rating, r.Provisional))
 	}
 }

@@ -111,7 +111,7 @@ func TestImportActualsPreviewThenSave(t *testing.T) {
 	if s.card.total.Text == before {
 		t.Errorf("the scorecard total still shows %q after the import", before)
 	}
-	checkScorecard(t, s, p, s.at)
+	checkScorecard(t, s, p, s.choice.Pick(testToday()))
 	if !strings.Contains(u.status.Text, "Ctrl+Z") {
 		t.Errorf("status %q", u.status.Text)
 	}

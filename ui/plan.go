@@ -31,11 +31,11 @@ type planScreen struct {
 	plan  *app.Plan  // the plan as stored
 	snap  *app.Plan  // a copy of plan for the UI goroutine: the grid and the scorecard
 	draft *app.Plan  // the KPI table's working copy; Save stores it
-	at    int        // last period of the scoring window; -1 = the whole cycle
 	dirty bool
 
+	choices  []score.Choice // the scoring windows offered
+	choice   score.Choice   // the chosen one; the official window at first
 	period   *widget.Select
-	periodAt map[string]int // period option → period index
 	saveBtn  *widget.Button
 	unsaved  *widget.Label
 	exporter *widget.Button
@@ -68,7 +68,7 @@ func (u *UI) openPlan(id app.PlanID) {
 }
 
 func newPlanScreen(u *UI, p *app.Plan) *planScreen {
-	s := &planScreen{u: u, id: p.ID, plan: p, snap: p.Clone(), draft: p.Clone(), at: planedit.DefaultPeriod(p)}
+	s := &planScreen{u: u, id: p.ID, plan: p, snap: p.Clone(), draft: p.Clone()}
 	s.kpis = newKPITable(s)
 	s.grid = newActualsGrid(s)
 	s.card = newScorecard(u, p.Person.Currency)
@@ -127,7 +127,7 @@ func (s *planScreen) header() fyne.CanvasObject {
 	back.Importance = widget.LowImportance
 	// Issue 5 (export): the Export… button sits between Undo and Save.
 	actions := container.NewHBox(s.unsaved, undo, s.importer, s.exporter, s.saveBtn)
-	periodBox := container.NewHBox(widget.NewLabel(u.T("Score year to date up to")), s.period)
+	periodBox := container.NewHBox(widget.NewLabel(u.T("Scoring window")), s.period)
 	return container.NewVBox(
 		container.NewBorder(nil, nil, back, actions, title),
 		container.NewBorder(nil, nil, nil, container.NewHBox(cycle, status), who),
@@ -147,36 +147,30 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-// fillPeriods offers the whole cycle and each period as the scoring window's end.
+// fillPeriods offers the official window (which moves as actuals are
+// typed), the whole cycle and each period as the scoring window's end.
 func (s *planScreen) fillPeriods() {
-	whole := s.u.T("Whole cycle")
-	s.periodAt = map[string]int{whole: -1}
-	opts := []string{whole}
-	sel := whole
-	for _, pd := range s.snap.Cycle.Periods() {
-		opts = append(opts, pd.Label)
-		s.periodAt[pd.Label] = pd.Index
-		if pd.Index == s.at {
-			sel = pd.Label
-		}
-	}
-	s.period.SetOptions(opts)
-	s.period.SetSelected(sel)
+	s.choices = score.PlanChoices(s.snap)
+	s.period.SetOptions(s.u.choiceLabels(s.choices))
+	s.period.SetSelectedIndex(choiceIndex(s.choices, s.choice))
 }
 
-func (s *planScreen) onPeriodChanged(label string) {
-	at, ok := s.periodAt[label]
-	if !ok {
-		return
+func (s *planScreen) onPeriodChanged(string) {
+	if i := s.period.SelectedIndex(); i >= 0 && i < len(s.choices) {
+		s.choice = s.choices[i]
+		s.rescore(s.snap)
 	}
-	s.at = at
-	s.rescore(s.snap)
 }
 
 // rescore shows p's score over the chosen window.
 func (s *planScreen) rescore(p *app.Plan) {
 	s.snap = p
-	s.card.update(score.Plan(p, s.at))
+	s.card.update(s.result(p))
+}
+
+// result scores p over the chosen window.
+func (s *planScreen) result(p *app.Plan) score.Result {
+	return score.In(p, s.choice.Pick(s.u.ws.Today())(p))
 }
 
 // current returns a copy of the plan as stored now.

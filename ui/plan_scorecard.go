@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"cmp"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app/planedit"
@@ -29,17 +33,31 @@ type scorecard struct {
 	total  *widget.Label
 	rating *widget.Label
 	bonus  *widget.Label
+	note   *widget.Label // why a result is provisional
 	root   fyne.CanvasObject
 }
 
-// scoreRow is one line of the scorecard.
+// scoreRow is one line of the scorecard; a KPI's line also says which
+// formula scored it.
 type scoreRow struct {
 	name, group, achievement, score *widget.Label
+	formula                         *widget.Label
 	box                             *fyne.Container
 }
 
 func newScoreRow(bold bool) scoreRow {
 	return newScoreLine(bold, scoreColumns)
+}
+
+// newKPIRow returns a KPI's line: name with its formula below, group, achievement, score.
+func newKPIRow() scoreRow {
+	r := newScoreLine(false, scoreColumns)
+	r.formula = widget.NewLabel("")
+	r.formula.Importance = widget.LowImportance
+	r.formula.Truncation = fyne.TextTruncateEllipsis
+	r.formula.SizeName = theme.SizeNameCaptionText
+	r.box.Objects[0] = container.New(tightVBox{}, r.name, r.formula)
+	return r
 }
 
 // newGroupRow returns a line for a group subtotal: name, status and score.
@@ -87,8 +105,12 @@ func newScorecard(u *UI, currency string) *scorecard {
 		l := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		return container.NewBorder(nil, nil, l, nil, value)
 	}
+	c.note = widget.NewLabel("")
+	c.note.Wrapping = fyne.TextWrapWord
+	c.note.Importance = widget.WarningImportance
+	c.note.Hide()
 	result := container.NewVBox(line(u.T("Total score"), c.total), line(u.T("Rating"), c.rating),
-		line(u.T("Bonus"), c.bonus))
+		line(u.T("Bonus"), c.bonus), c.note)
 	scroll := container.NewVScroll(c.kpiBox)
 	scroll.SetMinSize(fyne.NewSize(360, 120))
 	// The group subtotals, total, rating and bonus stay in sight below the KPIs, however many there are.
@@ -108,7 +130,7 @@ func (c *scorecard) update(r score.Result) {
 		c.title.SetText(u.T("Scorecard, year to date up to %s", r.AtLabel))
 	}
 	for len(c.kpis) < len(r.KPIs) {
-		row := newScoreRow(false)
+		row := newKPIRow()
 		c.kpis = append(c.kpis, row)
 		c.kpiBox.Add(row.box)
 	}
@@ -124,6 +146,7 @@ func (c *scorecard) update(r score.Result) {
 			row.name.SetText(k.Name)
 		}
 		row.group.SetText(string(k.Group))
+		row.formula.SetText(u.formulaText(k))
 		c.setScore(row, k.Status == score.Scored, planedit.AchievementPercent(k), k.Score)
 	}
 	for i, g := range r.Groups {
@@ -160,16 +183,32 @@ func (c *scorecard) setScore(row scoreRow, scored bool, pct, s float64) {
 
 func (c *scorecard) showTotal(r score.Result) {
 	u := c.u
+	c.showNote(r)
 	if !r.HasTotal {
 		c.total.SetText(u.T("No data"))
 		c.rating.SetText("—")
 		c.bonus.SetText("—")
 		return
 	}
-	c.total.SetText(u.tr.FormatNumber(r.Total, 1))
-	c.rating.SetText(u.T(r.Rating.Name))
-	if r.Rating.Name == "" {
-		c.rating.SetText("—")
-	}
+	c.total.SetText(u.totalText(r.Official, r.Window))
+	c.rating.SetText(u.ratingText(r.Rating.Name, r.Provisional))
 	c.bonus.SetText(u.tr.FormatMoney(r.Bonus, c.currency))
+}
+
+// showNote says why a result is provisional, naming the KPIs without data.
+func (c *scorecard) showNote(r score.Result) {
+	if !r.Provisional {
+		c.note.Hide()
+		return
+	}
+	names := make([]string, 0, len(r.Missing))
+	for _, id := range r.Missing {
+		for _, k := range r.KPIs {
+			if k.ID == id {
+				names = append(names, cmp.Or(k.Name, k.ID))
+			}
+		}
+	}
+	c.note.SetText(c.u.T("Provisional: no data yet for %s. Enter it, or exempt the KPI with a reason.", strings.Join(names, ", ")))
+	c.note.Show()
 }

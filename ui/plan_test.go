@@ -73,16 +73,20 @@ func storedPlan(t *testing.T, store app.Store, id app.PlanID) *app.Plan {
 }
 
 // checkScorecard asserts the total, rating and bonus labels show score.Plan's result.
-func checkScorecard(t *testing.T, s *planScreen, p *app.Plan, at int) {
+func checkScorecard(t *testing.T, s *planScreen, p *app.Plan, pick score.Pick) {
 	t.Helper()
 	tr, _ := i18n.New(s.u.tr.Lang())
-	r := score.Plan(p, at)
+	r := score.In(p, pick(p))
 	if !r.HasTotal {
-		t.Fatalf("fixture has no total at %d", at)
+		t.Fatalf("fixture has no total in window %+v", r.Window)
+	}
+	rating := tr.T(r.Rating.Name)
+	if r.Provisional {
+		rating = tr.T("%s (provisional)", rating)
 	}
 	want := map[string]string{
-		"total":  tr.FormatNumber(r.Total, 1),
-		"rating": tr.T(r.Rating.Name),
+		"total":  tr.T("%s · to %s", tr.FormatNumber(r.Official, 2), r.AtLabel),
+		"rating": rating,
 		"bonus":  tr.FormatMoney(r.Bonus, p.Person.Currency),
 	}
 	got := map[string]string{"total": s.card.total.Text, "rating": s.card.rating.Text, "bonus": s.card.bonus.Text}
@@ -125,10 +129,16 @@ func TestPlanGridEntryScoresAndSaves(t *testing.T) {
 	if got := g.cells[0][0].Text; got != "1.234,5" {
 		t.Errorf("cell shows %q, want 1.234,5", got)
 	}
-	if s.period.Selected != u.T("Whole cycle") || s.at != -1 {
-		t.Errorf("period selector shows %q; a plan opened without data scores the whole cycle", s.period.Selected)
+	// TestPlanScreenFollowsTheOfficialWindow: typing January and February
+	// moves the scorecard to the official window, through 2026-02 — not the
+	// half-empty whole cycle.
+	if s.period.Selected != u.T("Official (latest period with actuals)") || s.choice.Kind != score.ChooseOfficial {
+		t.Errorf("period selector shows %q; a plan opens on its official window", s.period.Selected)
 	}
-	checkScorecard(t, s, p, s.at)
+	if !strings.Contains(s.card.total.Text, "2026-02") {
+		t.Errorf("total %q does not say its window (through 2026-02)", s.card.total.Text)
+	}
+	checkScorecard(t, s, p, score.PickAt(1))
 	if got := s.card.kpis[0].achievement.Text; !strings.HasSuffix(got, " %") {
 		t.Errorf("achievement %q, want a Vietnamese percent", got)
 	}
@@ -207,17 +217,18 @@ func TestPlanPeriodSelectorRescores(t *testing.T) {
 	// k1: 1 000 in January (on target: 6 000 × 1/6), 500 in February.
 	p.KPIs[0].Actuals = []app.Actual{{Period: 0, Value: 1000}, {Period: 1, Value: 500}}
 	_, _, s := planTestUI(t, "vi", p)
-	if s.period.Selected != "2026-02" {
-		t.Fatalf("opens on %q, want the latest period with data 2026-02", s.period.Selected)
+	if s.choice.Kind != score.ChooseOfficial {
+		t.Fatalf("opens on %q, want the official window", s.period.Selected)
 	}
+	checkScorecard(t, s, p, score.PickAt(1)) // the official window: through the latest period with data, 2026-02
 	feb := s.card.total.Text
 	s.period.SetSelected("2026-01")
 	if s.card.total.Text == feb {
 		t.Errorf("total %q did not change with the period", feb)
 	}
-	checkScorecard(t, s, p, 0)
+	checkScorecard(t, s, p, score.PickAt(0))
 	s.period.SetSelected(s.u.T("Whole cycle"))
-	checkScorecard(t, s, p, -1)
+	checkScorecard(t, s, p, score.PickAt(-1))
 	if s.card.kpis[1].achievement.Text != s.u.T("No data") {
 		t.Errorf("a KPI without actuals shows %q, want No data", s.card.kpis[1].achievement.Text)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"kpiplanner/app"
 	"kpiplanner/app/library"
 	"kpiplanner/storage"
 )
@@ -23,5 +24,9 @@ func testUI(t *testing.T, lang string) (*UI, *storage.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(a, store, lib, Options{Sync: true, Lang: lang}), store
+	return New(a, store, lib, Options{Sync: true, Lang: lang, Today: testToday}), store
 }
+
+// testToday is the date the UI tests judge official windows on: mid-March
+// 2026, inside the fixtures' cycles.
+func testToday() app.Date { return app.NewDate(2026, 3, 15) }

@@ -20,6 +20,9 @@ type Options struct {
 	Sync bool
 	// Lang forces the language ("vi" or "en"); "" uses the saved setting or the system's.
 	Lang string
+	// Today fixes the date official scoring windows are judged on (screenshots,
+	// tests); nil uses the system clock.
+	Today func() app.Date
 }
 
 // UI is the main window and the screens inside it.
@@ -47,6 +50,9 @@ type screen interface {
 // the user's own entries.
 func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
 	u := &UI{app: a, ws: workspace.New(store), lib: lib, opts: opts}
+	if opts.Today != nil {
+		u.ws.Clock = opts.Today
+	}
 	u.win = a.NewWindow("KPI Planner")
 	u.setLanguage(u.initialLanguage())
 	u.applyTheme(u.setting(settingTheme))

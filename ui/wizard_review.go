@@ -122,7 +122,7 @@ func (r *reviewStep) rules() fyne.CanvasObject {
 	ex := d.Example(wizard.DefaultExamplePercent)
 	if ex.HasTotal {
 		line(u.T("Example"), u.T("At %s achievement this person scores %s points (%s) and earns %s.",
-			u.tr.FormatPercent(ex.Percent, -1), u.tr.FormatNumber(ex.Total, 1), u.T(ex.Rating.Name),
+			u.tr.FormatPercent(ex.Percent, -1), u.tr.FormatNumber(ex.Total, 2), u.T(ex.Rating.Name),
 			u.tr.FormatMoney(ex.Bonus, d.Plan.Person.Currency)))
 	}
 	return f.grid

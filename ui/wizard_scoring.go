@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -52,6 +54,15 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	f.add(u.T("Bonus mode"), newWizField("rules.bonus_mode", mode))
 	s.linearCap = f.add(u.T("Highest bonus (%% of base)"), s.w.number("rules.linear_cap", d.LinearCapPercent(), false, s.onLinearCap))
 	s.showLinearCap()
+	step := s.w.number("rules.rounding_step", d.Plan.Rules.RoundingStep, true, s.onRoundingStep)
+	if e := step.input.(*widget.Entry); d.Plan.Rules.RoundingStep > 0 {
+		e.SetText(u.tr.FormatNumber(d.Plan.Rules.RoundingStep, -1))
+	} else {
+		e.SetPlaceHolder(u.T("The currency's unit (1 ₫)"))
+	}
+	f.add(u.T("Round bonuses to"), step)
+	missing := wizEnum(u, app.MissingDataRules, cmp.Or(d.Plan.Rules.MissingData, app.MissingExclude), s.onMissingData)
+	f.add(u.T("A KPI without data"), newWizField("rules.missing_data", missing))
 	s.exampleIn = s.w.number("example", s.examplePc, false, s.onExample)
 	s.example = wizNote("")
 	s.example.TextStyle = fyne.TextStyle{Bold: true}
@@ -170,6 +181,16 @@ func (s *scoringStep) showLinearCap() {
 	s.linearCap.setVisible(s.w.d.Plan.Rules.BonusMode == app.BonusLinear)
 }
 
+func (s *scoringStep) onRoundingStep(v float64, _ bool) {
+	s.w.d.Plan.Rules.RoundingStep = v
+	s.refresh()
+}
+
+func (s *scoringStep) onMissingData(m app.MissingData) {
+	s.w.d.Plan.Rules.MissingData = m
+	s.refresh()
+}
+
 func (s *scoringStep) onLinearCap(v float64, _ bool) {
 	s.w.d.SetLinearCapPercent(v)
 	s.refresh()
@@ -250,7 +271,7 @@ func (s *scoringStep) refresh() {
 	ex := d.Example(s.examplePc)
 	if ex.HasTotal {
 		s.example.SetText(u.T("At %s achievement this person scores %s points (%s) and earns %s.",
-			u.tr.FormatPercent(ex.Percent, -1), u.tr.FormatNumber(ex.Total, 1), u.T(ex.Rating.Name),
+			u.tr.FormatPercent(ex.Percent, -1), u.tr.FormatNumber(ex.Total, 2), u.T(ex.Rating.Name),
 			u.tr.FormatMoney(ex.Bonus, d.Plan.Person.Currency)))
 	} else {
 		s.example.SetText(u.T("No example yet: the plan needs KPIs with weights above 0."))

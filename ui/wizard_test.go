@@ -182,7 +182,8 @@ func TestWizardWalkthrough(t *testing.T) {
 	sc := step[*scoringStep](t, w)
 	retype(u, entryOf(fieldOf(t, sc.form, "person.base_bonus")), "10.000.000")
 	retype(u, entryOf(fieldOf(t, sc.form, "rules.floor")), "50")
-	if want := "Nếu đạt 95 %, nhân viên này được 95,0 điểm (Tốt) và nhận thưởng 10.000.000 ₫."; sc.example.Text != want {
+	retype(u, entryOf(fieldOf(t, sc.form, "rules.rounding_step")), "1.000")
+	if want := "Nếu đạt 95 %, nhân viên này được 95,00 điểm (Tốt) và nhận thưởng 10.000.000 ₫."; sc.example.Text != want {
 		t.Errorf("example %q, want %q", sc.example.Text, want)
 	}
 	test.Tap(w.next)
@@ -216,7 +217,7 @@ func checkSaved(t *testing.T, store app.Store, p *app.Plan) {
 		t.Errorf("KPIs: %d, first target %g weight %g, custom in %s", len(p.KPIs), p.KPIs[0].Target, p.KPIs[0].Weight, p.KPIs[7].Group)
 	}
 	gw := p.Rules.GroupWeights
-	if gw[app.GroupA] != 60 || gw[app.GroupB] != 25 || gw[app.GroupC] != 15 || p.Rules.Floor != 0.5 || p.Person.BaseBonus != 10_000_000 {
+	if gw[app.GroupA] != 60 || gw[app.GroupB] != 25 || gw[app.GroupC] != 15 || p.Rules.Floor != 0.5 || p.Rules.RoundingStep != 1000 || p.Rules.MissingData != app.MissingProvisional || p.Person.BaseBonus != 10_000_000 {
 		t.Errorf("rules %+v, base bonus %g", p.Rules, p.Person.BaseBonus)
 	}
 	if step, _ := store.Setting(wizard.StepSetting(p.ID)); step != "" {

@@ -44,7 +44,7 @@ func (c *Company) summarise(idx []int) Summary {
 			s.NoTotal++
 			continue
 		}
-		totals = append(totals, r.Total)
+		totals = append(totals, r.Official)
 		pool[currency(p.Person.Currency)] += r.Bonus
 	}
 	s.Scored = len(totals)

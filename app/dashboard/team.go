@@ -27,12 +27,15 @@ type Member struct {
 	PlanID   app.PlanID
 	Name     string
 	Position string
-	Total    float64
+	Total    float64 // the official total over the member's window
 	HasTotal bool
 	Rating   string // the rating band's name (an English translation key); "" without a total
 	Bonus    float64
-	Currency string     // normalised as in Amount
-	OffTrack []KPIAlert // the member's KPIs whose forecast is off track, in plan order
+	Currency string       // normalised as in Amount
+	Window   score.Window // the window the total covers
+	// Provisional marks a total that may change: a KPI has no data yet.
+	Provisional bool
+	OffTrack    []KPIAlert // the member's KPIs whose forecast is off track, in plan order
 }
 
 // KPIAlert is one KPI heading off track.
@@ -74,7 +77,8 @@ func (c *Company) Team(dept string) Team {
 func (c *Company) member(i int, trends []trend.KPITrend) Member {
 	p, r := c.plans[i], c.results[i]
 	m := Member{PlanID: p.ID, Name: strings.TrimSpace(p.Person.Name), Position: strings.TrimSpace(p.Person.Position),
-		Total: r.Total, HasTotal: r.HasTotal, Rating: r.Rating.Name, Bonus: r.Bonus, Currency: currency(p.Person.Currency)}
+		Total: r.Official, HasTotal: r.HasTotal, Rating: r.Rating.Name, Bonus: r.Bonus, Currency: currency(p.Person.Currency),
+		Window: r.Window, Provisional: r.Provisional}
 	for _, k := range trends {
 		if k.Status == trend.OffTrack {
 			m.OffTrack = append(m.OffTrack, KPIAlert{ID: k.ID, Name: k.Name, Forecast: 100 * k.Projection.Achievement})

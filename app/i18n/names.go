@@ -26,6 +26,9 @@ var fieldNames = map[string]string{
 	"rules.linear_cap":    N("Linear bonus cap"),
 	"rules.cap":           N("Achievement cap"),
 	"rules.floor":         N("Achievement floor"),
+	"rules.rounding_step": N("Bonus rounding step"),
+	"rules.missing_data":  N("Missing data"),
+	"exempt":              N("Exemption reason"),
 	"id":                  N("KPI code"),
 	"library_id":          N("Library entry"),
 	"name":                N("Name"),
@@ -89,6 +92,9 @@ var names = map[string]string{
 
 	string(app.BonusBand): N("By rating band"), string(app.BonusLinear): N("Proportional to the total"),
 
+	string(app.MissingExclude): N("Leave out of the group's mean"), string(app.MissingZero): N("Count as 0"),
+	string(app.MissingProvisional): N("Provisional until complete"),
+
 	"marketing": N("Marketing"), "digital-marketing": N("Digital marketing"), "ecommerce": N("E-commerce"),
 	"sales": N("Sales"), "customer-service": N("Customer service"), "finance": N("Finance"),
 	"hr": N("Human resources"), "operations": N("Operations & production"),
@@ -113,7 +119,7 @@ var names = map[string]string{
 }
 
 // Name returns the display name of an enumerated value: an app.Status,
-// Direction, Aggregation, Unit, Level, Frequency or BonusMode, an app.Group
+// Direction, Aggregation, Unit, Level, Frequency, BonusMode or MissingData, an app.Group
 // ("Group A"), or a KPI library id of a department, funnel stage,
 // perspective, tier or data source ("digital-marketing" → "Marketing số").
 // Unknown values come back unchanged.
@@ -135,6 +141,8 @@ func (t *Translator) Name(v any) string {
 	case app.Frequency:
 		id = string(v)
 	case app.BonusMode:
+		id = string(v)
+	case app.MissingData:
 		id = string(v)
 	case string:
 		id = v

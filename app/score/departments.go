@@ -30,7 +30,7 @@ func DepartmentMeans(rs []Result) []DepartmentMean {
 			idx[d] = i
 			out = append(out, DepartmentMean{Department: d})
 		}
-		out[i].Mean += r.Total
+		out[i].Mean += r.Official
 		out[i].Plans++
 	}
 	for i := range out {

@@ -9,7 +9,7 @@ import (
 
 func TestDepartmentMeans(t *testing.T) {
 	res := func(dept string, total float64, has bool) Result {
-		return Result{Person: app.Person{Department: dept}, Total: total, HasTotal: has}
+		return Result{Person: app.Person{Department: dept}, Total: total, Official: total, HasTotal: has}
 	}
 	rs := []Result{
 		res("Sales", 80, true), res("Sales", 100, true), res("Sales", 0, false), // (80 + 100) / 2 = 90; no-total plan left out

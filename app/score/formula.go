@@ -80,10 +80,11 @@ func formulaOf(k *app.KPI, x, f, capV float64) Formula {
 	return fm
 }
 
-// Text writes the formula with its numbers, each formatted by num, e.g.
-// "(620 − 500) ÷ (600 − 500) = 120 %" or "620 ÷ 600 = 103.3 %"; the result
-// is the raw achievement before floor and cap.
-func (f Formula) Text(num func(float64) string) string {
+// Text writes the formula with its numbers rounded to 2 decimals and each
+// formatted by num, e.g. "(620 − 500) ÷ (600 − 500) = 120 %" or
+// "620 ÷ 600 = 103.33 %"; the result is the raw achievement before floor and cap.
+func (f Formula) Text(format func(float64) string) string {
+	num := func(x float64) string { return format(Round2(x)) }
 	pct := num(100*f.Value) + " %"
 	switch f.Rule {
 	case RuleRatio:

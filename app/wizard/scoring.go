@@ -145,5 +145,5 @@ func (d *Draft) Example(pct float64) Example {
 		k.Actuals = []app.Actual{{Period: 0, Value: pct}}
 	}
 	r := score.Plan(p, 0)
-	return Example{Percent: pct, Total: r.Total, HasTotal: r.HasTotal, Rating: r.Rating, Bonus: r.Bonus}
+	return Example{Percent: pct, Total: r.Official, HasTotal: r.HasTotal, Rating: r.Rating, Bonus: r.Bonus}
 }
