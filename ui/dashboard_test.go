@@ -12,9 +12,9 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/dashboard"
-	"kpiplanner/app/score"
 	"kpiplanner/app/demo"
 	"kpiplanner/app/library"
+	"kpiplanner/app/score"
 	"kpiplanner/storage"
 )
 

@@ -24,9 +24,9 @@ func init() {
 
 // exportChoice is what the export dialog asks for.
 type exportChoice struct {
-	csv      bool   // CSV files rather than an .xlsx workbook
+	csv      bool         // CSV files rather than an .xlsx workbook
 	window   score.Choice // the scoring window
-	password string // encrypts the .xlsx; "" = none
+	password string       // encrypts the .xlsx; "" = none
 }
 
 // ext returns the file extension of the chosen format.
