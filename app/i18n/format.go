@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/money"
 )
 
 // maxShortestDecimals bounds the decimals FormatNumber writes when asked for
@@ -85,20 +86,19 @@ func roundDecimal(s string, d int) (ip, fp string) {
 
 // currency is how one currency is written.
 type currency struct {
-	en, vi   string // symbol in English (before the number) and Vietnamese (after it)
-	decimals int
+	en, vi string // symbol in English (before the number) and Vietnamese (after it)
 }
 
 // currencies are the currencies written with a symbol; others use their ISO code.
 var currencies = map[string]currency{
-	"VND": {en: "₫", vi: "₫", decimals: 0},
-	"USD": {en: "$", vi: "US$", decimals: 2},
-	"EUR": {en: "€", vi: "€", decimals: 2},
-	"GBP": {en: "£", vi: "£", decimals: 2},
-	"JPY": {en: "¥", vi: "JP¥", decimals: 0},
-	"CNY": {en: "CN¥", vi: "CN¥", decimals: 2},
-	"KRW": {en: "₩", vi: "₩", decimals: 0},
-	"THB": {en: "THB ", vi: "THB", decimals: 2},
+	"VND": {en: "₫", vi: "₫"},
+	"USD": {en: "$", vi: "US$"},
+	"EUR": {en: "€", vi: "€"},
+	"GBP": {en: "£", vi: "£"},
+	"JPY": {en: "¥", vi: "JP¥"},
+	"CNY": {en: "CN¥", vi: "CN¥"},
+	"KRW": {en: "₩", vi: "₩"},
+	"THB": {en: "THB ", vi: "THB"},
 }
 
 // FormatMoney writes x in the currency with ISO code cur ("" means VND): vi
@@ -111,9 +111,9 @@ func (t *Translator) FormatMoney(x float64, cur string) string {
 	}
 	c, ok := currencies[code]
 	if !ok {
-		c = currency{en: code + " ", vi: code, decimals: 2}
+		c = currency{en: code + " ", vi: code}
 	}
-	num := t.FormatNumber(x, c.decimals)
+	num := t.FormatNumber(x, money.Decimals(code)) // the decimals money is rounded to
 	if math.IsNaN(x) {
 		return num
 	}

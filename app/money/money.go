@@ -7,23 +7,30 @@ import (
 	"strings"
 )
 
-// decimals lists the currencies whose unit is not a whole number of the
-// currency (cents and the like); every other currency, VND included, is
-// counted in whole units.
-var decimals = map[string]int{
-	"USD": 2, "EUR": 2, "GBP": 2, "AUD": 2, "CAD": 2, "SGD": 2, "CNY": 2, "HKD": 2,
-	"THB": 2, "MYR": 2, "PHP": 2, "INR": 2, "CHF": 2, "NZD": 2, "TWD": 2,
-	"JPY": 0, "KRW": 0, "VND": 0, "IDR": 0, "LAK": 0, "KHR": 0,
+// wholeUnits lists the currencies paid in whole units (ISO 4217 minor unit
+// 0, and those paid so in practice); every other currency has cents.
+var wholeUnits = map[string]bool{
+	"VND": true, "JPY": true, "KRW": true, "IDR": true, "LAK": true, "KHR": true, "CLP": true,
+	"ISK": true, "UGX": true, "PYG": true, "XAF": true, "XOF": true,
 }
 
-// Unit returns the smallest amount of currency code that is paid: 1 for VND,
-// 0.01 for USD; unknown codes count in whole units.
+// Unit returns the smallest amount of currency code that is paid: 1 for VND
+// (also when code is empty, the default currency), 0.01 for USD and for
+// codes not known to be paid in whole units.
 func Unit(code string) float64 {
-	d, ok := decimals[strings.ToUpper(strings.TrimSpace(code))]
-	if !ok {
+	c := strings.ToUpper(strings.TrimSpace(code))
+	if c == "" || wholeUnits[c] {
 		return 1
 	}
-	return math.Pow10(-d)
+	return 0.01
+}
+
+// Decimals returns how many decimals an amount of currency code is written with.
+func Decimals(code string) int {
+	if Unit(code) == 1 {
+		return 0
+	}
+	return 2
 }
 
 // Step returns the step an amount in currency code is rounded to under a

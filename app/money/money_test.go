@@ -23,7 +23,8 @@ func TestRound(t *testing.T) {
 		{"cents", 703.675, "USD", 0, 703.68},
 		{"1.005 is a half in decimal", 1.005, "USD", 0, 1.01},
 		{"step finer than the unit is the unit", 10.4, "VND", 0.01, 10},
-		{"unknown currency counts whole units", 7.5, "XYZ", 0, 8},
+		{"unknown currency has cents", 7.125, "XYZ", 0, 7.13},
+		{"no currency is VND", 7.5, "", 0, 8},
 		{"lower case code", 7.125, "usd", 0, 7.13},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"kpiplanner/app"
+	"kpiplanner/app/money"
 )
 
 // Number format codes the exports use.
@@ -18,9 +19,6 @@ const (
 	FormatMonth      = "yyyy-mm"    // months
 )
 
-// zeroDecimalCurrencies have no minor unit in everyday use.
-var zeroDecimalCurrencies = map[string]bool{"VND": true, "JPY": true, "KRW": true, "IDR": true}
-
 // currencySymbols are the signs written after (or, for prefix ones, before) amounts.
 var currencySymbols = map[string]string{"VND": "₫", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "¥", "KRW": "₩", "THB": "฿"}
 
@@ -32,7 +30,7 @@ var prefixCurrencies = map[string]string{"USD": "$", "GBP": "£"}
 func MoneyFormat(cur string) string {
 	cur = strings.ToUpper(strings.TrimSpace(cur))
 	num := "#,##0.00"
-	if zeroDecimalCurrencies[cur] {
+	if money.Decimals(cur) == 0 { // the decimals money is rounded to
 		num = "#,##0"
 	}
 	if p, ok := prefixCurrencies[cur]; ok {

@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
@@ -116,8 +115,7 @@ func round2(f string) string { return `IF((` + f + `)="","",ROUND(` + f + `,2))`
 // unit, then to the plan's rounding step.
 func roundMoney(f string, p *app.Plan) string {
 	unit := money.Unit(p.Person.Currency)
-	d := int(math.Round(-math.Log10(unit)))
-	r := "ROUND(" + f + "," + strconv.Itoa(d) + ")"
+	r := "ROUND(" + f + "," + strconv.Itoa(money.Decimals(p.Person.Currency)) + ")"
 	if step := money.Step(p.Person.Currency, p.Rules.RoundingStep); step != unit {
 		s := strconv.FormatFloat(step, 'f', -1, 64)
 		r = "ROUND(" + r + "/" + s + ",0)*" + s

@@ -223,11 +223,7 @@ func provisionalText(r score.Result) string {
 
 // amount writes money in the currency's unit, e.g. "5000000 VND" or "703.68 USD".
 func amount(x float64, code string) string {
-	d := 0
-	if u := money.Unit(code); u < 1 {
-		d = int(math.Round(-math.Log10(u)))
-	}
-	return strings.TrimSpace(strconv.FormatFloat(x, 'f', d, 64) + " " + clean(code))
+	return strings.TrimSpace(strconv.FormatFloat(x, 'f', money.Decimals(code), 64) + " " + clean(code))
 }
 
 // one formats x rounded to one decimal.
