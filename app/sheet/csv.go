@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"kpiplanner/app/i18n"
 )
 
 // bom starts every CSV file, so spreadsheet programs read it as UTF-8.
@@ -105,7 +107,7 @@ func csvText(c *Cell) string {
 		if math.IsNaN(c.Num) || math.IsInf(c.Num, 0) {
 			return ""
 		}
-		return strconv.FormatFloat(c.Num, 'f', -1, 64)
+		return fmtNumUnambiguous(c.Num)
 	case Date:
 		return FromSerial(c.Num).String()
 	}
@@ -129,3 +131,13 @@ func unsafeText(s string) string {
 	return s
 }
 
+// fmtNumUnambiguous writes v as programs write numbers, with a trailing 0
+// after exactly three decimals when fewer than four digits precede them, so
+// that no reader takes them for a thousands group: 12.345 → "12.3450".
+func fmtNumUnambiguous(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if _, _, ok := i18n.Ambiguous(s); ok {
+		return s + "0"
+	}
+	return s
+}

@@ -122,11 +122,16 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 	}
 }
 
-// stepsSpec writes step bands as the KPI import reads them: "80%: 60; 100%: 100".
+// stepsSpec writes step bands as the KPI import reads them: "80%: 60; 100%: 100",
+// or, when the percentage would not read back exactly, as a fraction: "0.8123456789: 60".
 func stepsSpec(steps []app.StepBand) string {
 	parts := make([]string, len(steps))
 	for i, s := range steps {
-		parts[i] = fmt.Sprintf("%s%%: %s", fmtNum(math.Round(s.From*100*1e9)/1e9), fmtNum(s.Score))
+		from := fmtNumUnambiguous(s.From)
+		if p := math.Round(s.From*100*1e9) / 1e9; p/100 == s.From {
+			from = fmtNumUnambiguous(p) + "%"
+		}
+		parts[i] = fmt.Sprintf("%s: %s", from, fmtNumUnambiguous(s.Score))
 	}
 	return strings.Join(parts, "; ")
 }
