@@ -30,7 +30,9 @@ func ActualsLosses(before, after *Plan) []ActualsLoss {
 		if len(b.Actuals) == 0 {
 			continue
 		}
-		loss := func(m Msg) { out = append(out, ActualsLoss{KPI: b.ID, Name: b.Name, Actuals: len(b.Actuals), Reason: m}) }
+		loss := func(m Msg) {
+			out = append(out, ActualsLoss{KPI: b.ID, Name: b.Name, Actuals: len(b.Actuals), Reason: m})
+		}
 		a := after.KPI(b.ID)
 		switch {
 		case a == nil:
