@@ -44,6 +44,10 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // maxEncrypted bounds the size of a password-protected file, which is decrypted in memory.
 const maxEncrypted = 64 << 20
 
+// partBudget is how many uncompressed bytes a read may take from a file's
+// parts: sheet.MaxFileBytes (lowered by tests).
+var partBudget int64 = sheet.MaxFileBytes
+
 // maxFormulas bounds how many formulas without a cached value are computed.
 const maxFormulas = 10_000
 
@@ -69,7 +73,7 @@ func openBook(p, password string) (*book, func(), error) {
 	}
 	head := make([]byte, len(oleMagic))
 	_, _ = io.ReadFull(f, head)
-	b := &book{budget: sheet.MaxFileBytes, path: p, pass: password}
+	b := &book{budget: partBudget, path: p, pass: password}
 	if bytes.Equal(head, oleMagic) {
 		defer f.Close()
 		if password == "" {
