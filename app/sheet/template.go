@@ -93,7 +93,8 @@ func KPISheet(p *app.Plan, t Translate) *Sheet {
 	return s
 }
 
-// kpiRow writes one KPI's definition in kpiColumns order.
+// kpiRow writes one KPI's definition in kpiColumns order: every field of
+// app.KPI but its actuals, so that a KPI reads back exactly as it is.
 func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 	uf := UnitFormat(k.Unit, p.Person.Currency, 2)
 	optional := func(v *float64, format string) Cell {
@@ -103,7 +104,7 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 		return Num(*v, Plain, format)
 	}
 	rangeCell := func(v float64) Cell {
-		if k.Direction != app.Range {
+		if k.Direction != app.Range && v == 0 {
 			return Blank(Plain)
 		}
 		return Num(v, Plain, uf)
@@ -119,6 +120,7 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 		optional(k.Floor, FormatPercent), optional(k.Cap, FormatPercent), Num(k.Weight, Plain, FormatGeneral),
 		Str(stepsSpec(k.Steps), Plain), Str(l.Name(string(k.Effort)), Plain), Str(l.Name(string(k.Impact)), Plain),
 		Str(k.DataSource, Plain), Str(k.Owner, Plain), deadline, Str(k.Rationale, Plain), Str(k.Note, Plain),
+		Str(k.Exempt, Plain), Str(k.LibraryID, Plain),
 	}
 }
 
