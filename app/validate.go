@@ -11,6 +11,7 @@ import (
 func (p *Plan) Validate() error {
 	v := &validator{}
 	v.plan(p)
+	v.lengths(p)
 	for i := range p.KPIs {
 		v.kpi(p, &p.KPIs[i])
 	}

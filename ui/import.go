@@ -30,11 +30,13 @@ type planImporter struct {
 	filled  *widget.Check
 	chooser *dialog.CustomDialog
 
-	// The file read last.
-	path    string
-	actuals *sheet.ActualsPreview
-	defs    *sheet.KPIPreview
-	preview *importPreview
+	// The file read last, and the password it was read with.
+	path       string
+	password   string
+	passDialog *dialog.FormDialog
+	actuals    *sheet.ActualsPreview
+	defs       *sheet.KPIPreview
+	preview    *importPreview
 }
 
 // openPlanImport opens the import dialog of the plan screen s.
@@ -111,11 +113,14 @@ func (im *planImporter) read(path string) {
 // readWith reads and checks the file at path as task t: nothing is saved.
 func (im *planImporter) readWith(t *task, path string) {
 	u := im.s.u
-	p, tr, kpis := im.s.current(), u.tr, im.kpis
+	p, tr, kpis, pass := im.s.current(), u.tr, im.kpis, im.password
+	if path != im.path {
+		pass = ""
+	}
 	var actuals *sheet.ActualsPreview
 	var defs *sheet.KPIPreview
-	t.run(func(context.Context, sheet.Progress) error {
-		g, err := xlsx.ReadGrid(path)
+	t.run(func(ctx context.Context, _ sheet.Progress) error {
+		g, err := xlsx.ReadGridContext(ctx, path, xlsx.ReadOptions{Password: pass})
 		if err != nil {
 			return err
 		}
@@ -130,6 +135,9 @@ func (im *planImporter) readWith(t *task, path string) {
 		switch {
 		case t.stopped:
 			u.notify(u.T("Import cancelled: nothing was saved."))
+		case isPasswordError(err):
+			im.path = path
+			im.askPassword(path, err)
 		case err != nil:
 			u.showError(err)
 		default:
@@ -183,6 +191,21 @@ func (im *planImporter) onImport() {
 		u.showError(err)
 		return
 	}
+	if im.count() == 0 {
+		showMessage(u.win, u.T("Import"), u.T("%s holds nothing to import.", filepath.Base(im.path)))
+		return
+	}
+	var losses []app.ActualsLoss
+	if im.kpis {
+		losses = app.ActualsLosses(s.current(), updated)
+	}
+	im.confirmLosses(losses, func() { im.save(updated, len(losses)) })
+}
+
+// save stores the imported plan in one transaction and reloads the plan
+// screen; dropped is how many KPIs had their actuals dropped or reinterpreted.
+func (im *planImporter) save(updated *app.Plan, dropped int) {
+	s, u := im.s, im.s.u
 	n, name := im.count(), filepath.Base(im.path)
 	u.async(func() error {
 		s.mu.Lock()
@@ -200,9 +223,12 @@ func (im *planImporter) onImport() {
 		im.preview.d.Hide()
 		im.preview = nil
 		s.afterUndo() // reloads the plan as now stored
-		if im.kpis {
+		switch {
+		case im.kpis && dropped > 0:
+			u.notify(u.T("Imported %d KPIs from %s; the recorded actuals of %d KPIs were dropped or reinterpreted. Press Ctrl+Z to undo.", n, name, dropped))
+		case im.kpis:
 			u.notify(u.T("Imported %d KPIs from %s. Press Ctrl+Z to undo.", n, name))
-		} else {
+		default:
 			u.notify(u.T("Imported %d actuals from %s. Press Ctrl+Z to undo.", n, name))
 		}
 	})

@@ -50,7 +50,9 @@ const (
 // Surrounding spaces, a leading "-" (or "+", or "−"), a trailing "%" and a
 // currency sign or code before or after the number ("₫", "đ", "$", "US$",
 // "VND", "USD"…) are accepted and ignored: "95,5 %" is 95.5 and
-// "12.500.000 ₫" is 12500000. Errors are *ParseError.
+// "12.500.000 ₫" is 12500000. In both languages, spaces (also non-breaking
+// and narrow non-breaking ones) may separate groups of three digits before
+// the decimal mark: "10 000 000". Errors are *ParseError.
 func (t *Translator) ParseNumber(s string) (float64, error) {
 	in := strings.TrimSpace(s)
 	if in == "" {
@@ -58,6 +60,10 @@ func (t *Translator) ParseNumber(s string) (float64, error) {
 	}
 	body, neg := stripNumber(in)
 	group, dec := t.separators()
+	body, spaced := joinSpaceGroups(body)
+	if !spaced {
+		return 0, &ParseError{Input: s, Msg: app.M("%q is not a well-formed number: spaces may only separate groups of three digits, e.g. 10 000 000", in)}
+	}
 	v, kind := parseDigits(body, group, dec)
 	switch kind {
 	case numberOK:
@@ -172,7 +178,7 @@ func parseDigits(body string, group, dec byte) (float64, numberKind) {
 	}
 	if strings.IndexByte(ip, group) >= 0 {
 		groups := strings.Split(ip, string(group))
-		if len(groups[0]) < 1 || len(groups[0]) > 3 {
+		if len(groups[0]) < 1 || len(groups[0]) > 3 || groups[0][0] == '0' {
 			return 0, numberMalformed
 		}
 		for _, g := range groups[1:] {
@@ -190,4 +196,67 @@ func parseDigits(body string, group, dec byte) (float64, numberKind) {
 		return 0, numberTooLarge
 	}
 	return v, numberOK
+}
+
+// isGroupSpace reports whether r may separate groups of digits: a space, a
+// non-breaking space, a narrow non-breaking space or a thin space.
+func isGroupSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009'
+}
+
+// joinSpaceGroups removes the spaces between groups of three digits at the
+// start of body ("10 000 000,5" → "10000000,5"); ok is false when spaces
+// appear anywhere else or between groups of another size.
+func joinSpaceGroups(body string) (string, bool) {
+	if strings.IndexFunc(body, isGroupSpace) < 0 {
+		return body, true
+	}
+	parts := strings.FieldsFunc(body, isGroupSpace)
+	if len(parts) < 2 || strings.Count(body, " ")+strings.Count(body, "\u00a0")+strings.Count(body, "\u202f")+strings.Count(body, "\u2009") != len(parts)-1 {
+		return body, false
+	}
+	digits := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+	if !digits(parts[0]) || len(parts[0]) > 3 || parts[0][0] == '0' {
+		return body, false
+	}
+	for i, p := range parts[1:] {
+		head := p
+		if i == len(parts)-2 && len(p) > 3 {
+			head = p[:3]
+			if digits(p[3:4]) {
+				return body, false // a fourth digit
+			}
+		}
+		if len(head) != 3 || !digits(head) {
+			return body, false
+		}
+	}
+	return strings.Join(parts, ""), true
+}
+
+// Ambiguous reports whether s is a number whose reading depends on the
+// language: one '.' or ',' between one to three digits (not starting with
+// 0) and exactly three digits, such as 1.500, 1,500 or 500.000, which reads
+// as 1500 where the mark separates thousands and as 1.5 where it marks
+// decimals. It returns the two readings, thousands first, with s's sign;
+// signs, currencies and a trailing % are ignored as ParseNumber ignores them.
+func Ambiguous(s string) (thousands, decimal float64, ok bool) {
+	body, neg := stripNumber(strings.TrimSpace(s))
+	i := strings.IndexAny(body, ".,")
+	if i < 1 || i > 3 || len(body)-i-1 != 3 || body[0] == '0' {
+		return 0, 0, false
+	}
+	ip, fp := body[:i], body[i+1:]
+	if strings.Trim(ip, "0123456789") != "" || strings.Trim(fp, "0123456789") != "" {
+		return 0, 0, false
+	}
+	a, err1 := strconv.ParseFloat(ip+fp, 64)
+	b, err2 := strconv.ParseFloat(ip+"."+fp, 64)
+	if err1 != nil || err2 != nil {
+		return 0, 0, false
+	}
+	if neg {
+		a, b = -a, -b
+	}
+	return a, b, true
 }

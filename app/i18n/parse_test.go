@@ -47,6 +47,11 @@ func TestParseNumberAccepts(t *testing.T) {
 		"en dollars":                 {"en", "$1,234.50", 1234.5},
 		"en USD code":                {"en", "USD 1,234.50", 1234.5},
 		"en non-breaking space":      {"en", "\u00a01,234\u00a0", 1234},
+		"vi space groups":            {"vi", "10 000 000", 10000000},
+		"en space groups":            {"en", "10 000 000", 10000000},
+		"vi nbsp groups, decimals":   {"vi", "1\u00a0234\u00a0567,5", 1234567.5},
+		"en narrow nbsp groups":      {"en", "12\u202f500\u202f000.25 ₫", 12500000.25},
+		"vi inner space":             {"vi", "1 234", 1234},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -81,7 +86,8 @@ func TestParseNumberRejects(t *testing.T) {
 		"vi two decimal marks":       {"vi", "1,234,5", viMalformed, []any{"1,234,5"}, ""},
 		"vi thousands after decimal": {"vi", "12,34.5", viMalformed, []any{"12,34.5"}, ""},
 		"vi trailing decimal mark":   {"vi", "12,", viMalformed, []any{"12,"}, ""},
-		"vi leading group":           {"vi", ".234", viAmbiguous, []any{".234", ",234"}, ""}, // en reads .234 = 0.234
+		"vi leading group":           {"vi", ".234", viAmbiguous, []any{".234", ",234"}, ""},    // en reads .234 = 0.234
+		"vi leading zero group":      {"vi", "0.500", viAmbiguous, []any{"0.500", "0,500"}, ""}, // not 500
 		"vi long first group":        {"vi", "1234.567,5", viMalformed, []any{"1234.567,5"}, ""},
 		"en comma as decimal":        {"en", "1,5", enAmbiguous, []any{"1,5", "1.5"}, ""},
 		"en vietnamese grouping":     {"en", "1.234.567,5", enAmbiguous, []any{"1.234.567,5", "1,234,567.5"}, ""},
@@ -93,7 +99,8 @@ func TestParseNumberRejects(t *testing.T) {
 		"Inf":                        {"en", "Inf", notNumber, []any{"Inf"}, ""},
 		"infinity sign":              {"vi", "∞", notNumber, []any{"∞"}, ""},
 		"exponent":                   {"en", "1e5", notNumber, []any{"1e5"}, ""},
-		"inner space":                {"vi", "1 234", notNumber, []any{"1 234"}, ""},
+		"space in a group":           {"vi", "1 23", "%q is not a well-formed number: spaces may only separate groups of three digits, e.g. 10 000 000", []any{"1 23"}, ""},
+		"space after the decimals":   {"en", "1 234.567 8", "%q is not a well-formed number: spaces may only separate groups of three digits, e.g. 10 000 000", []any{"1 234.567 8"}, ""},
 		"sign only":                  {"vi", "-", notNumber, []any{"-"}, ""},
 		"percent only":               {"en", "%", notNumber, []any{"%"}, ""},
 		"double minus":               {"en", "--5", notNumber, []any{"--5"}, ""},
@@ -189,5 +196,38 @@ func TestParseDate(t *testing.T) {
 				t.Errorf("%s ParseDate(%q) = %v, %v; want error %q", tc.lang, tc.in, got, err, tc.errKey)
 			}
 		})
+	}
+}
+
+// TestNumberAmbiguousInEitherLanguage lists the numbers whose reading
+// depends on the language: one mark between 1–3 digits and exactly 3 digits.
+func TestNumberAmbiguousInEitherLanguage(t *testing.T) {
+	tests := []struct {
+		in       string
+		ok       bool
+		thousand float64
+		decimal  float64
+	}{
+		{"1.500", true, 1500, 1.5},
+		{"1,500", true, 1500, 1.5},
+		{"500.000", true, 500000, 500},
+		{"12.500", true, 12500, 12.5},
+		{"-1.500 ₫", true, -1500, -1.5},
+		{"999,999 %", true, 999999, 999.999},
+		{"1.5", false, 0, 0},        // only a decimal reading: a thousands group has 3 digits
+		{"12,5", false, 0, 0},       // likewise
+		{"1.234.567", false, 0, 0},  // two marks: thousands
+		{"1,234,567", false, 0, 0},  // likewise
+		{"1234.500", false, 0, 0},   // 4 digits before: decimals
+		{"0.500", false, 0, 0},      // a leading 0 is no thousands group
+		{"1.234,5", false, 0, 0},    // two different marks
+		{"10 000 000", false, 0, 0}, // spaces
+		{"1500", false, 0, 0},
+	}
+	for _, tc := range tests {
+		a, b, ok := Ambiguous(tc.in)
+		if ok != tc.ok || a != tc.thousand || b != tc.decimal {
+			t.Errorf("Ambiguous(%q) = %v, %v, %v; want %v, %v, %v", tc.in, a, b, ok, tc.thousand, tc.decimal, tc.ok)
+		}
 	}
 }

@@ -1,16 +1,15 @@
 package sheet
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"kpiplanner/app/i18n"
 )
 
 // bom starts every CSV file, so spreadsheet programs read it as UTF-8.
@@ -108,7 +107,7 @@ func csvText(c *Cell) string {
 		if math.IsNaN(c.Num) || math.IsInf(c.Num, 0) {
 			return ""
 		}
-		return strconv.FormatFloat(c.Num, 'f', -1, 64)
+		return fmtNumUnambiguous(c.Num)
 	case Date:
 		return FromSerial(c.Num).String()
 	}
@@ -132,46 +131,13 @@ func unsafeText(s string) string {
 	return s
 }
 
-// ReadCSV reads a CSV file's rows as a text grid. It skips a UTF-8 byte
-// order mark, detects the separator (comma, semicolon or tab) from the
-// first line, and removes the ' that SafeText puts before formula-like text.
-func ReadCSV(r io.Reader) (Grid, error) {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && string(b) == bom {
-		_, _ = br.Discard(3)
+// fmtNumUnambiguous writes v as programs write numbers, with a trailing 0
+// after exactly three decimals when fewer than four digits precede them, so
+// that no reader takes them for a thousands group: 12.345 → "12.3450".
+func fmtNumUnambiguous(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if _, _, ok := i18n.Ambiguous(s); ok {
+		return s + "0"
 	}
-	first, _ := br.Peek(4096)
-	if i := bytes.IndexByte(first, '\n'); i >= 0 {
-		first = first[:i]
-	}
-	cr := csv.NewReader(br)
-	cr.Comma = separator(first)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	var g Grid
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return g, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read CSV: %w", err)
-		}
-		row := make([]GridCell, len(rec))
-		for i, s := range rec {
-			row[i] = GridCell{Text: unsafeText(s)}
-		}
-		g = append(g, row)
-	}
-}
-
-// separator guesses a CSV file's separator from its first line.
-func separator(line []byte) rune {
-	best, n := ',', bytes.Count(line, []byte{','})
-	for _, c := range []rune{';', '\t'} {
-		if k := bytes.Count(line, []byte(string(c))); k > n {
-			best, n = c, k
-		}
-	}
-	return best
+	return s
 }

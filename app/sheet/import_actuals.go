@@ -3,6 +3,7 @@ package sheet
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"kpiplanner/app"
@@ -39,8 +40,12 @@ func (pv *ActualsPreview) Apply() (*app.Plan, error) {
 		return nil, err
 	}
 	p := pv.plan.Clone()
+	byID := make(map[string]*app.KPI, len(p.KPIs))
+	for i := range p.KPIs {
+		byID[p.KPIs[i].ID] = &p.KPIs[i]
+	}
 	for _, c := range pv.Changes {
-		p.KPI(c.KPI).SetActual(c.Actual)
+		byID[c.KPI].SetActual(c.Actual)
 	}
 	return p, nil
 }
@@ -71,6 +76,35 @@ type actualsImport struct {
 	pv      *ActualsPreview
 	periods []app.Period
 	cells   map[[2]int]*pending // (KPI index, period) → parts
+	byLabel map[string]int      // lower-case period label → period
+	byID    map[string]int      // lower-case KPI id → KPI index
+}
+
+// index builds the look-ups of periods by label and KPIs by id.
+func (im *actualsImport) index() {
+	im.byLabel = make(map[string]int, len(im.periods))
+	for _, per := range im.periods {
+		im.byLabel[strings.ToLower(per.Label)] = per.Index
+	}
+	im.byID = make(map[string]int, len(im.p.KPIs))
+	for i := range im.p.KPIs {
+		if _, dup := im.byID[strings.ToLower(im.p.KPIs[i].ID)]; !dup {
+			im.byID[strings.ToLower(im.p.KPIs[i].ID)] = i
+		}
+	}
+}
+
+// findPeriod resolves a period label, or a 1-based period number, as
+// Cycle.FindPeriod does, without building the cycle's periods again.
+func (im *actualsImport) findPeriod(text string) (int, bool) {
+	if i, ok := im.byLabel[strings.ToLower(text)]; ok {
+		return i, true
+	}
+	if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(im.periods) {
+		return n - 1, true
+	}
+	i, err := im.p.Cycle.FindPeriod(text)
+	return i, err == nil
 }
 
 // ParseActuals reads a plan's actuals from a grid: the actuals template
@@ -80,6 +114,7 @@ type actualsImport struct {
 func ParseActuals(p *app.Plan, g Grid, o ImportOptions) *ActualsPreview {
 	im := &actualsImport{reader: newReader(o), p: p, g: g, pv: &ActualsPreview{plan: p},
 		periods: p.Cycle.Periods(), cells: map[[2]int]*pending{}}
+	im.index()
 	h, ok := im.findHeader(g, []column{colID, colKPI}, []column{colID, colKPI, colValueType, colPeriod, colActual, colNumerator, colDenom, colPerson, colUnit})
 	if !ok {
 		im.pv.Errors = append(im.pv.Errors, noHeader(im.T(colKPI.key)))
@@ -125,6 +160,9 @@ func (im *actualsImport) blank(r int) bool {
 func (im *actualsImport) kpi(r int) (int, bool) {
 	if c := im.h.col(colID); c >= 0 {
 		if id := strings.TrimSpace(im.g.cell(r, c).Text); id != "" {
+			if i, ok := im.byID[strings.ToLower(id)]; ok {
+				return i, true
+			}
 			for i := range im.p.KPIs {
 				if strings.EqualFold(im.p.KPIs[i].ID, id) {
 					return i, true
@@ -178,7 +216,7 @@ func (im *actualsImport) period(c GridCell, strict bool) (int, bool, app.Msg) {
 		}
 		return outside()
 	}
-	if i, err := im.p.Cycle.FindPeriod(text); err == nil {
+	if i, ok := im.findPeriod(text); ok {
 		return i, true, app.Msg{}
 	}
 	if d, err := im.day(GridCell{Text: text}); err == nil && !d.IsZero() {

@@ -188,19 +188,23 @@ func freeID(p *app.Plan) string {
 
 // fields sets the KPI's fields from the non-empty cells of row r.
 func (im *kpiImport) fields(r int, k *app.KPI) {
-	str := func(c column, dst *string) {
+	str := func(c column, dst *string) { // free text, kept as written
 		if s, i := im.text(r, c); i >= 0 && s != "" {
-			*dst = s
+			*dst = im.g.cell(r, i).Text
 		}
 	}
 	if s, i := im.text(r, colName); i >= 0 && s != "" && fold(s) != fold(k.Name) {
-		k.Name = s
+		k.Name = im.g.cell(r, i).Text
 	}
 	str(colDescription, &k.Description)
 	str(colDataSource, &k.DataSource)
 	str(colOwner, &k.Owner)
 	str(colRationale, &k.Rationale)
 	str(colNote, &k.Note)
+	str(colExempt, &k.Exempt)
+	if s, i := im.text(r, colLibraryID); i >= 0 && s != "" {
+		k.LibraryID = s
+	}
 	im.enum(r, colUnit, unitWords, (*string)(&k.Unit))
 	im.enum(r, colDirection, directionWords, (*string)(&k.Direction))
 	im.enum(r, colAggregation, aggregationWords, (*string)(&k.Aggregation))
@@ -331,6 +335,8 @@ var fieldColumns = map[string]column{
 	"group": colGroup, "weight": colWeight, "baseline": colBaseline, "target": colTarget,
 	"range_low": colRangeLow, "range_high": colRangeHigh, "tolerance": colTolerance, "floor": colFloor,
 	"cap": colCap, "effort": colEffort, "impact": colImpact, "steps": colSteps, "deadline": colDeadline,
+	"description": colDescription, "rationale": colRationale, "note": colNote, "exempt": colExempt,
+	"data_source": colDataSource, "owner": colOwner, "library_id": colLibraryID,
 }
 
 // validate reports what plan validation finds wrong with the imported KPIs.

@@ -76,7 +76,7 @@ func TestParseKPIs(t *testing.T) {
 			rows: [][]string{
 				{"Tên KPI", "ĐƠN VỊ", "chieu danh gia", "Mục tiêu", "Giá trị nền", "Trọng số", "Nhóm", "Cách tổng hợp", "Ngưỡng sàn", "Mức trần", "Hạn", "Thang điểm"},
 				{"Tỷ lệ chuyển đổi", "Phần trăm", "Càng cao càng tốt", "3,5", "2", "2", "nhóm b", "Tỷ lệ", "50%", "1,5", "2026-06-30", "80%: 50; 100%: 100"},
-				{"Chi phí mỗi khách hàng", "VND", "giảm", "150.000", "", "1", "C", "trung bình", "", "", "", ""},
+				{"Chi phí mỗi khách hàng", "VND", "giảm", "1.150.000", "", "1", "C", "trung bình", "", "", "", ""},
 			},
 			opts: ImportOptions{ParseNumber: viNumber},
 			want: []app.KPI{
@@ -84,7 +84,7 @@ func TestParseKPIs(t *testing.T) {
 				{ID: "k2", Name: "Tỷ lệ chuyển đổi", Unit: app.Percent, Direction: app.Higher, Aggregation: app.Ratio, Target: 3.5,
 					Baseline: app.Float(2), Weight: 2, Group: app.GroupB, Floor: app.Float(0.5), Cap: app.Float(1.5),
 					Deadline: app.NewDate(2026, 6, 30), Steps: []app.StepBand{{From: 0.8, Score: 50}, {From: 1, Score: 100}}},
-				{ID: "k3", Name: "Chi phí mỗi khách hàng", Unit: app.Currency, Direction: app.Lower, Aggregation: app.Average, Target: 150000, Weight: 1, Group: app.GroupC},
+				{ID: "k3", Name: "Chi phí mỗi khách hàng", Unit: app.Currency, Direction: app.Lower, Aggregation: app.Average, Target: 1150000, Weight: 1, Group: app.GroupC},
 			},
 		},
 		"update by name keeps actuals": {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kpiplanner/app"
+	"kpiplanner/app/i18n"
 )
 
 // NumberParser reads a number typed the user's way; (*i18n.Translator).ParseNumber is one.
@@ -88,10 +89,16 @@ func newReader(o ImportOptions) reader {
 }
 
 // num reads a number cell: a stored number as it is, text the user's way
-// (or, failing that, as a program writes numbers, e.g. in CSV files).
+// (or, failing that, as a program writes numbers, e.g. in CSV files). Text
+// whose reading depends on the language (1.500, 500,000) is refused in
+// every language: a file may come from anywhere.
 func (rd reader) num(c GridCell) (float64, error) {
 	if c.IsNum {
 		return c.Num, nil
+	}
+	if a, b, ok := i18n.Ambiguous(c.Text); ok {
+		t := strings.TrimSpace(c.Text)
+		return 0, &msgError{app.M("'%s' is ambiguous: it reads as %s where '%s' separates thousands and as %s where it marks decimals; write it without the separator (%s) or with more or fewer decimals, or store it as a number", t, fmtNum(a), string(t[strings.IndexAny(t, ".,")]), fmtNum(b), fmtNum(a))}
 	}
 	v, err := rd.number(c.Text)
 	if err != nil {

@@ -93,7 +93,8 @@ func KPISheet(p *app.Plan, t Translate) *Sheet {
 	return s
 }
 
-// kpiRow writes one KPI's definition in kpiColumns order.
+// kpiRow writes one KPI's definition in kpiColumns order: every field of
+// app.KPI but its actuals, so that a KPI reads back exactly as it is.
 func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 	uf := UnitFormat(k.Unit, p.Person.Currency, 2)
 	optional := func(v *float64, format string) Cell {
@@ -103,7 +104,7 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 		return Num(*v, Plain, format)
 	}
 	rangeCell := func(v float64) Cell {
-		if k.Direction != app.Range {
+		if k.Direction != app.Range && v == 0 {
 			return Blank(Plain)
 		}
 		return Num(v, Plain, uf)
@@ -119,14 +120,20 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 		optional(k.Floor, FormatPercent), optional(k.Cap, FormatPercent), Num(k.Weight, Plain, FormatGeneral),
 		Str(stepsSpec(k.Steps), Plain), Str(l.Name(string(k.Effort)), Plain), Str(l.Name(string(k.Impact)), Plain),
 		Str(k.DataSource, Plain), Str(k.Owner, Plain), deadline, Str(k.Rationale, Plain), Str(k.Note, Plain),
+		Str(k.Exempt, Plain), Str(k.LibraryID, Plain),
 	}
 }
 
-// stepsSpec writes step bands as the KPI import reads them: "80%: 60; 100%: 100".
+// stepsSpec writes step bands as the KPI import reads them: "80%: 60; 100%: 100",
+// or, when the percentage would not read back exactly, as a fraction: "0.8123456789: 60".
 func stepsSpec(steps []app.StepBand) string {
 	parts := make([]string, len(steps))
 	for i, s := range steps {
-		parts[i] = fmt.Sprintf("%s%%: %s", fmtNum(math.Round(s.From*100*1e9)/1e9), fmtNum(s.Score))
+		from := fmtNumUnambiguous(s.From)
+		if p := math.Round(s.From*100*1e9) / 1e9; p/100 == s.From {
+			from = fmtNumUnambiguous(p) + "%"
+		}
+		parts[i] = fmt.Sprintf("%s: %s", from, fmtNumUnambiguous(s.Score))
 	}
 	return strings.Join(parts, "; ")
 }

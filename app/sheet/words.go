@@ -38,13 +38,15 @@ var (
 	colSteps       = column{i18n.N("Step bands"), []string{"steps", "bac diem", "thang diem", "cac bac diem"}}
 	colNote        = column{i18n.N("Notes"), []string{"note", "ghi chu"}}
 	colRationale   = column{i18n.N("Rationale"), []string{"ly do", "muc dich", "ly do chon kpi"}}
+	colExempt      = column{i18n.N("Exemption reason"), []string{"exempt", "exemption", "mien tru", "ly do mien tru"}}
+	colLibraryID   = column{i18n.N("Library entry"), []string{"library id", "library", "ma thu vien", "muc thu vien"}}
 )
 
 // kpiColumns are the KPI definitions sheet's columns, in template order.
 var kpiColumns = []column{
 	colID, colName, colDescription, colGroup, colUnit, colDirection, colAggregation, colBaseline, colTarget,
 	colRangeLow, colRangeHigh, colTolerance, colFloor, colCap, colWeight, colSteps, colEffort, colImpact,
-	colDataSource, colOwner, colDeadline, colRationale, colNote,
+	colDataSource, colOwner, colDeadline, colRationale, colNote, colExempt, colLibraryID,
 }
 
 // The columns of the actuals template and the long actuals table.

@@ -19,14 +19,16 @@ import (
 func cmdImport(e *env, fs *flag.FlagSet) error {
 	plan := fs.String("plan", "", "for a spreadsheet: the plan to import into (id or name)")
 	kpis := fs.Bool("kpis", false, "for a spreadsheet: it is a KPI sheet, not actuals")
-	lang := fs.String("lang", "en", "for a spreadsheet: the language its numbers and headers are written in (vi or en)")
+	var so sheetImport
+	so.add(fs)
 	pos, err := e.parse(fs, 1, 1)
 	if err != nil {
 		return err
 	}
 	switch strings.ToLower(filepath.Ext(pos[0])) {
 	case ".xlsx", ".csv":
-		return importSheet(e, pos[0], *plan, *lang, *kpis)
+		so.path, so.plan, so.kpis = pos[0], *plan, *kpis
+		return importSheet(e, &so)
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {

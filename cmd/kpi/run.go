@@ -41,7 +41,7 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"import":      {"import FILE.json | FILE.xlsx|.csv --plan PLAN [--kpis] [--lang vi|en]", "import plans from a plan document, or a plan's actuals or KPI sheet from a spreadsheet (all or nothing)", cmdImport},
+	"import":      {"import FILE.json | FILE.xlsx|.csv --plan PLAN [--kpis] [--lang vi|en] [--password P|--password-file F] [--allow-dropping-actuals]", "import plans from a plan document, or a plan's actuals or KPI sheet from a spreadsheet (all or nothing)", cmdImport},
 	"list":        {"list", "list the plans", cmdList},
 	"show":        {"show PLAN", "show a plan: person, goal, KPIs, actuals and SMART checks", cmdShow},
 	"score":       {"score [PLAN] [--at PERIOD] [--json]", "score one plan or all of them", cmdScore},

@@ -165,53 +165,6 @@ func cmdTemplate(e *env, fs *flag.FlagSet) error {
 	return nil
 }
 
-// importSheet imports actuals (or, with kpis, KPI definitions) for the plan
-// named by planQuery from a spreadsheet: nothing is saved unless every row is valid.
-func importSheet(e *env, path, planQuery, lang string, kpis bool) error {
-	if planQuery == "" {
-		return fmt.Errorf("%w: importing a spreadsheet needs --plan PLAN", errUsage)
-	}
-	tr, err := i18n.New(lang)
-	if err != nil {
-		return fmt.Errorf("%w: --lang must be vi or en", errUsage)
-	}
-	grid, err := xlsx.ReadGrid(path)
-	if err != nil {
-		return err
-	}
-	s, err := e.open()
-	if err != nil {
-		return err
-	}
-	p, err := findPlan(s, planQuery)
-	if err != nil {
-		return err
-	}
-	o := sheet.ImportOptions{T: tr.T, ParseNumber: tr.ParseNumber, ParseDate: tr.ParseDate}
-	var updated *app.Plan
-	var what string
-	if kpis {
-		pv := sheet.ParseKPIs(p, grid, o)
-		updated, err = pv.Apply()
-		what = fmt.Sprintf("%d KPI row(s)", len(pv.Rows))
-	} else {
-		pv := sheet.ParseActuals(p, grid, o)
-		updated, err = pv.Apply()
-		what = fmt.Sprintf("%d actual(s)", len(pv.Changes))
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, firstErrors(err, 5))
-	}
-	if err := updated.Validate(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := s.SavePlan(updated); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.out, "imported %s into plan %d (%s)\n", what, p.ID, p.Name)
-	return nil
-}
-
 // firstErrors keeps the first n problems of an import's error list.
 func firstErrors(err error, n int) error {
 	errs, ok := err.(sheet.Errors)

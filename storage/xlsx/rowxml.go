@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"kpiplanner/app"
 	"kpiplanner/app/sheet"
 )
 
@@ -89,6 +90,9 @@ func (rw *rowWriter) row(r int, row sheet.Row) error {
 		b = append(b, rw.col(i)...)
 		b = append(b, num...)
 		b = append(b, '"')
+		if err := checkCellText(c, i, r); err != nil {
+			return err
+		}
 		id, err := rw.w.style(i, c)
 		if err != nil {
 			return err
@@ -123,7 +127,6 @@ func cellXML(b []byte, c *sheet.Cell) []byte {
 	}
 	switch v := v.(type) {
 	case string:
-		v = truncateText(v)
 		b = append(b, ` t="inlineStr"><is><t`...)
 		if v != strings.TrimSpace(v) {
 			b = append(b, ` xml:space="preserve"`...)
@@ -139,14 +142,17 @@ func cellXML(b []byte, c *sheet.Cell) []byte {
 	return append(b, `/>`...)
 }
 
-// maxCellText is the most characters a cell holds (in UTF-16 units; runes here).
-const maxCellText = 32767
-
-func truncateText(s string) string {
-	if len(s) <= maxCellText || utf8.RuneCountInString(s) <= maxCellText {
-		return s
+// checkCellText refuses a text cell longer than a spreadsheet cell holds
+// (sheet.MaxCellChars characters): excelize and Excel would cut it.
+func checkCellText(c *sheet.Cell, col, row int) error {
+	s := c.Str
+	if len(s) <= sheet.MaxCellChars {
+		return nil
 	}
-	return string([]rune(s)[:maxCellText])
+	if n := utf8.RuneCountInString(s); n > sheet.MaxCellChars {
+		return &msgErr{app.M("cell %s holds %d characters; a spreadsheet cell holds at most %d, and nothing is cut", sheet.Ref(col, row), n, sheet.MaxCellChars)}
+	}
+	return nil
 }
 
 // escape appends s as XML character data: &, < and > escaped, characters

@@ -292,6 +292,9 @@ func (w *writer) row(sw *excelize.StreamWriter, r int, row sheet.Row) error {
 			vals[i] = nil
 			continue
 		}
+		if err := checkCellText(c, i, r); err != nil {
+			return err
+		}
 		id, err := w.style(i, c)
 		if err != nil {
 			return err

@@ -1,0 +1,421 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"kpiplanner/app"
+	"kpiplanner/app/sheet"
+)
+
+// The errors of a password-protected workbook.
+var (
+	// ErrPasswordProtected is the error of a password-protected workbook read without a password.
+	ErrPasswordProtected = &msgErr{app.M("this file is password-protected: give its password")}
+	// ErrWrongPassword is the error of a password-protected workbook read with a wrong password.
+	ErrWrongPassword = &msgErr{app.M("wrong password: the file cannot be opened with it")}
+)
+
+// msgErr is an error with a translatable message.
+type msgErr struct{ msg app.Msg }
+
+func (e *msgErr) Error() string { return e.msg.String() }
+
+// Message returns the error as a translatable message.
+func (e *msgErr) Message() app.Msg { return e.msg }
+
+// Is makes the errors match app.ErrInvalid.
+func (e *msgErr) Is(target error) bool { return target == app.ErrInvalid }
+
+// oleMagic starts an encrypted (password-protected) workbook, and old .xls files.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// maxEncrypted bounds the size of a password-protected file, which is decrypted in memory.
+const maxEncrypted = 64 << 20
+
+// partBudget is how many uncompressed bytes a read may take from a file's
+// parts: sheet.MaxFileBytes (lowered by tests).
+var partBudget int64 = sheet.MaxFileBytes
+
+// maxFormulas bounds how many formulas without a cached value are computed.
+const maxFormulas = 10_000
+
+// book is an open .xlsx package being read.
+type book struct {
+	zr     *zip.Reader
+	budget int64  // uncompressed bytes left to read
+	enc    []byte // the decrypted package of a password-protected file
+	path   string
+	pass   string
+}
+
+// openBook opens the zip package of the .xlsx file at p, decrypting it with password.
+func openBook(p, password string) (*book, func(), error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, nil, err
+	}
+	head := make([]byte, len(oleMagic))
+	_, _ = io.ReadFull(f, head)
+	b := &book{budget: partBudget, path: p, pass: password}
+	if bytes.Equal(head, oleMagic) {
+		defer f.Close()
+		if password == "" {
+			return nil, nil, ErrPasswordProtected
+		}
+		if fi.Size() > maxEncrypted {
+			return nil, nil, &msgErr{app.M("a password-protected file may not be larger than %d MB", maxEncrypted>>20)}
+		}
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		dec, err := excelize.Decrypt(raw, &excelize.Options{Password: password})
+		if err != nil {
+			return nil, nil, ErrWrongPassword
+		}
+		if b.zr, err = zip.NewReader(bytes.NewReader(dec), int64(len(dec))); err != nil {
+			return nil, nil, ErrWrongPassword
+		}
+		b.enc = dec
+		return b, func() {}, nil
+	}
+	if b.zr, err = zip.NewReader(f, fi.Size()); err != nil {
+		_ = f.Close()
+		return nil, nil, &msgErr{app.M("this is not an .xlsx workbook (%s)", err.Error())}
+	}
+	return b, func() { _ = f.Close() }, nil
+}
+
+// open opens a part of the package, reading at most what the budget allows.
+func (b *book) open(name string) (io.ReadCloser, error) {
+	name = strings.TrimPrefix(name, "/")
+	for _, f := range b.zr.File {
+		if !strings.EqualFold(f.Name, name) {
+			continue
+		}
+		if f.UncompressedSize64 > uint64(b.budget) {
+			return nil, tooLarge()
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		return &budgetReader{rc, b}, nil
+	}
+	return nil, os.ErrNotExist
+}
+
+// budgetReader reads a part, charging its bytes to the book's budget.
+type budgetReader struct {
+	io.ReadCloser
+	b *book
+}
+
+func (r *budgetReader) Read(p []byte) (int, error) {
+	if r.b.budget <= 0 {
+		return 0, tooLarge()
+	}
+	if int64(len(p)) > r.b.budget {
+		p = p[:r.b.budget]
+	}
+	n, err := r.ReadCloser.Read(p)
+	r.b.budget -= int64(n)
+	return n, err
+}
+
+func tooLarge() error {
+	return &msgErr{app.M("the file is larger than %d MB once uncompressed; split it into smaller files", sheet.MaxFileBytes>>20)}
+}
+
+// rel is one relationship of a package part.
+type rel struct {
+	ID     string `xml:"Id,attr"`
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
+}
+
+// rels reads the relationships of part name (its _rels/…rels file).
+func (b *book) rels(name string) ([]rel, error) {
+	dir, file := path.Split(name)
+	rc, err := b.open(dir + "_rels/" + file + ".rels")
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var doc struct {
+		Rels []rel `xml:"Relationship"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&doc); err != nil {
+		return nil, err
+	}
+	return doc.Rels, nil
+}
+
+// target resolves a relationship's target against the part it belongs to.
+func target(from, t string) string {
+	if strings.HasPrefix(t, "/") {
+		return strings.TrimPrefix(t, "/")
+	}
+	return path.Join(path.Dir(from), t)
+}
+
+// sheetPart returns the part of the sheet named name ("" = the first), its
+// name, and the shared strings part ("" when none).
+func (b *book) sheetPart(name string) (part, sheetName, sst string, err error) {
+	wb := "xl/workbook.xml"
+	if rs, err := b.rels(""); err == nil {
+		for _, r := range rs {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wb = target("", r.Target)
+			}
+		}
+	}
+	rs, err := b.rels(wb)
+	if err != nil {
+		return "", "", "", fmt.Errorf("the workbook's relationships: %w", err)
+	}
+	byID := map[string]string{}
+	for _, r := range rs {
+		byID[r.ID] = target(wb, r.Target)
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			sst = target(wb, r.Target)
+		}
+	}
+	rc, err := b.open(wb)
+	if err != nil {
+		return "", "", "", fmt.Errorf("the workbook: %w", err)
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if name != "" {
+				return "", "", "", fmt.Errorf("the workbook has no sheet %q", name)
+			}
+			return "", "", "", fmt.Errorf("the workbook has no sheet")
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "sheet" {
+			continue
+		}
+		var n, id string
+		for _, a := range se.Attr {
+			switch {
+			case a.Name.Local == "name":
+				n = a.Value
+			case a.Name.Local == "id" && a.Name.Space != "":
+				id = a.Value
+			}
+		}
+		if name == "" || n == name {
+			if p, ok := byID[id]; ok {
+				return p, n, sst, nil
+			}
+		}
+	}
+}
+
+// sharedStrings reads the shared strings table.
+func (b *book) sharedStrings(part string) ([]string, error) {
+	if part == "" {
+		return nil, nil
+	}
+	rc, err := b.open(part)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var out []string
+	d := xml.NewDecoder(rc)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("the shared strings: %w", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
+			var si richText
+			if err := d.DecodeElement(&si, &se); err != nil {
+				return nil, fmt.Errorf("the shared strings: %w", err)
+			}
+			if len(out) >= sheet.MaxCells {
+				return nil, &msgErr{app.M("the file has more than %d cells; split it into smaller files", sheet.MaxCells)}
+			}
+			out = append(out, si.String())
+		}
+	}
+}
+
+// richText is a shared or inline string: plain, or runs of text.
+type richText struct {
+	T    string `xml:"t"`
+	Runs []struct {
+		T string `xml:"t"`
+	} `xml:"r"`
+}
+
+// String returns the text without its formatting.
+func (s *richText) String() string {
+	if len(s.Runs) == 0 {
+		return s.T
+	}
+	var b strings.Builder
+	b.WriteString(s.T)
+	for _, r := range s.Runs {
+		b.WriteString(r.T)
+	}
+	return b.String()
+}
+
+// xmlCell is a cell of a worksheet as stored.
+type xmlCell struct {
+	R  string    `xml:"r,attr"`
+	T  string    `xml:"t,attr"`
+	F  *struct{} `xml:"f"`
+	V  *string   `xml:"v"`
+	IS *richText `xml:"is"`
+}
+
+// pendingFormula is a formula cell stored without its result.
+type pendingFormula struct{ row, col int }
+
+// stream reads the sheet XML of part into a grid, one row at a time,
+// refusing what is beyond the bounds of package sheet as soon as it is seen.
+func stream(ctx context.Context, rc io.Reader, sst []string) (sheet.Grid, []pendingFormula, error) {
+	d := xml.NewDecoder(rc)
+	var gb sheet.GridBuilder
+	var row []sheet.GridCell
+	var formulas []pendingFormula
+	r, c, rows := 0, 0, 0
+	inRow := false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("the sheet: %w", err)
+		}
+		switch se := tok.(type) {
+		case xml.StartElement:
+			switch se.Name.Local {
+			case "row":
+				r, c, row, inRow = nextRow(se, r), 0, nil, true
+				if r > sheet.MaxRows {
+					return nil, nil, &msgErr{app.M("the file has more than %d rows; split it into smaller files", sheet.MaxRows)}
+				}
+				if rows++; rows%1024 == 0 && ctx.Err() != nil {
+					return nil, nil, ctx.Err()
+				}
+			case "c":
+				var x xmlCell
+				if err := d.DecodeElement(&x, &se); err != nil {
+					return nil, nil, fmt.Errorf("the sheet, row %d: %w", r, err)
+				}
+				if c, err = cellColumn(x.R, c, r); err != nil {
+					return nil, nil, err
+				}
+				gc, pending := cellValue(&x, sst)
+				if pending {
+					formulas = append(formulas, pendingFormula{r - 1, c - 1})
+				}
+				if gc.Text != "" || pending {
+					for len(row) < c-1 {
+						row = append(row, sheet.GridCell{})
+					}
+					row = append(row, gc)
+				}
+			}
+		case xml.EndElement:
+			if se.Name.Local == "row" && inRow {
+				inRow = false
+				if err := gb.Add(r, row); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+	}
+	return gb.Grid(), formulas, nil
+}
+
+// nextRow returns the 1-based number of the row element se, after row prev.
+func nextRow(se xml.StartElement, prev int) int {
+	for _, a := range se.Attr {
+		if a.Name.Local == "r" {
+			if n, err := strconv.Atoi(a.Value); err == nil && n > prev {
+				return n
+			}
+		}
+	}
+	return prev + 1
+}
+
+// cellColumn returns the 1-based column of a cell referenced ref (the one
+// after prev when ref is empty), refusing columns beyond sheet.MaxCols.
+func cellColumn(ref string, prev, row int) (int, error) {
+	c := prev + 1
+	if ref != "" {
+		col, _, err := excelize.CellNameToCoordinates(ref)
+		if err != nil {
+			return 0, &msgErr{app.M("row %d: %q is not a cell reference", row, ref)}
+		}
+		c = col
+	}
+	if c > sheet.MaxCols {
+		return 0, &msgErr{app.M("row %d has a cell in column %s, beyond column %s: the file is too wide to import", row, sheet.ColName(c-1), sheet.ColName(sheet.MaxCols-1))}
+	}
+	return c, nil
+}
+
+// cellValue returns a cell's value, and whether it is a formula stored
+// without its result.
+func cellValue(x *xmlCell, sst []string) (sheet.GridCell, bool) {
+	v := ""
+	if x.V != nil {
+		v = *x.V
+	}
+	if x.F != nil && (x.V == nil || v == "" && x.T != "str") {
+		return sheet.GridCell{}, true // openpyxl and pandas write formulas without results
+	}
+	switch x.T {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || i < 0 || i >= len(sst) {
+			return sheet.GridCell{}, false
+		}
+		return sheet.GridCell{Text: sst[i]}, false
+	case "inlineStr":
+		if x.IS != nil {
+			return sheet.GridCell{Text: x.IS.String()}, false
+		}
+		return sheet.GridCell{}, false
+	case "", "n":
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+			return sheet.NumCell(f), false
+		}
+	}
+	return sheet.GridCell{Text: v}, false
+}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+	"kpiplanner/storage/xlsx"
+)
+
+// askPassword asks for the password of the protected file the importer
+// tried to read (err says whether none or a wrong one was given) and reads
+// it again with the password typed.
+func (im *planImporter) askPassword(path string, err error) {
+	u := im.s.u
+	msg := u.T("This file is password-protected. Type its password to import it.")
+	if errors.Is(err, xlsx.ErrWrongPassword) {
+		msg = u.T("Wrong password. Type the file's password again.")
+	}
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	pw := widget.NewPasswordEntry()
+	items := []*widget.FormItem{{Widget: l}, widget.NewFormItem(u.T("Password"), pw)}
+	im.passDialog = dialog.NewForm(u.T("Import"), u.T("Open"), u.T("Cancel"), items, func(ok bool) {
+		im.passDialog = nil
+		if ok {
+			im.password = pw.Text
+			im.read(path)
+		}
+	}, u.win)
+	im.passDialog.Resize(fyne.NewSize(460, 220))
+	im.passDialog.Show()
+	u.win.Canvas().Focus(pw)
+}
+
+// isPasswordError reports whether err is a missing or wrong password.
+func isPasswordError(err error) bool {
+	return errors.Is(err, xlsx.ErrPasswordProtected) || errors.Is(err, xlsx.ErrWrongPassword)
+}
+
+// confirmLosses asks before saving a KPI import that drops or reinterprets
+// recorded actuals, listing the KPIs; with none it saves at once.
+func (im *planImporter) confirmLosses(losses []app.ActualsLoss, save func()) {
+	if len(losses) == 0 {
+		save()
+		return
+	}
+	u := im.s.u
+	lines := make([]string, len(losses))
+	for i, l := range losses {
+		lines[i] = "• " + u.tr.Msg(l.Message())
+	}
+	u.confirm(u.T("Recorded actuals would change"),
+		u.T("This import changes KPIs that have recorded actuals, which would then be dropped or read differently:")+
+			"\n\n"+strings.Join(lines, "\n")+"\n\n"+u.T("Import anyway?"), save)
+}
