@@ -45,16 +45,22 @@ func isPasswordError(err error) bool {
 // confirmLosses asks before saving a KPI import that drops or reinterprets
 // recorded actuals, listing the KPIs; with none it saves at once.
 func (im *planImporter) confirmLosses(losses []app.ActualsLoss, save func()) {
+	u := im.s.u
+	u.confirmLosses(losses, u.T("This import changes KPIs that have recorded actuals, which would then be dropped or read differently:"),
+		u.T("Import anyway?"), save)
+}
+
+// confirmLosses lists the KPIs whose recorded actuals a change would drop or
+// reinterpret after intro, and saves only when the user confirms ask; with
+// no loss it saves at once.
+func (u *UI) confirmLosses(losses []app.ActualsLoss, intro, ask string, save func()) {
 	if len(losses) == 0 {
 		save()
 		return
 	}
-	u := im.s.u
 	lines := make([]string, len(losses))
 	for i, l := range losses {
 		lines[i] = "• " + u.tr.Msg(l.Message())
 	}
-	u.confirm(u.T("Recorded actuals would change"),
-		u.T("This import changes KPIs that have recorded actuals, which would then be dropped or read differently:")+
-			"\n\n"+strings.Join(lines, "\n")+"\n\n"+u.T("Import anyway?"), save)
+	u.confirm(u.T("Recorded actuals would change"), intro+"\n\n"+strings.Join(lines, "\n")+"\n\n"+ask, save)
 }

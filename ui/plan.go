@@ -232,6 +232,16 @@ func (s *planScreen) save() {
 	}
 	s.commitTyping()
 	p := s.draft.Clone()
+	stored := s.current()
+	planedit.MergeActuals(p, stored)
+	u.confirmLosses(app.ActualsLosses(stored, p),
+		u.T("These KPI changes affect KPIs that have recorded actuals, which would then be dropped or read differently:"),
+		u.T("Save anyway? You can undo this with Ctrl+Z."), func() { s.store(p) })
+}
+
+// store saves p, the KPI table's changes, keeping the actuals typed since.
+func (s *planScreen) store(p *app.Plan) {
+	u := s.u
 	u.async(func() error {
 		s.mu.Lock()
 		defer s.mu.Unlock()

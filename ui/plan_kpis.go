@@ -23,7 +23,7 @@ type kpiColumn struct {
 var kpiColumns = []kpiColumn{
 	{"name", 230}, {"group", 64}, {"weight", 76}, {"unit", 120}, {"direction", 170},
 	{"baseline", 104}, {"target", 104}, {"range_low", 104}, {"range_high", 104}, {"tolerance", 96},
-	{"aggregation", 128}, {"data_source", 150}, {"owner", 140}, {"deadline", 124},
+	{"aggregation", 128}, {"data_source", 150}, {"owner", 140}, {"deadline", 124}, {"exempt", 220},
 }
 
 // kpiTable edits the plan's KPIs. Every change is checked with the
@@ -206,6 +206,8 @@ func (t *kpiTable) fieldText(k *app.KPI, field string) string {
 		return tr.Name(k.DataSource)
 	case "owner":
 		return k.Owner
+	case "exempt":
+		return k.Exempt
 	case "deadline":
 		return tr.FormatDate(k.Deadline)
 	}
@@ -264,6 +266,8 @@ func (t *kpiTable) setField(k *app.KPI, field, text string) error {
 		k.Name = strings.TrimSpace(text)
 	case "owner":
 		k.Owner = strings.TrimSpace(text)
+	case "exempt":
+		k.Exempt = strings.TrimSpace(text)
 	case "data_source":
 		if text != tr.Name(k.DataSource) {
 			k.DataSource = strings.TrimSpace(text)
