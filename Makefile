@@ -14,7 +14,12 @@ TEST_PKGS  := libreoffice-calc-nogui
 # Extra packages for screenshots of the real app.
 SHOT_PKGS  := xvfb xauth imagemagick
 
-.PHONY: run build test bench vet fmt-check deps test-deps shot-deps screenshots clean
+# Fuzz targets as package:Target (go test fuzzes one target per run).
+FUZZ_TARGETS := app/plandoc:FuzzUnmarshal app/i18n:FuzzParseNumber app/sheet:FuzzReadCSV \
+                app/sheet:FuzzParseActuals app/sheet:FuzzParseKPIs
+FUZZTIME     ?= 60s
+
+.PHONY: run build test bench fuzz vet fmt-check deps test-deps shot-deps screenshots clean
 
 # apt-get install only the packages that are not installed yet.
 define apt_install
@@ -54,6 +59,19 @@ fmt-check:
 test: test-deps vet fmt-check
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/kpi
 	$(GO) test -tags $(TAGS) -race -timeout 20m ./...
+	$(call fuzz_run,4s)
+
+# make fuzz runs each fuzz target for FUZZTIME (make fuzz FUZZTIME=10m).
+fuzz:
+	$(call fuzz_run,$(FUZZTIME))
+
+# fuzz_run runs every target of FUZZ_TARGETS for $(1).
+define fuzz_run
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t for $(1)"; \
+	  CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$${t#*:}\$$" -fuzztime $(1) -fuzzminimizetime 1s -timeout 10m ./$${t%%:*}/ || exit 1; \
+	done
+endef
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime 3x -timeout 30m ./...

@@ -2,11 +2,14 @@ package plandoc
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"kpiplanner/app"
 )
 
 // lexAll reads every token of data and reports whether it is valid JSON.
@@ -46,6 +49,9 @@ func FuzzUnmarshal(f *testing.F) {
 	f.Add([]byte(`{"format":"kpiplanner/plan@1","plans":[{"id":1e3}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		plans, err := Unmarshal(data)
+		if err != nil && (plans != nil || !errors.Is(err, app.ErrInvalid)) {
+			t.Fatalf("a bad document gives %d plans and an error %T (%v) that is not app.ErrInvalid", len(plans), err, err)
+		}
 		if err == nil {
 			b, err := Marshal(plans)
 			if err != nil {

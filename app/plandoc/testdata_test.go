@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,10 +50,8 @@ func TestBadFiles(t *testing.T) {
 			`plans[0].kpis[0]: invalid JSON at line 10, column 45: expected ',' or '}' after a field's value, found '"' (a missing comma?)`,
 		},
 	}
-	files, err := filepath.Glob(testdata + "bad/*.json")
-	if err != nil || len(files) != len(cases) {
-		t.Fatalf("testdata/bad holds %d files, the table %d (%v)", len(files), len(cases), err)
-	}
+	// Only these files' whole messages are asserted here; cmd/kpi's
+	// TestBadInputCatalogue runs every file of testdata/bad through the CLI.
 	for name, want := range cases {
 		t.Run(name, func(t *testing.T) {
 			f, err := os.Open(testdata + "bad/" + name)

@@ -93,3 +93,24 @@ func TestTemplateImportBack(t *testing.T) {
 		t.Errorf("spreadsheet import without --plan: exit %d", code)
 	}
 }
+
+// TestImportCSVTemplateOfAPlanNamedWithSemicolons: the template's title
+// line holds the plan's name; semicolons in it must not make the reader
+// take ';' as the separator of our own comma-separated file (it then found
+// "no header row").
+func TestImportCSVTemplateOfAPlanNamedWithSemicolons(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	doc := strings.Replace(teamDoc, `"name": "Sales 2026"`, `"name": "Sales; Q1; North; 2026"`, 1)
+	if code, _, errs := kpi(t, "import", writeFile(t, "team.json", doc), "--db", db); code != exitOK {
+		t.Fatal(errs)
+	}
+	tpl := filepath.Join(dir, "actuals.csv")
+	if code, _, errs := kpi(t, "template", "1", "--db", db, "--out", tpl); code != exitOK {
+		t.Fatal(errs)
+	}
+	data := strings.Replace(string(readBytes(t, tpl)), "k4,Training courses completed,Count,Actual", "k4,Training courses completed,Count,Actual,3", 1)
+	if code, out, errs := kpi(t, "import", writeFile(t, "filled.csv", data), "--db", db, "--plan", "1"); code != exitOK || !strings.Contains(out, "imported 1 actual") {
+		t.Errorf("exit %d: %s%s", code, out, errs)
+	}
+}
