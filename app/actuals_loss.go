@@ -11,7 +11,7 @@ type ActualsLoss struct {
 
 // Message returns the loss as a translatable message naming the KPI.
 func (l ActualsLoss) Message() Msg {
-	return M("KPI %s (%s): %s", l.KPI, l.Name, l.Reason)
+	return M("KPI %s (%s): %s", l.KPI, Short(l.Name, 60), l.Reason)
 }
 
 // ActualsLosses lists the changes from before to after (the same plan

@@ -62,7 +62,7 @@ func (e *ValidationError) Error() string {
 	for i, f := range e.Fields {
 		parts[i] = f.Error()
 	}
-	name := e.Plan
+	name := Short(e.Plan, 60)
 	if name == "" {
 		name = "plan"
 	}

@@ -47,3 +47,13 @@ func (v *validator) maxLen(kpi, field, s string, n int) {
 		v.add(kpi, field, M("is %d characters long; at most %d are allowed", utf8.RuneCountInString(s), n))
 	}
 }
+
+// Short returns s cut to at most n characters, ending in "…" when cut, for
+// quoting a name in a message.
+func Short(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max(n-1, 0)]) + "…"
+}

@@ -200,7 +200,7 @@ func validate(path string, p *app.Plan, probs *problems) {
 		return
 	}
 	if p.Name != "" {
-		path += " (" + p.Name + ")"
+		path += " (" + app.Short(p.Name, 60) + ")"
 	}
 	var ve *app.ValidationError
 	if !errors.As(err, &ve) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -29,6 +30,9 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 	case ".xlsx", ".csv":
 		so.path, so.plan, so.kpis = pos[0], *plan, *kpis
 		return importSheet(e, &so)
+	case ".xls":
+		return fmt.Errorf("%s: Excel 97–2003 (.xls) files are not read: open it in Excel or LibreOffice Calc, "+
+			"save it as an Excel Workbook (.xlsx), and import that", pos[0])
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {
@@ -52,6 +56,9 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 			first, last = cmp.Or(first, p.ID), p.ID
 			return nil
 		})
+		if err == nil && first == 0 {
+			err = errors.New("the document holds no plan: nothing to import")
+		}
 		if err != nil && putErr == nil {
 			decodeErr = err
 		}

@@ -93,6 +93,9 @@ func openBook(p, password string) (*book, func(), error) {
 		if b.zr, err = zip.NewReader(bytes.NewReader(dec), int64(len(dec))); err != nil {
 			return nil, nil, ErrWrongPassword
 		}
+		if declared(b.zr) > uint64(b.budget) {
+			return nil, nil, tooLarge()
+		}
 		b.enc = dec
 		return b, func() {}, nil
 	}
@@ -100,7 +103,22 @@ func openBook(p, password string) (*book, func(), error) {
 		_ = f.Close()
 		return nil, nil, &msgErr{app.M("this is not an .xlsx workbook (%s)", err.Error())}
 	}
+	if declared(b.zr) > uint64(b.budget) {
+		_ = f.Close()
+		return nil, nil, tooLarge()
+	}
 	return b, func() { _ = f.Close() }, nil
+}
+
+// declared is the uncompressed size the package's entries declare in all: a
+// zip bomb declares far more than a workbook needs (entries that share
+// compressed bytes count each time), so it is refused before anything is read.
+func declared(zr *zip.Reader) uint64 {
+	var n uint64
+	for _, f := range zr.File {
+		n += f.UncompressedSize64
+	}
+	return n
 }
 
 // open opens a part of the package, reading at most what the budget allows.
