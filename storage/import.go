@@ -13,23 +13,23 @@ import (
 // fails, none does. It suits plans decoded one at a time from a large file,
 // which need not all be in memory at once: a plan may be dropped as soon as
 // put returns (only its encoded records stay until the commit). Plans with
-// ID 0 get new ids as they are put; after a failure those ids mean nothing.
+// ID 0 get new ids and plans without a uid get one as they are put; after a
+// failure those ids and uids mean nothing.
 // It returns how many plans were saved. An error produce returns is passed
 // back as it is; a storage failure is wrapped.
 func (db *DB) ImportPlans(produce func(put func(*app.Plan) error) error) (int, error) {
 	n := 0
 	var produced error // produce's own error, returned unwrapped
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		plans, acts, err := planBuckets(tx)
+	err := db.update(func(tx *bolt.Tx) error {
+		w, err := newPlanWriter(tx)
 		if err != nil {
 			return err
 		}
-		plans.FillPercent, acts.FillPercent = fillPercent, fillPercent
 		put := func(p *app.Plan) error {
 			if p == nil {
 				return fmt.Errorf("storage: import plan %d: the plan is nil", n+1)
 			}
-			if err := putPlan(plans, acts, p); err != nil {
+			if err := w.put(p); err != nil {
 				return fmt.Errorf("storage: import plan %d (%s): %w", n+1, p.Name, err)
 			}
 			n++

@@ -43,7 +43,7 @@ func (db *DB) restore(path string) error {
 		if err := checkBackup(stx); err != nil {
 			return err
 		}
-		return db.bolt.Update(func(tx *bolt.Tx) error {
+		return db.update(func(tx *bolt.Tx) error {
 			if err := replaceAll(tx, stx); err != nil {
 				return err
 			}
