@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -60,6 +61,7 @@ type meta struct {
 // fileCheck is what checkFile found out about a file before it is opened.
 type fileCheck struct {
 	exists  bool // false: a new file will be created
+	size    int64
 	oneMeta bool // one meta page is damaged (bbolt would fall back to the other)
 }
 
@@ -89,7 +91,10 @@ func checkDBFile(path string) (fileCheck, error) {
 		ps = int64(m0.pageSize)
 	}
 	m1, err1 := readMeta(f, ps)
-	if err0 != nil && err1 != nil {
+	switch {
+	case errors.Is(err0, errNoMagic) && errors.Is(err1, errNoMagic):
+		return fileCheck{}, damaged(path, "not a KPI Planner database (no bbolt meta page)")
+	case err0 != nil && err1 != nil:
 		return fileCheck{}, damaged(path, "no valid meta page (%v; %v)", err0, err1)
 	}
 	need := int64(0)
@@ -104,8 +109,11 @@ func checkDBFile(path string) (fileCheck, error) {
 	if size < need || size < minPages*ps {
 		return fileCheck{}, damaged(path, "the file is truncated: it has %d bytes, its pages need %d", size, max(need, minPages*ps))
 	}
-	return fileCheck{exists: true, oneMeta: err0 != nil || err1 != nil}, nil
+	return fileCheck{exists: true, size: size, oneMeta: err0 != nil || err1 != nil}, nil
 }
+
+// errNoMagic means a page does not start like a bbolt meta page.
+var errNoMagic = errors.New("not a bbolt meta page")
 
 // readMeta reads and checks the meta page at offset off.
 func readMeta(f io.ReaderAt, off int64) (meta, error) {
@@ -119,7 +127,7 @@ func readMeta(f io.ReaderAt, off int64) (meta, error) {
 	h.Write(body[:56])
 	switch {
 	case le.Uint32(body[0:]) != metaMagic:
-		return meta{}, fmt.Errorf("meta page at byte %d: not a bbolt meta page", off)
+		return meta{}, fmt.Errorf("meta page at byte %d: %w", off, errNoMagic)
 	case le.Uint32(body[4:]) != metaVersion:
 		return meta{}, fmt.Errorf("meta page at byte %d: bbolt version %d", off, le.Uint32(body[4:]))
 	case le.Uint64(body[56:]) != h.Sum64():
@@ -154,4 +162,16 @@ func checkTx(path string, tx *bolt.Tx) (err error) {
 		return damaged(path, "%v", cerr)
 	}
 	return nil
+}
+
+// boltOpen is bolt.Open that turns a panic on a broken page (bbolt reads the
+// freelist as it opens) into an error matching app.ErrDamaged.
+func boltOpen(path string, opts *bolt.Options) (b *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, damaged(path, "%v", r)
+		}
+	}()
+	return bolt.Open(path, 0o600, opts)
 }

@@ -41,11 +41,19 @@ func idOf(key []byte) app.PlanID {
 	return app.PlanID(binary.BigEndian.Uint64(key))
 }
 
-// encodePlan returns p without its ID (the key holds it) and without actuals.
-func encodePlan(p *app.Plan) []byte {
+// encodePlan returns p without its ID (the key holds it) and without actuals,
+// in the current plan record format.
+func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat2) }
+
+// encodePlanAs writes p in record format f; format 1 (what schema 1 files
+// hold) leaves out the fields added since.
+func encodePlanAs(p *app.Plan, f byte) []byte {
+	v2 := f >= planFormat2
 	w := &writer{b: make([]byte, 0, 256+256*len(p.KPIs))}
-	w.byte(planFormat2)
-	w.str(string(p.UID))
+	w.byte(f)
+	if v2 {
+		w.str(string(p.UID))
+	}
 	w.str(p.Name)
 	w.str(string(p.Status))
 	w.str(p.Person.Name)
@@ -58,15 +66,15 @@ func encodePlan(p *app.Plan) []byte {
 	w.str(string(p.Cycle.Frequency))
 	w.str(p.Goal.Text)
 	w.str(p.Goal.Type)
-	encodeRules(w, &p.Rules)
+	encodeRules(w, &p.Rules, v2)
 	w.count(len(p.KPIs), p.KPIs == nil)
 	for i := range p.KPIs {
-		encodeKPI(w, &p.KPIs[i])
+		encodeKPI(w, &p.KPIs[i], v2)
 	}
 	return w.b
 }
 
-func encodeRules(w *writer, r *app.Rules) {
+func encodeRules(w *writer, r *app.Rules, v2 bool) {
 	groups := make([]app.Group, 0, len(r.GroupWeights))
 	for g := range r.GroupWeights {
 		groups = append(groups, g)
@@ -87,11 +95,13 @@ func encodeRules(w *writer, r *app.Rules) {
 	w.float(r.LinearCap)
 	w.float(r.Cap)
 	w.float(r.Floor)
-	w.float(r.RoundingStep)
-	w.str(string(r.MissingData))
+	if v2 {
+		w.float(r.RoundingStep)
+		w.str(string(r.MissingData))
+	}
 }
 
-func encodeKPI(w *writer, k *app.KPI) {
+func encodeKPI(w *writer, k *app.KPI, v2 bool) {
 	w.str(k.ID)
 	w.str(k.LibraryID)
 	w.str(k.Name)
@@ -120,7 +130,9 @@ func encodeKPI(w *writer, k *app.KPI) {
 		w.float(s.Score)
 	}
 	w.str(k.Note)
-	w.str(k.Exempt)
+	if v2 {
+		w.str(k.Exempt)
+	}
 }
 
 // decodePlan reads a plan record stored under key; its KPIs have no actuals yet.
