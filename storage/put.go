@@ -10,10 +10,9 @@ import (
 	"kpiplanner/app"
 )
 
-// MaxPlanID is the highest plan id the store gives or accepts: the largest
-// integer every JSON reader keeps exactly (2⁵³ − 1). Keeping ids far below
-// 2⁶⁴ means the id counter can never wrap round and reuse plan 1's id.
-const MaxPlanID = 1<<53 - 1
+// MaxPlanID is the highest plan id the store gives or accepts (app.MaxPlanID),
+// so the id counter can never wrap round and reuse plan 1's id.
+const MaxPlanID = app.MaxPlanID
 
 // ErrIDsExhausted means the plan id counter has reached MaxPlanID.
 var ErrIDsExhausted = errors.New("no plan id left: the id counter has reached its highest value")
@@ -157,7 +156,7 @@ func (w *planWriter) put(p *app.Plan) error {
 func (w *planWriter) assignID(p *app.Plan) error {
 	seq := w.plans.Sequence()
 	if p.ID == 0 {
-		if seq >= MaxPlanID {
+		if seq >= uint64(MaxPlanID) {
 			return ErrIDsExhausted
 		}
 		id, err := w.plans.NextSequence()
