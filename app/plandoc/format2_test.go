@@ -79,7 +79,9 @@ func TestFormat2FieldsRoundTrip(t *testing.T) {
 }
 
 func TestFormat2FieldErrors(t *testing.T) {
-	doc := func(extra string, kpis ...string) string { return strings.Replace(planDoc(extra, kpis...), Format1, Format, 1) }
+	doc := func(extra string, kpis ...string) string {
+		return strings.Replace(planDoc(extra, kpis...), Format1, Format, 1)
+	}
 	two := strings.Replace(docOf(plan(`"uid": "00000000000000000000000000000001"`), plan(`"uid": "00000000000000000000000000000001"`)),
 		Format1, Format, 1)
 	for name, tc := range map[string]struct{ in, want string }{
