@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -45,4 +46,54 @@ func (db *DB) ImportPlans(produce func(put func(*app.Plan) error) error) (int, e
 		return 0, produced
 	}
 	return 0, fmt.Errorf("storage: import plans: %w", err)
+}
+
+// ImportTx is the transaction Import hands to its produce function: it reads
+// plans as they stand in the transaction and writes them.
+type ImportTx struct {
+	tx *bolt.Tx
+	w  *planWriter
+}
+
+// PlanByUID returns the plan with uid as it stands in the transaction, or
+// nil when there is none.
+func (t *ImportTx) PlanByUID(uid app.UID) (*app.Plan, error) {
+	if uid == "" {
+		return nil, nil
+	}
+	key := uidKey(t.tx, uid)
+	if key == nil {
+		return nil, nil
+	}
+	return loadPlan(t.tx, idOf(key))
+}
+
+// Put writes p as SavePlan does: a new id when p.ID is 0, a new uid when p.UID is "".
+func (t *ImportTx) Put(p *app.Plan) error {
+	if p == nil {
+		return errors.New("the plan is nil")
+	}
+	return t.w.put(p)
+}
+
+// Import runs produce in one write transaction: every plan it puts lands, or,
+// when produce or a put fails, none does. An error produce returns is passed
+// back as it is; a storage failure is wrapped.
+func (db *DB) Import(produce func(*ImportTx) error) error {
+	var produced error
+	err := db.update(func(tx *bolt.Tx) error {
+		w, err := newPlanWriter(tx)
+		if err != nil {
+			return err
+		}
+		produced = produce(&ImportTx{tx: tx, w: w})
+		return produced
+	})
+	switch {
+	case err == nil:
+		return nil
+	case produced != nil:
+		return produced
+	}
+	return fmt.Errorf("storage: import plans: %w", err)
 }

@@ -2,10 +2,8 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -19,6 +17,8 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 	plan := fs.String("plan", "", "for a spreadsheet: the plan to import into (id or name)")
 	kpis := fs.Bool("kpis", false, "for a spreadsheet: it is a KPI sheet, not actuals")
 	lang := fs.String("lang", "en", "for a spreadsheet: the language its numbers and headers are written in (vi or en)")
+	dryRun := fs.Bool("dry-run", false, "for a plan document: list the plans it would create and what it would change in existing ones, and change nothing")
+	update := fs.Bool("update", false, "for a plan document: also update the existing plans it holds (matched by uid), listing them")
 	pos, err := e.parse(fs, 1, 1)
 	if err != nil {
 		return err
@@ -27,52 +27,7 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 	case ".xlsx", ".csv":
 		return importSheet(e, pos[0], *plan, *lang, *kpis)
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	s, err := e.open()
-	if err != nil {
-		return err
-	}
-	// The plans are decoded and saved one by one in a single transaction,
-	// so a large file never sits in memory whole and a bad one saves nothing.
-	var first, last app.PlanID
-	var decodeErr error // what is wrong with the file, as opposed to the database
-	n, err := s.ImportPlans(func(put func(*app.Plan) error) error {
-		var putErr error
-		err := plandoc.Stream(f, func(p *app.Plan) error {
-			if putErr = put(p); putErr != nil {
-				return putErr
-			}
-			first, last = cmp.Or(first, p.ID), p.ID
-			return nil
-		})
-		if err != nil && putErr == nil {
-			decodeErr = err
-		}
-		return err
-	})
-	switch {
-	case decodeErr != nil:
-		return fmt.Errorf("%s: %w", pos[0], decodeErr)
-	case err != nil:
-		return err
-	}
-	fmt.Fprintf(e.out, "imported %d plan(s)%s\n", n, importedIDs(n, first, last))
-	return nil
-}
-
-// importedIDs describes the ids of the n plans imported, first to last.
-func importedIDs(n int, first, last app.PlanID) string {
-	switch n {
-	case 0:
-		return ""
-	case 1:
-		return fmt.Sprintf(" (id %d)", first)
-	}
-	return fmt.Sprintf(" (ids %d … %d)", first, last)
+	return importDoc(e, pos[0], *dryRun, *update)
 }
 
 func idRange(plans []*app.Plan) string {
@@ -89,7 +44,7 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 	if _, err := e.parse(fs, 0, 0); err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
@@ -97,11 +52,11 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	w := tabwriter.NewWriter(e.out, 0, 4, 2, ' ', 0)
+	w := tabwriter.NewWriter(&termWriter{w: e.out}, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS")
 	for _, p := range plans {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\n", p.ID, p.Name, p.Person.Name, p.Person.Department,
-			p.Cycle.Start, p.Cycle.End, p.Status, len(p.KPIs))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\n", p.ID, clean(p.Name), clean(p.Person.Name), clean(p.Person.Department),
+			p.Cycle.Start, p.Cycle.End, clean(string(p.Status)), len(p.KPIs))
 	}
 	return w.Flush()
 }
@@ -111,7 +66,7 @@ func cmdExportJSON(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
@@ -139,6 +94,23 @@ func cmdBackup(e *env, fs *flag.FlagSet) error {
 		return err
 	}
 	fmt.Fprintf(e.out, "backed up %s to %s\n", s.Path(), pos[0])
+	return nil
+}
+
+func cmdRestore(e *env, fs *flag.FlagSet) error {
+	pos, err := e.parse(fs, 1, 1)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	safety, err := s.Restore(pos[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "restored %s from %s; the database as it was before is kept in %s\n", s.Path(), pos[0], safety)
 	return nil
 }
 

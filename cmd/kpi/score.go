@@ -20,13 +20,18 @@ func cmdScore(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
 	plans, err := plansOf(s, pos)
 	if err != nil {
 		return err
+	}
+	for i := range plans {
+		if !*asJSON { // text: names safe for a terminal and its columns
+			plans[i] = cleanPlan(plans[i])
+		}
 	}
 	results := make([]score.Result, len(plans))
 	for i, p := range plans {
@@ -38,7 +43,11 @@ func cmdScore(e *env, fs *flag.FlagSet) error {
 		}
 		results[i] = score.Plan(p, idx)
 	}
-	w := bufio.NewWriter(e.out)
+	var out io.Writer = e.out
+	if !*asJSON { // text for a terminal: no control characters from names (JSON escapes them)
+		out = &termWriter{w: e.out}
+	}
+	w := bufio.NewWriter(out)
 	if *asJSON {
 		err = writeScoreJSON(w, plans, results)
 	} else {

@@ -76,7 +76,7 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func cmdTemplate(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
