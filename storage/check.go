@@ -53,6 +53,8 @@ const (
 
 // meta is the part of a bbolt meta page checkFile needs.
 type meta struct {
+	root     uint64 // the page of the root bucket
+	freelist uint64 // the freelist page, or noFreelist
 	pageSize uint32
 	pgid     uint64 // the high-water mark: every page in use is below it
 	txid     uint64
@@ -109,6 +111,13 @@ func checkDBFile(path string) (fileCheck, error) {
 	if size < need || size < minPages*ps {
 		return fileCheck{}, damaged(path, "the file is truncated: it has %d bytes, its pages need %d", size, max(need, minPages*ps))
 	}
+	m := m0
+	if err0 != nil || err1 == nil && m1.txid > m0.txid {
+		m = m1
+	}
+	if err := checkPages(f, m); err != nil {
+		return fileCheck{}, damaged(path, "%v", err)
+	}
 	return fileCheck{exists: true, size: size, oneMeta: err0 != nil || err1 != nil}, nil
 }
 
@@ -133,11 +142,48 @@ func readMeta(f io.ReaderAt, off int64) (meta, error) {
 	case le.Uint64(body[56:]) != h.Sum64():
 		return meta{}, fmt.Errorf("meta page at byte %d: wrong checksum", off)
 	}
-	m := meta{pageSize: le.Uint32(body[8:]), pgid: le.Uint64(body[40:]), txid: le.Uint64(body[48:])}
+	m := meta{root: le.Uint64(body[16:]), freelist: le.Uint64(body[32:]),
+		pageSize: le.Uint32(body[8:]), pgid: le.Uint64(body[40:]), txid: le.Uint64(body[48:])}
 	if m.pageSize < 512 || m.pageSize&(m.pageSize-1) != 0 {
 		return meta{}, fmt.Errorf("meta page at byte %d: page size %d", off, m.pageSize)
 	}
 	return m, nil
+}
+
+// Page flags and the freelist page id meaning "none", as bbolt writes them.
+const (
+	branchPage   = 0x01
+	leafPage     = 0x02
+	freelistPage = 0x10
+	noFreelist   = ^uint64(0)
+)
+
+// checkPages checks the headers of the pages bbolt reads as it opens a file
+// (the freelist) and first reads from (the root bucket): bbolt panics on a
+// damaged one.
+func checkPages(f io.ReaderAt, m meta) error {
+	page := func(id uint64, want uint16, what string) error {
+		if id < 2 || id >= m.pgid {
+			return fmt.Errorf("the %s page %d is outside the file's pages", what, id)
+		}
+		var h [pageHeaderSize]byte
+		if _, err := f.ReadAt(h[:], int64(id)*int64(m.pageSize)); err != nil {
+			return fmt.Errorf("read the %s page %d: %w", what, id, err)
+		}
+		if got := binary.NativeEndian.Uint64(h[0:]); got != id {
+			return fmt.Errorf("the %s page %d has id %d", what, id, got)
+		}
+		if flags := binary.NativeEndian.Uint16(h[8:]); flags&want == 0 {
+			return fmt.Errorf("the %s page %d has type %#x", what, id, flags)
+		}
+		return nil
+	}
+	if m.freelist != noFreelist {
+		if err := page(m.freelist, freelistPage, "freelist"); err != nil {
+			return err
+		}
+	}
+	return page(m.root, branchPage|leafPage, "root")
 }
 
 // keyOpen is the meta key present while a read-write Open holds the file;
