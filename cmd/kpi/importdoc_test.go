@@ -59,8 +59,8 @@ func TestImportKnownUIDShownBeforeUpdate(t *testing.T) {
 	mustKPI(t, "import", writeFile(t, "team.json", teamDoc), "--db", db)
 	doc := mustKPI(t, "export-json", "--db", db)
 	before := mustKPI(t, "export-json", "--db", db)
-	changed := strings.Replace(doc, `"target": 4,`, `"target": 5,`, 1)            // k4's target
-	changed = strings.Replace(changed, `"value": 70}`, `"value": 75}`, 1)          // k2's February actual
+	changed := strings.Replace(doc, `"target": 4,`, `"target": 5,`, 1)              // k4's target
+	changed = strings.Replace(changed, `"value": 70}`, `"value": 75}`, 1)           // k2's February actual
 	changed = strings.Replace(changed, `"Sales 2026"`, `"Sales 2026 (revised)"`, 1) // the plan's name
 	file := writeFile(t, "changed.json", changed)
 
@@ -174,7 +174,7 @@ func TestClean(t *testing.T) {
 		"a\tb\nc\rd":         "a b c d",
 		"x\u202eevil\u2066y": "xevily",
 		"del\x7f c1\u0085":   "del c1",
-		"emoji 👩‍💻":           "emoji 👩‍💻", // the zero-width joiner stays
+		"emoji 👩‍💻":          "emoji 👩‍💻", // the zero-width joiner stays
 	} {
 		if got := clean(in); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)
