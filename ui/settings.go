@@ -99,6 +99,7 @@ func (s *settingsScreen) onBackup() {
 				return
 			}
 			dropPlaceholder(t, []string{t.path})
+			u.app.Preferences().SetString(PrefBackupDir, filepath.Dir(t.path)) // found again if the database is damaged
 			u.notify(u.T("Backed up to %s", t.path))
 		})
 	})
