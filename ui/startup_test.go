@@ -97,7 +97,9 @@ func TestDamagedDatabaseWithoutBackupSaysSo(t *testing.T) {
 	if _, ok := findWidget(w, func(b *widget.Button) bool { return b.Text == "Choose a backup file…" }); !ok {
 		t.Error("no button to choose a backup file")
 	}
-	if _, ok := findWidget(w, func(l *widget.Label) bool { return strings.Contains(l.Text, "damaged") && strings.Contains(l.Text, path) }); !ok {
+	if _, ok := findWidget(w, func(l *widget.Label) bool {
+		return strings.Contains(l.Text, "damaged") && strings.Contains(l.Text, path)
+	}); !ok {
 		t.Error("the window does not say the file is damaged")
 	}
 }
