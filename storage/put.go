@@ -121,10 +121,11 @@ func newPlanWriter(tx *bolt.Tx) (*planWriter, error) {
 
 // put writes p (assigning its id and uid if new) and replaces its actuals records.
 func (w *planWriter) put(p *app.Plan) error {
+	fresh := p.ID == 0
 	if err := w.assignID(p); err != nil {
 		return err
 	}
-	if err := w.assignUID(p); err != nil {
+	if err := w.assignUID(p, fresh); err != nil {
 		return err
 	}
 	key := planKey(p.ID)
@@ -178,12 +179,15 @@ func (w *planWriter) assignID(p *app.Plan) error {
 }
 
 // assignUID gives p a new uid when it has none (keeping the one already
-// stored for its id), checks that no other plan has p's uid, and indexes it.
-func (w *planWriter) assignUID(p *app.Plan) error {
+// stored for its id, unless the id is fresh and so has no record), checks
+// that no other plan has p's uid, and indexes it.
+func (w *planWriter) assignUID(p *app.Plan, fresh bool) error {
 	key := planKey(p.ID)
 	old := app.UID("")
-	if v := w.plans.Get(key); v != nil {
-		old = recordUID(v)
+	if !fresh {
+		if v := w.plans.Get(key); v != nil {
+			old = recordUID(v)
+		}
 	}
 	switch {
 	case p.UID == "" && old != "":
