@@ -11,6 +11,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	ErrInUse    = errors.New("the database file is in use by another KPI Planner window or process")
 	ErrInvalid  = errors.New("invalid")
+	// ErrDamaged means the database file failed a check: it is truncated,
+	// empty or has broken pages, and nothing is written into it.
+	ErrDamaged = errors.New("the database file is damaged")
 )
 
 // Msg is a user-facing message: Key is an English format string that is also

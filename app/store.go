@@ -30,8 +30,9 @@ type Store interface {
 
 	// Backup writes a consistent copy of the whole database to path.
 	Backup(path string) error
-	// Restore replaces the whole database with a backup file, after checking it.
-	Restore(path string) error
+	// Restore replaces the whole database with a backup file, after checking
+	// it and writing a safety copy of the current database, whose path it returns.
+	Restore(path string) (string, error)
 	// Path returns the database file's location.
 	Path() string
 	// Close releases the database file.

@@ -12,7 +12,7 @@ import (
 // transaction, or returns an error matching app.ErrNotFound when the plan or
 // the KPI is unknown. An empty actuals list removes the KPI's record.
 func (db *DB) SaveActuals(id app.PlanID, kpiID string, actuals []app.Actual) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		plans, acts, err := planBuckets(tx)
 		if err != nil {
 			return err

@@ -29,7 +29,7 @@ func (db *DB) Backup(path string) (err error) {
 			err = errors.Join(err, ignoreMissing(os.Remove(tmp)))
 		}
 	}()
-	werr := db.bolt.View(func(tx *bolt.Tx) error {
+	werr := db.view(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(f)
 		return err
 	})

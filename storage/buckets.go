@@ -12,6 +12,9 @@ var (
 	bucketLibrary = []byte("library")
 	// bucketSettings maps a setting name to its value.
 	bucketSettings = []byte("settings")
+	// bucketPlanUIDs maps a plan's uid (its 32 hex digits) to its plan key;
+	// putPlan and DeletePlan keep it in step with bucketPlans (schema 2).
+	bucketPlanUIDs = []byte("plan_uids")
 )
 
 // keySchemaVersion is the meta key holding the schema version as a big-endian uint64.

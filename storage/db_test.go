@@ -62,7 +62,7 @@ func TestPlansSkipsStrayActuals(t *testing.T) {
 		t.Fatal(err)
 	}
 	stray := encodeActuals([]app.Actual{{Period: 0, Value: 666}})
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketActuals)
 		for _, k := range [][]byte{
 			actualsKey(1, "leads"), actualsKey(3, "leads"), actualsKey(4, "x"),

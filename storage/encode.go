@@ -12,7 +12,10 @@ import (
 // Record format versions. A plan or actuals record starts with one of these
 // bytes, so a later format can still read older records.
 const (
-	planFormat1 = 1 // planFormat1 is a plan without actuals, as written by encodePlan.
+	planFormat1 = 1 // planFormat1 is a plan without actuals, as written before plans had a uid.
+	// planFormat2 adds the plan's uid, the rules' rounding step and
+	// missing-data rule and each KPI's exemption; encodePlan writes it.
+	planFormat2 = 2
 
 	actualsPlain   = 1 // actualsPlain holds period and value per actual.
 	actualsWithDen = 2 // actualsWithDen also holds each actual's denominator.
@@ -38,10 +41,19 @@ func idOf(key []byte) app.PlanID {
 	return app.PlanID(binary.BigEndian.Uint64(key))
 }
 
-// encodePlan returns p without its ID (the key holds it) and without actuals.
-func encodePlan(p *app.Plan) []byte {
+// encodePlan returns p without its ID (the key holds it) and without actuals,
+// in the current plan record format.
+func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat2) }
+
+// encodePlanAs writes p in record format f; format 1 (what schema 1 files
+// hold) leaves out the fields added since.
+func encodePlanAs(p *app.Plan, f byte) []byte {
+	v2 := f >= planFormat2
 	w := &writer{b: make([]byte, 0, 256+256*len(p.KPIs))}
-	w.byte(planFormat1)
+	w.byte(f)
+	if v2 {
+		w.str(string(p.UID))
+	}
 	w.str(p.Name)
 	w.str(string(p.Status))
 	w.str(p.Person.Name)
@@ -54,15 +66,15 @@ func encodePlan(p *app.Plan) []byte {
 	w.str(string(p.Cycle.Frequency))
 	w.str(p.Goal.Text)
 	w.str(p.Goal.Type)
-	encodeRules(w, &p.Rules)
+	encodeRules(w, &p.Rules, v2)
 	w.count(len(p.KPIs), p.KPIs == nil)
 	for i := range p.KPIs {
-		encodeKPI(w, &p.KPIs[i])
+		encodeKPI(w, &p.KPIs[i], v2)
 	}
 	return w.b
 }
 
-func encodeRules(w *writer, r *app.Rules) {
+func encodeRules(w *writer, r *app.Rules, v2 bool) {
 	groups := make([]app.Group, 0, len(r.GroupWeights))
 	for g := range r.GroupWeights {
 		groups = append(groups, g)
@@ -83,9 +95,13 @@ func encodeRules(w *writer, r *app.Rules) {
 	w.float(r.LinearCap)
 	w.float(r.Cap)
 	w.float(r.Floor)
+	if v2 {
+		w.float(r.RoundingStep)
+		w.str(string(r.MissingData))
+	}
 }
 
-func encodeKPI(w *writer, k *app.KPI) {
+func encodeKPI(w *writer, k *app.KPI, v2 bool) {
 	w.str(k.ID)
 	w.str(k.LibraryID)
 	w.str(k.Name)
@@ -114,16 +130,24 @@ func encodeKPI(w *writer, k *app.KPI) {
 		w.float(s.Score)
 	}
 	w.str(k.Note)
+	if v2 {
+		w.str(k.Exempt)
+	}
 }
 
 // decodePlan reads a plan record stored under key; its KPIs have no actuals yet.
 func decodePlan(key, val []byte) (*app.Plan, error) {
 	id := idOf(key)
 	r := newReader(val)
-	if f := r.byte(); r.err == nil && f != planFormat1 {
+	f := r.byte()
+	if r.err == nil && f != planFormat1 && f != planFormat2 {
 		return nil, fmt.Errorf("plan %d: unknown record format %d", id, f)
 	}
+	v2 := f == planFormat2
 	p := &app.Plan{ID: id}
+	if v2 {
+		p.UID = app.UID(r.str())
+	}
 	p.Name = r.str()
 	p.Status = app.Status(r.str())
 	p.Person.Name = r.str()
@@ -136,11 +160,11 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 	p.Cycle.Frequency = app.Frequency(r.str())
 	p.Goal.Text = r.str()
 	p.Goal.Type = r.str()
-	decodeRules(r, &p.Rules)
+	decodeRules(r, &p.Rules, v2)
 	if n, isNil := r.count(20); !isNil {
 		p.KPIs = make([]app.KPI, n)
 		for i := range p.KPIs {
-			decodeKPI(r, &p.KPIs[i])
+			decodeKPI(r, &p.KPIs[i], v2)
 		}
 	}
 	if err := r.done(); err != nil {
@@ -149,7 +173,10 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 	return p, nil
 }
 
-func decodeRules(r *reader, rules *app.Rules) {
+// decodeRules reads rules; v2 says the record has the format 2 fields. A
+// format 1 record's missing-data rule stays "", which means exclude: the
+// behaviour it was scored with.
+func decodeRules(r *reader, rules *app.Rules, v2 bool) {
 	if n, isNil := r.count(9); !isNil {
 		rules.GroupWeights = make(map[app.Group]float64, n)
 		for range n {
@@ -170,9 +197,14 @@ func decodeRules(r *reader, rules *app.Rules) {
 	rules.LinearCap = r.float()
 	rules.Cap = r.float()
 	rules.Floor = r.float()
+	if !v2 {
+		return
+	}
+	rules.RoundingStep = r.float()
+	rules.MissingData = app.MissingData(r.str())
 }
 
-func decodeKPI(r *reader, k *app.KPI) {
+func decodeKPI(r *reader, k *app.KPI, v2 bool) {
 	k.ID = r.str()
 	k.LibraryID = r.str()
 	k.Name = r.str()
@@ -202,6 +234,9 @@ func decodeKPI(r *reader, k *app.KPI) {
 		}
 	}
 	k.Note = r.str()
+	if v2 {
+		k.Exempt = r.str()
+	}
 }
 
 // encodeActuals returns one KPI's actuals as a record: a format byte (with or

@@ -43,6 +43,8 @@ func richPlan() *app.Plan {
 	p.Rules.BonusMode = app.BonusLinear
 	p.Rules.LinearCap = 1.75
 	p.Rules.Floor = 0.25
+	p.Rules.RoundingStep = 1000
+	p.Rules.MissingData = app.MissingZero
 	p.KPIs = []app.KPI{
 		{ID: "leads", LibraryID: "mkt-leads", Name: "Qualified leads", Description: "MQLs from all channels",
 			Rationale: "feeds sales", Unit: app.Count, Direction: app.Higher, Baseline: app.Float(120),
@@ -61,6 +63,7 @@ func richPlan() *app.Plan {
 			Target: 1, Weight: 1, Group: app.GroupC, Aggregation: app.Last, Baseline: app.Float(0)},
 		{ID: "nps", Name: "NPS", Unit: app.Score, Direction: app.Higher, Target: 40, Weight: 1,
 			Group: app.GroupC, Aggregation: app.Min, Cap: app.Float(1.2),
+			Exempt:  "survey moved to Q3 (HR, 2026-02-01)",
 			Actuals: []app.Actual{{Period: 0, Value: -12}}},
 		{ID: "aov", Name: "Average order value", Unit: app.Currency, Direction: app.Higher, Target: 1e6,
 			Weight: 0.5, Group: app.GroupA, Aggregation: app.Max, Floor: app.Float(0.5),

@@ -12,7 +12,7 @@ import (
 // LibraryEntries returns the user's own library entries and hidden built-ins, ordered by id.
 func (db *DB) LibraryEntries() ([]app.LibraryEntry, error) {
 	var out []app.LibraryEntry
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		lib, err := bucket(tx, bucketLibrary)
 		if err != nil {
 			return err
@@ -38,7 +38,7 @@ func (db *DB) SaveLibraryEntry(e app.LibraryEntry) error {
 	if err != nil {
 		return fmt.Errorf("storage: encode library entry %s: %w", e.ID, err)
 	}
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		lib, err := bucket(tx, bucketLibrary)
 		if err != nil {
 			return err
@@ -53,7 +53,7 @@ func (db *DB) SaveLibraryEntry(e app.LibraryEntry) error {
 
 // DeleteLibraryEntry removes a user's library entry, or returns an error matching app.ErrNotFound.
 func (db *DB) DeleteLibraryEntry(id string) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		lib, err := bucket(tx, bucketLibrary)
 		if err != nil {
 			return err

@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"kpiplanner/app"
 )
 
 // ErrSchemaTooNew means the file was written by a newer KPI Planner whose
@@ -16,6 +18,7 @@ var ErrSchemaTooNew = errors.New("the database was written by a newer version of
 // transaction; index 0 is unused. Append new migrations, never edit old ones.
 var migrations = []func(tx *bolt.Tx) error{
 	1: createBuckets,
+	2: giveUIDs,
 }
 
 // SchemaVersion is the schema version this code writes.
@@ -72,6 +75,44 @@ func createBuckets(tx *bolt.Tx) error {
 	for _, name := range [][]byte{bucketMeta, bucketPlans, bucketActuals, bucketLibrary, bucketSettings} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// giveUIDs is schema version 2: every plan gets a stable uid, its record is
+// rewritten in plan format 2, and the uid index bucket lists them all.
+func giveUIDs(tx *bolt.Tx) error {
+	plans, err := bucket(tx, bucketPlans)
+	if err != nil {
+		return err
+	}
+	index, err := tx.CreateBucketIfNotExists(bucketPlanUIDs)
+	if err != nil {
+		return fmt.Errorf("create bucket %s: %w", bucketPlanUIDs, err)
+	}
+	var ps []*app.Plan
+	err = plans.ForEach(func(k, v []byte) error {
+		p, err := decodePlan(k, v)
+		if err == nil {
+			ps = append(ps, p)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	plans.FillPercent = fillPercent
+	for _, p := range ps {
+		if p.UID == "" {
+			p.UID = app.NewUID()
+		}
+		key := planKey(p.ID)
+		if err := plans.Put(key, encodePlan(p)); err != nil {
+			return fmt.Errorf("rewrite plan %d: %w", p.ID, err)
+		}
+		if err := index.Put([]byte(p.UID), key); err != nil {
+			return fmt.Errorf("index plan %d: %w", p.ID, err)
 		}
 	}
 	return nil

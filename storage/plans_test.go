@@ -89,7 +89,7 @@ func TestSavePlanReplacesActuals(t *testing.T) {
 func actualKeys(t *testing.T, db *DB, id app.PlanID) []string {
 	t.Helper()
 	var out []string
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketActuals).ForEach(func(k, _ []byte) error {
 			if idOf(k) == id {
 				out = append(out, string(k[8:]))

@@ -243,6 +243,10 @@ func verifyCrashFile(t *testing.T, path string, log *crashLog) {
 		}
 		want := crashPlan(j)
 		want.ID = id
+		if _, err := app.ParseUID(string(got.UID)); err != nil {
+			t.Errorf("plan %d: %v", id, err)
+		}
+		want.UID = got.UID // given by SavePlan
 		edited := crashActuals(j, 9, false)
 		switch {
 		case log.actuals[id]:

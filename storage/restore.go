@@ -5,6 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -13,52 +18,111 @@ import (
 )
 
 // Restore replaces the whole database with the backup file at path, after
-// checking that the backup is a sound KPI Planner file this version can read.
-// The replacement is one transaction: on any error the database is unchanged.
+// checking that the backup is a sound KPI Planner file this version can read:
+// a file that is truncated, lacks the plans bucket, has a newer schema, fails
+// bbolt's page check or holds a record that does not decode is refused before
+// anything is written. Then it writes a safety copy of the current database
+// beside it (see SafetyCopyPath) and replaces everything in one transaction;
+// it returns the safety copy's path. On any error the database is unchanged.
 // A backup from an older version is migrated as it is restored.
-func (db *DB) Restore(path string) error {
-	if err := db.restore(path); err != nil {
-		return fmt.Errorf("storage: restore from %s: %w", path, err)
+func (db *DB) Restore(path string) (string, error) {
+	safety, err := db.restore(path)
+	if err != nil {
+		return safety, fmt.Errorf("storage: restore from %s: %w", path, err)
 	}
-	return nil
+	return safety, nil
 }
 
-func (db *DB) restore(path string) error {
+func (db *DB) restore(path string) (string, error) {
 	if same, err := samePath(path, db.path); err != nil {
-		return err
+		return "", err
 	} else if same {
-		return errors.New("that is the database file itself")
+		return "", errors.New("that is the database file itself")
 	}
-	src, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
-	switch {
-	case errors.Is(err, bolterrors.ErrTimeout):
-		return app.ErrInUse
-	case errors.Is(err, fs.ErrNotExist):
-		return err
-	case err != nil:
-		return fmt.Errorf("not a KPI Planner database or damaged: %w", err)
+	src, err := openBackup(path)
+	if err != nil {
+		return "", err
 	}
 	defer src.Close()
-	return src.View(func(stx *bolt.Tx) error {
+	safety := ""
+	err = viewChecked(src, func(stx *bolt.Tx) error {
 		if err := checkBackup(stx); err != nil {
 			return err
 		}
-		return db.bolt.Update(func(tx *bolt.Tx) error {
+		safety = SafetyCopyPath(db.path, time.Now())
+		if err := db.Backup(safety); err != nil {
+			safety = ""
+			return fmt.Errorf("write the safety copy of the current database: %w", err)
+		}
+		return db.update(func(tx *bolt.Tx) error {
 			if err := replaceAll(tx, stx); err != nil {
 				return err
 			}
-			return migrate(tx)
+			if err := migrate(tx); err != nil {
+				return err
+			}
+			return tx.Bucket(bucketMeta).Put(keyOpen, []byte{1})
 		})
 	})
+	return safety, err
+}
+
+// SafetyCopyPath returns where Restore keeps a copy of the database at dbPath
+// before replacing it at time t: beside it, named with the date and time, such
+// as kpiplanner-2026-12-01-2305.before-restore.db (with -2, -3… when taken).
+func SafetyCopyPath(dbPath string, t time.Time) string {
+	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+	stem := filepath.Join(filepath.Dir(dbPath), base+"-"+t.Format("2006-01-02-1504"))
+	name := stem + ".before-restore.db"
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d.before-restore.db", stem, n)
+	}
+}
+
+// openBackup opens the backup file at path read-only, after checking its
+// size and meta pages so that a truncated file is refused, not mapped.
+func openBackup(path string) (*bolt.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	if _, err := checkDBFile(path); err != nil {
+		return nil, err
+	}
+	src, err := boltOpen(path, &bolt.Options{Timeout: lockTimeout, ReadOnly: true})
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, app.ErrInUse
+	case err != nil:
+		return nil, fmt.Errorf("not a KPI Planner database or damaged: %w", err)
+	}
+	return src, nil
+}
+
+// viewChecked runs fn in a read transaction of b, turning a panic on a broken
+// page into an error.
+func viewChecked(b *bolt.DB, fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(b.Path(), "%v", r)
+		}
+	}()
+	return b.View(fn)
 }
 
 // checkBackup verifies a backup's structure, schema version and every record.
 func checkBackup(tx *bolt.Tx) error {
-	for err := range tx.Check() {
-		return fmt.Errorf("the file is damaged: %w", err)
+	if err := checkTx(tx.DB().Path(), tx); err != nil {
+		return err
 	}
 	if tx.Bucket(bucketMeta) == nil {
 		return errors.New("not a KPI Planner database (no schema version)")
+	}
+	if tx.Bucket(bucketPlans) == nil {
+		return errors.New("not a KPI Planner database (no plans)")
 	}
 	v, err := schemaVersion(tx)
 	if err != nil {

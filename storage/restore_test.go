@@ -46,8 +46,12 @@ func TestRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := db.Restore(backup); err != nil {
+	safety, err := db.Restore(backup)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if filepath.Dir(safety) != filepath.Dir(db.Path()) || !strings.HasSuffix(safety, ".before-restore.db") {
+		t.Errorf("safety copy %s: want it beside %s, named *.before-restore.db", safety, db.Path())
 	}
 	got, err := db.Plans()
 	if err != nil {
@@ -95,6 +99,15 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 	setFileVersion(t, newer, 99)
 	damaged := newFile(t)
 	corruptPlan(t, damaged)
+	truncated := newFile(t)
+	fillFile(t, truncated, 50)
+	cutFile(t, truncated, 0.5)
+	noPlans := newFile(t)
+	dropBucket(t, noPlans, bucketPlans)
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 
 	db := openTemp(t)
 	want := richPlan()
@@ -110,9 +123,15 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 		"other program": {path: foreign, msg: "not a KPI Planner database"},
 		"newer schema":  {path: newer, msg: "99", is: ErrSchemaTooNew},
 		"damaged plan":  {path: damaged, msg: "damaged record"},
+		"truncated":     {path: truncated, msg: "truncated", is: app.ErrDamaged},
+		"no plans":      {path: noPlans, msg: "no plans"},
+		"empty":         {path: empty, msg: "empty", is: app.ErrDamaged},
 		"the live file": {path: db.Path(), msg: "database file itself"},
 	} {
-		err := db.Restore(tc.path)
+		safety, err := db.Restore(tc.path)
+		if safety != "" {
+			t.Errorf("%s: a refused restore wrote a safety copy %s", name, safety)
+		}
 		if err == nil || !strings.Contains(err.Error(), tc.msg) || (tc.is != nil && !errors.Is(err, tc.is)) {
 			t.Errorf("%s: error = %v, want one mentioning %q", name, err, tc.msg)
 		}

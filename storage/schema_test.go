@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,9 +60,9 @@ func newFile(t *testing.T) string {
 	return path
 }
 
-func TestFreshFileGetsVersion1(t *testing.T) {
-	if got := fileVersion(t, newFile(t)); got != 1 {
-		t.Errorf("schema version of a new file = %d, want 1", got)
+func TestFreshFileGetsCurrentVersion(t *testing.T) {
+	if got, want := fileVersion(t, newFile(t)), uint64(SchemaVersion()); got != want {
+		t.Errorf("schema version of a new file = %d, want %d", got, want)
 	}
 }
 
@@ -84,13 +85,14 @@ func TestNewerSchemaRefused(t *testing.T) {
 func TestMigrationsRunOnOpen(t *testing.T) {
 	path := newFile(t)
 	extra := []byte("extra")
+	base := uint64(SchemaVersion())
 	saved := migrations
 	defer func() { migrations = saved }()
 	migrations = append(migrations[:len(migrations):len(migrations)], func(tx *bolt.Tx) error {
 		_, err := tx.CreateBucket(extra) // fails if run twice
 		return err
 	})
-	for range 2 { // the second open finds version 2 and runs nothing
+	for range 2 { // the second open finds version base+1 and runs nothing
 		db, err := Open(path)
 		if err != nil {
 			t.Fatal(err)
@@ -99,14 +101,14 @@ func TestMigrationsRunOnOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := fileVersion(t, path); got != 2 {
-		t.Errorf("schema version after the migration = %d, want 2", got)
+	if got := fileVersion(t, path); got != base+1 {
+		t.Errorf("schema version after the migration = %d, want %d", got, base+1)
 	}
 	migrations = append(migrations, func(*bolt.Tx) error { return errors.New("boom") })
-	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "schema version 3: boom") {
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("schema version %d: boom", base+2)) {
 		t.Errorf("failing migration: error = %v, want it named", err)
 	}
-	if got := fileVersion(t, path); got != 2 {
+	if got := fileVersion(t, path); got != base+1 {
 		t.Errorf("a failed migration changed the version to %d", got)
 	}
 }

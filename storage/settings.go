@@ -9,7 +9,7 @@ import (
 // Setting returns a stored setting, or "" when unset.
 func (db *DB) Setting(key string) (string, error) {
 	var val string
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketSettings)
 		if err != nil {
 			return err
@@ -25,7 +25,7 @@ func (db *DB) Setting(key string) (string, error) {
 
 // SetSetting stores a setting; an empty value removes it.
 func (db *DB) SetSetting(key, value string) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketSettings)
 		if err != nil {
 			return err

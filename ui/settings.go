@@ -99,6 +99,7 @@ func (s *settingsScreen) onBackup() {
 				return
 			}
 			dropPlaceholder(t, []string{t.path})
+			u.app.Preferences().SetString(PrefBackupDir, filepath.Dir(t.path)) // found again if the database is damaged
 			u.notify(u.T("Backed up to %s", t.path))
 		})
 	})
@@ -116,12 +117,13 @@ func (s *settingsScreen) onRestore() {
 // restore replaces the database with a backup, then reloads everything.
 func (u *UI) restore(path string) {
 	u.notify(u.T("Restoring…"))
-	u.async(func() error { return u.ws.Store().Restore(path) }, func(err error) {
+	var safety string
+	u.async(func() (err error) { safety, err = u.ws.Store().Restore(path); return err }, func(err error) {
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		u.notify(u.T("Restored from %s", path))
+		u.notify(u.T("Restored from %s; the database as it was before is kept in %s", path, safety))
 		u.setLanguage(u.initialLanguage())
 		u.applyTheme(u.setting(settingTheme))
 		u.build()

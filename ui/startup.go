@@ -5,8 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"kpiplanner/app/i18n"
 )
 
 // ShowStartupError shows why the app could not start (for example, the
@@ -18,14 +16,7 @@ func ShowStartupError(a fyne.App, err error, lang string) {
 
 // StartupErrorWindow builds the window ShowStartupError shows.
 func StartupErrorWindow(a fyne.App, err error, lang string) fyne.Window {
-	if !i18n.Supported(lang) {
-		lang = i18n.SystemLanguage()
-	}
-	tr, terr := i18n.New(lang)
-	if terr != nil {
-		tr, _ = i18n.New("en")
-	}
-	setFyneLanguage(tr.Lang())
+	tr := startupTranslator(lang)
 	w := a.NewWindow(tr.T("KPI Planner"))
 	msg := widget.NewLabel(tr.Err(err))
 	msg.Wrapping = fyne.TextWrapWord

@@ -73,7 +73,7 @@ func (u *UI) firstPlan() *app.Plan {
 // tourWizard opens the wizard on an unsaved draft copy of p.
 func (u *UI) tourWizard(p *app.Plan) *wizardScreen {
 	c := p.Clone()
-	c.ID, c.Status = 0, app.Draft
+	c.ID, c.UID, c.Status = 0, "", app.Draft
 	w := &wizardScreen{u: u, d: wizard.Resume(c, u.lib, u.tr.Lang(), wizard.Goal.String())}
 	u.selectNav(navNew)
 	u.show(w)

@@ -45,9 +45,11 @@ func collect(l *lexer) ([]*app.Plan, error) {
 // with, or the first error yield returns, which stops decoding.
 //
 // Plans are yielded only while no problem has been found, but a problem may
-// come later in the document (a "format" written after "plans" is only
-// checked at the end): when Stream returns an error, discard every plan it
-// yielded, for example by rolling back the transaction they were saved in.
+// come later in the document: when Stream returns an error, discard every
+// plan it yielded, for example by rolling back the transaction they were
+// saved in. Some fields mean different things in different formats, so the
+// plans of a document that writes "format" after "plans" are held in memory
+// and yielded at the end, once the format is known.
 func Stream(r io.Reader, yield func(*app.Plan) error) error {
 	return decode(newStreamLexer(r), yield)
 }
@@ -59,13 +61,15 @@ type decoder struct {
 	yield  func(*app.Plan) error
 	format string
 	ids    map[app.PlanID]int // plan id → index of the plan that has it
+	uids   map[app.UID]int    // plan uid → index of the plan that has it
+	held   []*app.Plan        // plans read before the format was known
 }
 
 // decode reads the document l lexes, yielding its plans; see Stream.
 func decode(l *lexer, yield func(*app.Plan) error) error {
 	l.skipBOM()
 	probs := &problems{}
-	d := &decoder{r: &reader{dec: l, probs: probs}, probs: probs, yield: yield, ids: map[app.PlanID]int{}}
+	d := &decoder{r: &reader{dec: l, probs: probs}, probs: probs, yield: yield, ids: map[app.PlanID]int{}, uids: map[app.UID]int{}}
 	err := d.document()
 	if errors.Is(err, errFatal) { // as if no plan were checked before the document was read
 		probs.checked = problemList{}
@@ -81,10 +85,19 @@ func decode(l *lexer, yield func(*app.Plan) error) error {
 		line, col := l.lineCol(l.InputOffset())
 		return &Error{Problems: []*Problem{{Msg: fmt.Sprintf("unexpected data after the document at line %d, column %d", line, col)}}}
 	}
-	if d.format != Format {
+	if !readable(d.format) {
 		return formatError(d.format, probs)
 	}
-	return probs.err()
+	if err := probs.err(); err != nil {
+		return err
+	}
+	for _, p := range d.held {
+		setMissingData(p, d.format)
+		if err := d.yield(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // document reads the document object: its "format" and its "plans", in either order.
@@ -165,13 +178,24 @@ func (d *decoder) plan(i int, dp *docPlan) error {
 		}
 		d.ids[id] = i
 	}
+	if uid := dp.UID; uid != "" {
+		if j, dup := d.uids[uid]; dup {
+			probs.add(path+".uid", fmt.Sprintf("%s is also the uid of plans[%d]", uid, j), nil)
+		}
+		d.uids[uid] = i
+	}
 	p := toPlan(path, dp, probs)
 	if probs.checked.count() == before && !probs.bad[i] {
 		validate(path, p, probs)
 	}
-	if probs.count() > 0 || d.format != "" && d.format != Format {
+	switch {
+	case probs.count() > 0 || d.format != "" && !readable(d.format):
+		return nil
+	case d.format == "":
+		d.held = append(d.held, p)
 		return nil
 	}
+	setMissingData(p, d.format)
 	return d.yield(p)
 }
 
@@ -188,7 +212,7 @@ func formatError(got string, probs *problems) error {
 	}
 	msg := fmt.Sprintf("expected %q, got %q", Format, got)
 	if strings.HasPrefix(got, "kpiplanner/plan@") {
-		msg = fmt.Sprintf("%q is not supported by this version of KPI Planner, which reads %q", got, Format)
+		msg = fmt.Sprintf("%q is not supported by this version of KPI Planner, which reads %q and %q", got, Format1, Format)
 	}
 	return &Error{Problems: []*Problem{{Path: "format", Msg: msg}}}
 }

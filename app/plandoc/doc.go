@@ -1,6 +1,7 @@
 // Package plandoc reads and writes the JSON plan document
-// ("format": "kpiplanner/plan@1"): one or many plans with their KPIs,
-// actuals and scoring rules, as described in docs/plan-format.md.
+// ("format": "kpiplanner/plan@2"; "kpiplanner/plan@1" is still read): one or
+// many plans with their KPIs, actuals and scoring rules, as described in
+// docs/plan-format.md.
 //
 // Decoding is strict: unknown fields, wrong types, duplicate keys, numbers
 // out of range, bad period labels and invalid plans are all reported with
@@ -14,8 +15,16 @@ package plandoc
 
 import "kpiplanner/app"
 
-// Format is the value of a plan document's "format" field.
-const Format = "kpiplanner/plan@1"
+// Format is the value of the "format" field of the plan documents Encode writes.
+const Format = "kpiplanner/plan@2"
+
+// Format1 is the first plan document format, still read: a plan's rules that
+// leave out "missing_data" mean exclude in it (the behaviour of the time),
+// where in Format they mean the default, provisional.
+const Format1 = "kpiplanner/plan@1"
+
+// readable reports whether a document of format f can be read.
+func readable(f string) bool { return f == Format || f == Format1 }
 
 // The structs below mirror the document; their field order is the order
 // fields are written in. A `plandoc:"required"` tag makes a missing field an
@@ -30,6 +39,7 @@ type document struct {
 
 type docPlan struct {
 	ID     app.PlanID `json:"id,omitempty"`
+	UID    app.UID    `json:"uid,omitempty"`
 	Name   string     `json:"name" plandoc:"required"`
 	Status app.Status `json:"status" plandoc:"required"`
 	Person docPerson  `json:"person" plandoc:"required"`
@@ -65,10 +75,17 @@ type docRules struct {
 	LinearCap    float64               `json:"linear_cap"`
 	Cap          float64               `json:"cap"`
 	Floor        float64               `json:"floor"`
+	RoundingStep float64               `json:"rounding_step"`
+	MissingData  *app.MissingData      `json:"missing_data,omitempty"` // nil: absent, read per the format
 }
 
-// setDefaults fills r with app.DefaultRules, so fields a document leaves out keep their defaults.
-func (r *docRules) setDefaults() { *r = rulesDoc(app.DefaultRules()) }
+// setDefaults fills r with app.DefaultRules, so fields a document leaves out
+// keep their defaults; missing_data stays absent, since its default depends
+// on the document's format.
+func (r *docRules) setDefaults() {
+	*r = rulesDoc(app.DefaultRules())
+	r.MissingData = nil
+}
 
 type docBand struct {
 	Min        float64 `json:"min" plandoc:"required"`
@@ -101,6 +118,7 @@ type docKPI struct {
 	Deadline    app.Date        `json:"deadline,omitzero"`
 	Steps       []docStep       `json:"steps,omitempty"`
 	Note        string          `json:"note,omitempty"`
+	Exempt      string          `json:"exempt,omitempty"`
 	Actuals     []docActual     `json:"actuals,omitempty"`
 }
 

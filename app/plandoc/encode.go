@@ -2,6 +2,7 @@ package plandoc
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,7 +63,7 @@ func Marshal(plans []*app.Plan) ([]byte, error) {
 func fromPlan(p *app.Plan) (docPlan, error) {
 	r := rulesDoc(p.Rules)
 	d := docPlan{
-		ID: p.ID, Name: p.Name, Status: p.Status,
+		ID: p.ID, UID: p.UID, Name: p.Name, Status: p.Status,
 		Person: docPerson(p.Person), Cycle: docCycle(p.Cycle), Goal: docGoal(p.Goal),
 		Rules: &r,
 	}
@@ -86,9 +87,11 @@ func fromPlan(p *app.Plan) (docPlan, error) {
 
 // rulesDoc converts rules to their document form.
 func rulesDoc(r app.Rules) docRules {
+	md := cmp.Or(r.MissingData, app.MissingExclude) // "" means exclude; written out in full
 	d := docRules{
 		GroupWeights: r.GroupWeights, BonusMode: r.BonusMode,
 		LinearCap: r.LinearCap, Cap: r.Cap, Floor: r.Floor,
+		RoundingStep: r.RoundingStep, MissingData: &md,
 		Bands: make([]docBand, len(r.Bands)),
 	}
 	if d.GroupWeights == nil {
@@ -106,7 +109,7 @@ func fromKPI(k *app.KPI, labels []string) (docKPI, error) {
 		ID: k.ID, LibraryID: k.LibraryID, Name: k.Name, Description: k.Description, Rationale: k.Rationale,
 		Unit: k.Unit, Direction: k.Direction, Baseline: k.Baseline, Floor: k.Floor, Cap: k.Cap,
 		Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
-		DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Note: k.Note,
+		DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Note: k.Note, Exempt: k.Exempt,
 	}
 	isRange := k.Direction == app.Range
 	d.Target = optional(k.Target, k.Direction == app.Higher || k.Direction == app.Lower)

@@ -34,9 +34,9 @@ func TestDecodeErrors(t *testing.T) {
 		"trailing data": {`{"format": "kpiplanner/plan@1", "plans": []} {}`,
 			[]string{`document: unexpected data after the document at line 1, column 46`}},
 		"format of the wrong type": {`{"format": 1, "plans": []}`,
-			[]string{`format: expected a string, got number 1 (expected "kpiplanner/plan@1")`}},
+			[]string{`format: expected a string, got number 1 (expected "kpiplanner/plan@2")`}},
 		"another format": {`{"format": "excel", "plans": [{"colour": 1}]}`,
-			[]string{`format: expected "kpiplanner/plan@1", got "excel"`}},
+			[]string{`format: expected "kpiplanner/plan@2", got "excel"`}},
 		"unknown root field": {`{"format": "kpiplanner/plan@1", "plans": [], "colour": "red"}`, []string{`colour: unknown field`}},
 		"plans missing":      {`{"format": "kpiplanner/plan@1"}`, []string{`plans: required field is missing`}},
 		"wrong types, all listed": {planDoc(`, "goal": "grow"`, kpi(`, "weight": true, "note": 12`), kpi(`, "steps": {}`)), []string{

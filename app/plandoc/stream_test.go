@@ -68,17 +68,18 @@ func TestStreamYieldsEachPlanAsItIsRead(t *testing.T) {
 func TestStreamFormatAfterPlans(t *testing.T) {
 	cases := map[string]struct {
 		doc   string
-		names []string // plans yielded (before format was known)
+		names []string // plans yielded
 		err   string
 	}{
+		// plans read before the format are held, and yielded once it is known to be readable
 		"right format last": {`{"plans": [` + plan(`"id": 1`) + `], "format": "kpiplanner/plan@1"}`, []string{"P"}, ""},
-		"wrong format last": {`{"plans": [` + plan(`"id": 1`) + `], "format": "kpiplanner/plan@2"}`, []string{"P"},
-			`format: "kpiplanner/plan@2" is not supported by this version of KPI Planner, which reads "kpiplanner/plan@1"`},
-		"format missing": {`{"plans": [` + plan(`"id": 1`) + `]}`, []string{"P"},
-			`format: required field is missing (expected "kpiplanner/plan@1")`},
+		"wrong format last": {`{"plans": [` + plan(`"id": 1`) + `], "format": "kpiplanner/plan@3"}`, nil,
+			`format: "kpiplanner/plan@3" is not supported by this version of KPI Planner, which reads "kpiplanner/plan@1" and "kpiplanner/plan@2"`},
+		"format missing": {`{"plans": [` + plan(`"id": 1`) + `]}`, nil,
+			`format: required field is missing (expected "kpiplanner/plan@2")`},
 		// known to be wrong before the plans: none is yielded
 		"wrong format first": {`{"format": "excel", "plans": [` + plan(`"id": 1`) + `]}`, nil,
-			`format: expected "kpiplanner/plan@1", got "excel"`},
+			`format: expected "kpiplanner/plan@2", got "excel"`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

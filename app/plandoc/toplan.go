@@ -8,10 +8,21 @@ import (
 )
 
 // toPlan turns one document plan at path into an app plan, recording
-// problems the document structs cannot express (conditional fields, periods).
+// problems the document structs cannot express (conditional fields, periods,
+// the uid). A plan whose rules leave out missing_data gets "": setMissingData
+// fills it in once the document's format is known.
 func toPlan(path string, d *docPlan, probs *problems) *app.Plan {
+	if d.ID > app.MaxPlanID {
+		probs.addOnce(path+".id", fmt.Sprintf("%d is above the highest plan id %d", d.ID, app.MaxPlanID))
+	}
+	if d.UID != "" {
+		if _, err := app.ParseUID(string(d.UID)); err != nil {
+			probs.addOnce(path+".uid", err.Error())
+		}
+	}
 	p := &app.Plan{
 		ID:     d.ID,
+		UID:    d.UID,
 		Name:   d.Name,
 		Status: d.Status,
 		Person: app.Person(d.Person),
@@ -19,6 +30,7 @@ func toPlan(path string, d *docPlan, probs *problems) *app.Plan {
 		Goal:   app.Goal(d.Goal),
 		Rules:  app.DefaultRules(),
 	}
+	p.Rules.MissingData = ""
 	if d.Rules != nil {
 		p.Rules = rulesOf(d.Rules)
 	}
@@ -40,6 +52,13 @@ func rulesOf(d *docRules) app.Rules {
 		LinearCap:    d.LinearCap,
 		Cap:          d.Cap,
 		Floor:        d.Floor,
+		RoundingStep: d.RoundingStep,
+	}
+	if d.MissingData != nil {
+		r.MissingData = *d.MissingData
+		if r.MissingData == "" {
+			r.MissingData = app.MissingExclude
+		}
 	}
 	if r.GroupWeights == nil {
 		r.GroupWeights = map[app.Group]float64{}
@@ -59,7 +78,7 @@ func toKPI(path string, d *docKPI, pl *periodLookup, probs *problems) app.KPI {
 		ID: d.ID, LibraryID: d.LibraryID, Name: d.Name, Description: d.Description, Rationale: d.Rationale,
 		Unit: d.Unit, Direction: d.Direction, Baseline: d.Baseline, Floor: d.Floor, Cap: d.Cap,
 		Weight: d.Weight, Group: d.Group, Effort: d.Effort, Impact: d.Impact, Aggregation: d.Aggregation,
-		DataSource: d.DataSource, Owner: d.Owner, Deadline: d.Deadline, Note: d.Note,
+		DataSource: d.DataSource, Owner: d.Owner, Deadline: d.Deadline, Note: d.Note, Exempt: d.Exempt,
 	}
 	need := func(field string, v *float64, why string) {
 		if v == nil {
@@ -190,4 +209,18 @@ func (pl *periodLookup) find(s string) (int, bool) {
 	}
 	i, err := pl.cycle.FindPeriod(s)
 	return i, err == nil
+}
+
+// setMissingData gives a plan whose rules left out missing_data the meaning
+// of the document's format: exclude in a kpiplanner/plan@1 document (what
+// those plans were scored with), the default (provisional) in later ones.
+func setMissingData(p *app.Plan, format string) {
+	if p.Rules.MissingData != "" {
+		return
+	}
+	if format == Format1 {
+		p.Rules.MissingData = app.MissingExclude
+		return
+	}
+	p.Rules.MissingData = app.DefaultRules().MissingData
 }

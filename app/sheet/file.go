@@ -3,8 +3,12 @@ package sheet
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -31,7 +35,7 @@ func WriteFiles(paths []string, write func(i int, w io.Writer) error) (err error
 		}
 	}()
 	for i, path := range paths {
-		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+		tmp, err := createTemp(path)
 		if err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
@@ -60,10 +64,38 @@ func writeTemp(tmp *os.File, write func(w io.Writer) error) error {
 	if err := tmp.Sync(); err != nil {
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
 	return tmp.Close()
+}
+
+// createTemp creates a new temporary file beside path with the mode a new
+// file at path would get: 0666 less the user's umask (as os.Create does), or
+// the mode of the file already at path, which the rename replaces. (os.CreateTemp
+// would make it 0600, and a fixed mode such as 0644 would ignore the umask.)
+func createTemp(path string) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for range 100 {
+		var b [6]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return nil, err
+		}
+		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(b[:])+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() {
+			if err := f.Chmod(st.Mode().Perm()); err != nil {
+				_ = f.Close()
+				_ = os.Remove(name)
+				return nil, err
+			}
+		}
+		return f, nil
+	}
+	return nil, fmt.Errorf("no free temporary file name beside %s", path)
 }
 
 // Progress is told how many of the total rows have been written so far.

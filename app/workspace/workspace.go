@@ -97,7 +97,7 @@ func (w *Workspace) Duplicate(id app.PlanID, copyName string) (*app.Plan, error)
 		return nil, err
 	}
 	c := p.Clone()
-	c.ID, c.Status, c.Name = 0, app.Draft, copyName
+	c.ID, c.UID, c.Status, c.Name = 0, "", app.Draft, copyName // a copy is a new plan: new id, new uid
 	for i := range c.KPIs {
 		c.KPIs[i].Actuals = nil
 	}

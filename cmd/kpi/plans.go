@@ -2,11 +2,8 @@ package main
 
 import (
 	"bufio"
-	"cmp"
-	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -22,6 +19,8 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 	kpis := fs.Bool("kpis", false, "for a spreadsheet: it is a KPI sheet, not actuals")
 	var so sheetImport
 	so.add(fs)
+	dryRun := fs.Bool("dry-run", false, "for a plan document: list the plans it would create and what it would change in existing ones, and change nothing")
+	update := fs.Bool("update", false, "for a plan document: also update the existing plans it holds (matched by uid), listing them")
 	pos, err := e.parse(fs, 1, 1)
 	if err != nil {
 		return err
@@ -34,55 +33,7 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 		return fmt.Errorf("%s: Excel 97–2003 (.xls) files are not read: open it in Excel or LibreOffice Calc, "+
 			"save it as an Excel Workbook (.xlsx), and import that", pos[0])
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	s, err := e.open()
-	if err != nil {
-		return err
-	}
-	// The plans are decoded and saved one by one in a single transaction,
-	// so a large file never sits in memory whole and a bad one saves nothing.
-	var first, last app.PlanID
-	var decodeErr error // what is wrong with the file, as opposed to the database
-	n, err := s.ImportPlans(func(put func(*app.Plan) error) error {
-		var putErr error
-		err := plandoc.Stream(f, func(p *app.Plan) error {
-			if putErr = put(p); putErr != nil {
-				return putErr
-			}
-			first, last = cmp.Or(first, p.ID), p.ID
-			return nil
-		})
-		if err == nil && first == 0 {
-			err = errors.New("the document holds no plan: nothing to import")
-		}
-		if err != nil && putErr == nil {
-			decodeErr = err
-		}
-		return err
-	})
-	switch {
-	case decodeErr != nil:
-		return fmt.Errorf("%s: %w", pos[0], decodeErr)
-	case err != nil:
-		return err
-	}
-	fmt.Fprintf(e.out, "imported %d plan(s)%s\n", n, importedIDs(n, first, last))
-	return nil
-}
-
-// importedIDs describes the ids of the n plans imported, first to last.
-func importedIDs(n int, first, last app.PlanID) string {
-	switch n {
-	case 0:
-		return ""
-	case 1:
-		return fmt.Sprintf(" (id %d)", first)
-	}
-	return fmt.Sprintf(" (ids %d … %d)", first, last)
+	return importDoc(e, pos[0], *dryRun, *update)
 }
 
 func idRange(plans []*app.Plan) string {
@@ -99,7 +50,7 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 	if _, err := e.parse(fs, 0, 0); err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
@@ -107,7 +58,7 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	w := tabwriter.NewWriter(e.out, 0, 4, 2, ' ', 0)
+	w := tabwriter.NewWriter(&termWriter{w: e.out}, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS\tWINDOW\tTOTAL\tRATING\tBONUS")
 	for _, r := range workspace.Summarise(plans, e.today()) {
 		total, bonus := "no data", ""
@@ -118,7 +69,7 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 			}
 		}
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.ID, clean(r.Name), clean(r.Person),
-			clean(r.Department), r.Cycle.Start, r.Cycle.End, r.Status, r.KPIs, windowText(r.Window), total, r.Rating, bonus)
+			clean(r.Department), r.Cycle.Start, r.Cycle.End, clean(string(r.Status)), r.KPIs, windowText(r.Window), total, r.Rating, bonus)
 	}
 	return w.Flush()
 }
@@ -128,7 +79,7 @@ func cmdExportJSON(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
@@ -156,6 +107,23 @@ func cmdBackup(e *env, fs *flag.FlagSet) error {
 		return err
 	}
 	fmt.Fprintf(e.out, "backed up %s to %s\n", s.Path(), pos[0])
+	return nil
+}
+
+func cmdRestore(e *env, fs *flag.FlagSet) error {
+	pos, err := e.parse(fs, 1, 1)
+	if err != nil {
+		return err
+	}
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	safety, err := s.Restore(pos[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "restored %s from %s; the database as it was before is kept in %s\n", s.Path(), pos[0], safety)
 	return nil
 }
 

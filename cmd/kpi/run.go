@@ -41,12 +41,14 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"import":      {"import FILE.json | FILE.xlsx|.csv --plan PLAN [--kpis] [--lang vi|en] [--password P|--password-file F] [--allow-dropping-actuals]", "import plans from a plan document, or a plan's actuals or KPI sheet from a spreadsheet (all or nothing)", cmdImport},
+	"import": {"import FILE.json [--dry-run] [--update] | FILE.xlsx|.csv --plan PLAN [--kpis] [--lang vi|en] [--password P|--password-file F] [--allow-dropping-actuals]",
+		"import plans from a plan document (matched by uid; --update to change existing ones), or a plan's actuals or KPI sheet from a spreadsheet (all or nothing)", cmdImport},
 	"list":        {"list", "list the plans", cmdList},
 	"show":        {"show PLAN", "show a plan: person, goal, KPIs, actuals and SMART checks", cmdShow},
 	"score":       {"score [PLAN] [--at PERIOD] [--json]", "score one plan or all of them", cmdScore},
 	"export-json": {"export-json [PLAN]", "write plans as a plan document to standard output", cmdExportJSON},
 	"backup":      {"backup FILE", "write a consistent copy of the database to FILE", cmdBackup},
+	"restore":     {"restore FILE", "replace the whole database with the backup FILE after checking it, keeping a dated safety copy of the current one beside it", cmdRestore},
 	"demo":        {"demo --people N [--seed S] [--lang vi|en]", "add a deterministic synthetic company", cmdDemo},
 }
 
@@ -152,8 +154,16 @@ func (e *env) today() app.Date {
 	return app.DateOf(time.Now())
 }
 
-// open opens the database named by --db (or the default one).
-func (e *env) open() (*storage.DB, error) {
+// open opens the database named by --db (or the default one) for reading
+// and writing, creating it if need be.
+func (e *env) open() (*storage.DB, error) { return e.openWith(storage.Open) }
+
+// openRead opens the database named by --db (or the default one) read-only:
+// nothing is written into it, so a backup or a read-only file can be read
+// without being changed. A missing file is an error matching os.ErrNotExist.
+func (e *env) openRead() (*storage.DB, error) { return e.openWith(storage.OpenReadOnly) }
+
+func (e *env) openWith(open func(string) (*storage.DB, error)) (*storage.DB, error) {
 	path := e.db
 	if path == "" {
 		p, err := storage.DefaultPath()
@@ -162,7 +172,7 @@ func (e *env) open() (*storage.DB, error) {
 		}
 		path = p
 	}
-	s, err := storage.Open(path)
+	s, err := open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,7 @@ func cmdScore(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
@@ -32,11 +32,20 @@ func cmdScore(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
+	for i := range plans {
+		if !*asJSON { // text: names safe for a terminal and its columns
+			plans[i] = cleanPlan(plans[i])
+		}
+	}
 	results, err := scoreAt(plans, *at, e.today())
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(e.out)
+	var out io.Writer = e.out
+	if !*asJSON { // text for a terminal: no control characters from names (JSON escapes them)
+		out = &termWriter{w: e.out}
+	}
+	w := bufio.NewWriter(out)
 	if *asJSON {
 		err = writeScoreJSON(w, plans, results)
 	} else {

@@ -17,7 +17,7 @@ func cmdShow(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.open()
+	s, err := e.openRead()
 	if err != nil {
 		return err
 	}
@@ -25,8 +25,8 @@ func cmdShow(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(e.out)
-	showPlan(w, p, catalog())
+	w := bufio.NewWriter(&termWriter{w: e.out})
+	showPlan(w, cleanPlan(p), catalog())
 	return w.Flush()
 }
 
@@ -105,4 +105,17 @@ func cell(k *app.KPI, i int) string {
 		return fmt.Sprintf("%g/%g", a.Value, a.Den)
 	}
 	return fmt.Sprintf("%g", a.Value)
+}
+
+// cleanPlan returns a copy of p whose texts are safe to print (see clean).
+func cleanPlan(p *app.Plan) *app.Plan {
+	c := p.Clone()
+	c.Name, c.Person.Name, c.Person.Department, c.Person.Position = clean(c.Name), clean(c.Person.Name), clean(c.Person.Department), clean(c.Person.Position)
+	c.Person.Currency, c.Goal.Text, c.Goal.Type = clean(c.Person.Currency), clean(c.Goal.Text), clean(c.Goal.Type)
+	for i := range c.KPIs {
+		k := &c.KPIs[i]
+		k.ID, k.Name, k.Description, k.Rationale, k.Note = clean(k.ID), clean(k.Name), clean(k.Description), clean(k.Rationale), clean(k.Note)
+		k.DataSource, k.Owner, k.Exempt = clean(k.DataSource), clean(k.Owner), clean(k.Exempt)
+	}
+	return c
 }

@@ -2,12 +2,15 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"log"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
 
+	"kpiplanner/app"
 	"kpiplanner/app/library"
 	"kpiplanner/storage"
 	"kpiplanner/ui"
@@ -28,23 +31,58 @@ func main() {
 		}
 		path = p
 	}
-	store, err := storage.Open(path)
+	var store *storage.DB
+	defer func() {
+		if store != nil {
+			store.Close()
+		}
+	}()
+	s, err := storage.Open(path)
+	switch {
+	case errors.Is(err, app.ErrDamaged):
+		// Offer to restore a backup; once restored, open the app on it.
+		w := ui.DamagedWindow(a, err, ui.DamagedOptions{Path: path, Lang: *lang, Restored: func(msg string) {
+			s, err := storage.Open(path)
+			if err != nil {
+				ui.StartupErrorWindow(a, err, *lang).Show()
+				return
+			}
+			store = s
+			u, err := start(a, s, *lang, "")
+			if err != nil {
+				ui.StartupErrorWindow(a, err, *lang).Show()
+				return
+			}
+			u.Window().Show()
+			dialog.ShowInformation("KPI Planner", msg, u.Window())
+		}})
+		w.ShowAndRun()
+		return
+	case err != nil:
+		ui.ShowStartupError(a, err, *lang)
+		return
+	}
+	store = s
+	u, err := start(a, s, *lang, *shots)
 	if err != nil {
 		ui.ShowStartupError(a, err, *lang)
 		return
 	}
-	defer store.Close()
+	u.ShowAndRun()
+}
+
+// start builds the app's main window over store, or returns why it cannot.
+func start(a fyne.App, store *storage.DB, lang, shots string) (*ui.UI, error) {
 	lib, err := library.Open(store)
 	if lib == nil {
-		ui.ShowStartupError(a, err, *lang)
-		return
+		return nil, err
 	}
 	if err != nil {
 		fyne.LogError("KPI library", err) // the user's own entries that could not be merged
 	}
-	u := ui.New(a, store, lib, ui.Options{Lang: *lang})
-	if *shots != "" {
-		a.Lifecycle().SetOnStarted(func() { go screenshots(a, u, *shots) })
+	u := ui.New(a, store, lib, ui.Options{Lang: lang})
+	if shots != "" {
+		a.Lifecycle().SetOnStarted(func() { go screenshots(a, u, shots) })
 	}
-	u.ShowAndRun()
+	return u, nil
 }
