@@ -112,14 +112,15 @@ func textSheet(g Grid) *Sheet {
 
 // comparable is g's text without what CSV cannot keep: blank rows (a
 // blank line is no record), trailing empty cells, carriage returns, and the
-// ' that marks formula-like text (so a cell "'=x" reads back as "=x").
+// ' marks that guard formula-like text (so a cell "'=x" reads back as "=x",
+// and "\r'0" — guarded for its carriage return — as "0").
 func comparable(g Grid) [][]string {
 	var out [][]string
 	for _, r := range g {
 		var cells []string
 		for _, c := range r {
 			s := strings.ReplaceAll(c.Text, "\r", "")
-			cells = append(cells, strings.TrimPrefix(s, "'"))
+			cells = append(cells, strings.TrimLeft(s, "'"))
 		}
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
