@@ -25,6 +25,8 @@ const (
 	CoBonus             // J: formula
 	CoCurrency          // K
 	CoRuleSet           // L: the number of the rule set on the rules sheet
+	CoWindow            // M: the last period of the window the total covers
+	CoNote              // N: "provisional" and the KPIs without data, when the result may still change
 	coCols
 )
 
@@ -143,8 +145,9 @@ func rulesSheet(l lang, name string, sets []*ruleSet) *Sheet {
 
 func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, sets []*ruleSet, setOf []int) *Sheet {
 	heads := []string{l.T("No."), l.T("Person"), l.T("Department"), l.T("Position"), l.T("Plan"), l.T("Total score"),
-		l.T("Rating"), l.T("Bonus multiplier"), l.T("Base bonus"), l.T("Bonus"), l.T("Currency"), l.T("Scoring rules")}
-	widths := []float64{7, 28, 22, 22, 30, 11, 14, 11, 16, 16, 9, 9}
+		l.T("Rating"), l.T("Bonus multiplier"), l.T("Base bonus"), l.T("Bonus"), l.T("Currency"), l.T("Scoring rules"),
+		l.T("Scored to"), l.T("Note")}
+	widths := []float64{7, 28, 22, 22, 30, 11, 14, 11, 16, 16, 9, 9, 11, 40}
 	s := &Sheet{Name: lay.Bonus, FreezeRows: 1, FreezeCols: 2, HeaderRows: 1, NumRows: len(plans) + 2}
 	for _, w := range widths {
 		s.Cols = append(s.Cols, Col{Width: w})
@@ -204,4 +207,15 @@ func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet
 		p), res.Bonus, res.HasTotal, Money, Total, money)
 	row[CoCurrency] = Str(p.Person.Currency, Plain)
 	row[CoRuleSet] = Num(float64(rs.no), Plain, FormatGeneral)
+	row[CoWindow] = Str(res.AtLabel, Plain)
+	row[CoNote] = Str(provisionalNote(l, res), Plain)
+}
+
+// provisionalNote says that a result may still change and which KPIs have
+// no data yet; "" for a final result.
+func provisionalNote(l lang, res score.Result) string {
+	if !res.Provisional {
+		return ""
+	}
+	return l.T("Provisional: no data yet for %s", strings.Join(res.Missing, ", "))
 }

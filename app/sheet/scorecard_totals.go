@@ -65,6 +65,9 @@ func (c *card) totals() {
 	money := MoneyFormat(c.p.Person.Currency)
 	c.set(c.lay.BaseBonusRow, ColScore, Num(c.p.Person.BaseBonus, Input, money))
 	c.lay.BonusRow = line(c.T("Bonus"))
+	if note := provisionalNote(c.lang, res); note != "" {
+		line(note) // under the bonus: the result may still change
+	}
 	c.set(c.lay.BonusRow, ColScore, Formula(roundMoney(bonus(rules.BonusMode == app.BonusLinear, total, Ref(ColScore, c.lay.BaseBonusRow),
 		Ref(ColScore, c.lay.MultiplierRow), Ref(ColScore, capRow)), c.p), res.Bonus, res.HasTotal, Money, Total, money))
 }
