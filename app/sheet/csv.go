@@ -1,8 +1,8 @@
 package sheet
 
 import (
+	"bufio"
 	"context"
-	"encoding/csv"
 	"io"
 	"math"
 	"path/filepath"
@@ -65,17 +65,17 @@ func WriteCSV(w io.Writer, s *Sheet, m *Meter) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	bw := bufio.NewWriter(w)
 	var rec []string
+	var line []byte
 	if s.Rows != nil {
 		for r := range s.Rows {
 			rec = rec[:0]
 			for i := range r {
 				rec = append(rec, csvText(&r[i]))
 			}
-			rec = rec[:trimEmpty(rec)]
-			if err := cw.Write(rec); err != nil {
+			line = appendRecord(line[:0], rec[:trimEmpty(rec)])
+			if _, err := bw.Write(line); err != nil {
 				return err
 			}
 			if m != nil {
@@ -85,8 +85,27 @@ func WriteCSV(w io.Writer, s *Sheet, m *Meter) error {
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return bw.Flush()
+}
+
+// appendRecord appends rec as one CSV line ending in CRLF. A field is quoted
+// when it holds a quote, a line break, a leading space or any separator a
+// reader may take the file's to be (, ; or tab: ReadCSV guesses it), so our
+// own files read back the same whatever their cells hold.
+func appendRecord(b []byte, rec []string) []byte {
+	for i, f := range rec {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if f == "" || !strings.ContainsAny(f, ",;\t\"\r\n") && f[0] != ' ' {
+			b = append(b, f...)
+			continue
+		}
+		b = append(b, '"')
+		b = append(b, strings.ReplaceAll(f, `"`, `""`)...)
+		b = append(b, '"')
+	}
+	return append(b, '\r', '\n')
 }
 
 // trimEmpty returns the length of rec without its trailing empty fields.

@@ -27,7 +27,7 @@ func TestWriteCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "\uFEFF" +
-		`'=1+2,'+84 90,'-5 points,'@sum,'` + "\tx,\"'x\"\r\n" + // a lone CR inside a field is dropped with CRLF line ends
+		`'=1+2,'+84 90,'-5 points,'@sum,"'` + "\tx\",\"'\rx\"\r\n" + // tabs and CRs are quoted and kept
 		`"a,b","say ""hi""",-5,0.30000000000000004` + "\r\n" +
 		"330,,Good\r\n" +
 		"1.0666666666666667,12345000,2026-03-01\r\n"
