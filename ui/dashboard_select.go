@@ -14,7 +14,7 @@ func (s *dashboardScreen) fillPeriods() {
 	s.filling = true
 	defer func() { s.filling = false }()
 	s.choices = dashboard.Choices(s.plans)
-	s.period.SetOptions(s.u.choiceLabels(s.choices))
+	setOptions(s.period, s.u.choiceLabels(s.choices))
 	s.period.SetSelectedIndex(choiceIndex(s.choices, s.choice))
 }
 

@@ -64,7 +64,7 @@ func newExportForm(u *UI, title string, choices []score.Choice, chosen score.Cho
 	f.format.Required = true
 	f.period = widget.NewSelect(nil, nil)
 	f.choices = choices
-	f.period.SetOptions(u.choiceLabels(choices))
+	setOptions(f.period, u.choiceLabels(choices))
 	f.period.SetSelectedIndex(choiceIndex(choices, chosen))
 	f.password = widget.NewPasswordEntry()
 	f.password.SetPlaceHolder(u.T("None"))

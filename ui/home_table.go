@@ -24,7 +24,7 @@ func (h *homeScreen) newTable() *widget.Table {
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
-	for i, w := range []float32{190, 190, 150, 160, 100, 160, 150} {
+	for i, w := range []float32{170, 170, 170, 190, 120, 165, 145} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {

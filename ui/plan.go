@@ -151,7 +151,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // typed), the whole cycle and each period as the scoring window's end.
 func (s *planScreen) fillPeriods() {
 	s.choices = score.PlanChoices(s.snap)
-	s.period.SetOptions(s.u.choiceLabels(s.choices))
+	setOptions(s.period, s.u.choiceLabels(s.choices))
 	s.period.SetSelectedIndex(choiceIndex(s.choices, s.choice))
 }
 

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2/widget"
+
 	"kpiplanner/app/score"
 )
 
@@ -53,7 +57,7 @@ func (u *UI) choiceLabels(cs []score.Choice) []string {
 	for i, c := range cs {
 		switch c.Kind {
 		case score.ChooseOfficial:
-			out[i] = u.T("Official (latest period with actuals)")
+			out[i] = u.T("Official window")
 		case score.ChooseWhole:
 			out[i] = u.T("Whole cycle")
 		default:
@@ -71,4 +75,16 @@ func choiceIndex(cs []score.Choice, c score.Choice) int {
 		}
 	}
 	return 0
+}
+
+// setOptions gives sel its options and a placeholder as long as the longest,
+// so the select is wide enough for each (a Select is as wide as its placeholder).
+func setOptions(sel *widget.Select, opts []string) {
+	sel.PlaceHolder = ""
+	for _, o := range opts {
+		if utf8.RuneCountInString(o) > utf8.RuneCountInString(sel.PlaceHolder) {
+			sel.PlaceHolder = o
+		}
+	}
+	sel.SetOptions(opts)
 }

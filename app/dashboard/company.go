@@ -8,10 +8,13 @@
 package dashboard
 
 import (
+	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/i18n"
 	"kpiplanner/app/score"
 )
 
@@ -58,12 +61,12 @@ func (c *Company) Departments() []string {
 			out = append(out, d)
 		}
 	}
-	slices.Sort(out)
+	slices.SortFunc(out, i18n.NewSorter().Compare)
 	return out
 }
 
 // People returns the owners of the plans in department ("" = the whole
-// company), sorted by name, then plan name, then id.
+// company), sorted by name (the Vietnamese way), then plan name, then id.
 func (c *Company) People(dept string) []Person {
 	var out []Person
 	for _, p := range c.plans {
@@ -72,14 +75,13 @@ func (c *Company) People(dept string) []Person {
 				Position: p.Person.Position, PlanName: p.Name})
 		}
 	}
+	vi := i18n.NewSorter()
+	keys := make(map[app.PlanID][]byte, len(out))
+	for _, p := range out {
+		keys[p.PlanID] = append(vi.Key(p.Name), append([]byte{0}, vi.Key(p.PlanName)...)...)
+	}
 	slices.SortFunc(out, func(a, b Person) int {
-		if n := strings.Compare(a.Name, b.Name); n != 0 {
-			return n
-		}
-		if n := strings.Compare(a.PlanName, b.PlanName); n != 0 {
-			return n
-		}
-		return int(a.PlanID) - int(b.PlanID)
+		return cmp.Or(bytes.Compare(keys[a.PlanID], keys[b.PlanID]), cmp.Compare(a.PlanID, b.PlanID))
 	})
 	return out
 }

@@ -5,9 +5,8 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
 	"kpiplanner/app"
+	"kpiplanner/app/i18n"
 )
 
 // Filter selects library entries; empty fields select everything.
@@ -20,21 +19,8 @@ type Filter struct {
 	IncludeHidden bool   // also return entries the user has hidden
 }
 
-// Fold returns s in lower case without diacritics, with đ as d, so that
-// "Tỷ lệ CHUYỂN ĐỔI" and "ty le chuyen doi" compare equal.
-func Fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
+// Fold returns s in lower case without diacritics, with đ as d (i18n.Fold).
+func Fold(s string) string { return i18n.Fold(s) }
 
 // words splits s into folded words of letters and digits.
 func words(s string) []string {

@@ -1,11 +1,13 @@
 package workspace
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/i18n"
 	"kpiplanner/app/score"
 )
 
@@ -26,6 +28,7 @@ type Summary struct {
 	Window     score.Window // the official window the total covers
 	// Provisional marks a total that may still change: a KPI has no data.
 	Provisional bool
+	search      string // name, person and department folded, for Apply's text filter
 }
 
 // Column is a sortable column of the plans list.
@@ -46,7 +49,7 @@ const (
 type Filter struct {
 	Department string // exact department
 	Year       int    // cycles overlapping this year; 0 = any
-	Text       string // in the plan's name, person, department or goal (case-insensitive)
+	Text       string // in the plan's name, person or department, ignoring case and accents
 }
 
 // Summarise scores every plan over its official window on date today and
@@ -58,7 +61,7 @@ func Summarise(plans []*app.Plan, today app.Date) []Summary {
 		out[i] = Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department,
 			Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Official, HasTotal: r.HasTotal,
 			Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency, Window: r.Window,
-			Provisional: r.Provisional}
+			Provisional: r.Provisional, search: i18n.Fold(p.Name + "\x00" + p.Person.Name + "\x00" + p.Person.Department)}
 	}
 	return out
 }
@@ -75,7 +78,7 @@ func (w *Workspace) Summaries() ([]Summary, error) {
 // Apply returns the rows matching f, sorted by col (descending when desc).
 // Ties keep id order.
 func Apply(rows []Summary, f Filter, col Column, desc bool) []Summary {
-	text := strings.ToLower(strings.TrimSpace(f.Text))
+	text := i18n.Fold(strings.TrimSpace(f.Text))
 	out := make([]Summary, 0, len(rows))
 	for _, r := range rows {
 		if f.Department != "" && r.Department != f.Department {
@@ -84,31 +87,69 @@ func Apply(rows []Summary, f Filter, col Column, desc bool) []Summary {
 		if f.Year != 0 && (r.Cycle.Start.Time().Year() > f.Year || r.Cycle.End.Time().Year() < f.Year) {
 			continue
 		}
-		if text != "" && !strings.Contains(strings.ToLower(r.Name+"\x00"+r.Person+"\x00"+r.Department), text) {
+		if text != "" && !strings.Contains(r.searchText(), text) {
 			continue
 		}
 		out = append(out, r)
 	}
-	slices.SortStableFunc(out, func(a, b Summary) int {
-		c := compare(a, b, col)
+	keys := sortKeys(out, col)
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int {
+		c := compare(out[i], out[j], keys[i], keys[j], col)
 		if desc {
 			c = -c
 		}
-		return cmp.Or(c, cmp.Compare(a.ID, b.ID))
+		return cmp.Or(c, cmp.Compare(out[i].ID, out[j].ID))
 	})
-	return out
+	sorted := make([]Summary, len(out))
+	for i, k := range idx {
+		sorted[i] = out[k]
+	}
+	return sorted
 }
 
-func compare(a, b Summary, col Column) int {
+// searchText is what the text filter looks in: name, person and department, folded.
+func (r *Summary) searchText() string {
+	if r.search == "" {
+		r.search = i18n.Fold(r.Name + "\x00" + r.Person + "\x00" + r.Department)
+	}
+	return r.search
+}
+
+// sortKeys returns each row's Vietnamese sort key for a text column, or nil.
+func sortKeys(rows []Summary, col Column) [][]byte {
+	var text func(r *Summary) string
 	switch col {
+	case ByPerson:
+		text = func(r *Summary) string { return r.Person }
+	case ByName:
+		text = func(r *Summary) string { return r.Name }
 	case ByDepartment:
-		return strings.Compare(a.Department, b.Department)
+		text = func(r *Summary) string { return r.Department }
+	default:
+		return make([][]byte, len(rows))
+	}
+	vi := i18n.NewSorter()
+	keys := make([][]byte, len(rows))
+	for i := range rows {
+		keys[i] = vi.Key(text(&rows[i]))
+	}
+	return keys
+}
+
+// compare orders two rows by col; text columns by their Vietnamese sort
+// keys ka and kb (see sortKeys).
+func compare(a, b Summary, ka, kb []byte, col Column) int {
+	switch col {
+	case ByPerson, ByName, ByDepartment:
+		return bytes.Compare(ka, kb)
 	case ByCycle:
 		return cmp.Or(a.Cycle.Start.Time().Compare(b.Cycle.Start.Time()), a.Cycle.End.Time().Compare(b.Cycle.End.Time()))
 	case ByStatus:
 		return strings.Compare(string(a.Status), string(b.Status))
-	case ByName:
-		return strings.Compare(a.Name, b.Name)
 	case ByTotal, ByRating:
 		// plans without a total sort below every total
 		switch {
@@ -119,7 +160,7 @@ func compare(a, b Summary, col Column) int {
 		}
 		return cmp.Compare(a.Total, b.Total)
 	}
-	return strings.Compare(a.Person, b.Person)
+	return 0
 }
 
 // Departments returns the distinct departments of rows, sorted.
@@ -130,7 +171,7 @@ func Departments(rows []Summary) []string {
 			out = append(out, r.Department)
 		}
 	}
-	slices.Sort(out)
+	slices.SortFunc(out, i18n.NewSorter().Compare)
 	return out
 }
 

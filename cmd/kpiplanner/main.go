@@ -4,6 +4,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"log"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,12 @@ func main() {
 	dbPath := flag.String("db", "", "database file (default: the user's data folder)")
 	lang := flag.String("lang", "", "language: vi or en (default: the saved setting, then the system's)")
 	shots := flag.String("screenshots", "", "show every screen, save a PNG of each into this folder, then quit")
+	size := flag.String("size", "", "the window's size in pixels, WIDTHxHEIGHT (e.g. 1024x600)")
 	flag.Parse()
+	winSize, err := parseSize(*size)
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	a := fyneapp.NewWithID("vn.kpiplanner.app")
 	path := *dbPath
@@ -68,7 +74,22 @@ func main() {
 		ui.ShowStartupError(a, err, *lang)
 		return
 	}
+	if winSize != (fyne.Size{}) {
+		u.Window().Resize(winSize)
+	}
 	u.ShowAndRun()
+}
+
+// parseSize reads a window size written WIDTHxHEIGHT; "" is the zero Size.
+func parseSize(s string) (fyne.Size, error) {
+	if s == "" {
+		return fyne.Size{}, nil
+	}
+	var w, h int
+	if n, err := fmt.Sscanf(s, "%dx%d", &w, &h); err != nil || n != 2 || w < 320 || h < 240 {
+		return fyne.Size{}, fmt.Errorf("--size %q: want WIDTHxHEIGHT, at least 320x240", s)
+	}
+	return fyne.NewSize(float32(w), float32(h)), nil
 }
 
 // start builds the app's main window over store, or returns why it cannot.

@@ -1,0 +1,36 @@
+package workspace
+
+import (
+	"slices"
+	"testing"
+
+	"kpiplanner/app"
+)
+
+// TestPlansListSortsTheVietnameseWay: o < ô < ơ < u and tones after the
+// letter, so "Hồ" comes after "Hoàng" and before "Huỳnh" (byte order put
+// Huỳnh first); đ comes after d.
+func TestPlansListSortsTheVietnameseWay(t *testing.T) {
+	var rows []Summary
+	for i, n := range []string{"Huỳnh Kim Linh", "Hồ Bảo Bích", "Đặng Văn An", "Hoàng Văn Hải", "Dương Bảo Hà", "bùi Thu Uyên"} {
+		rows = append(rows, Summary{ID: app.PlanID(1 + i), Person: n})
+	}
+	var got []string
+	for _, r := range Apply(rows, Filter{}, ByPerson, false) {
+		got = append(got, r.Person)
+	}
+	want := []string{"bùi Thu Uyên", "Dương Bảo Hà", "Đặng Văn An", "Hoàng Văn Hải", "Hồ Bảo Bích", "Huỳnh Kim Linh"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted %q, want %q", got, want)
+	}
+}
+
+// TestPlansListSearchIgnoresAccents: "ho bao bich" and "HỒ BẢO" find Hồ Bảo Bích; "dang" finds Đặng, "van" both Văn.
+func TestPlansListSearchIgnoresAccents(t *testing.T) {
+	rows := []Summary{{ID: 1, Person: "Hồ Bảo Bích"}, {ID: 2, Person: "Đặng Văn An"}, {ID: 3, Person: "Hoàng Văn Hải"}}
+	for q, want := range map[string]int{"ho bao bich": 1, "HỒ BẢO": 1, "dang": 1, "van": 2} {
+		if got := Apply(rows, Filter{Text: q}, ByPerson, false); len(got) != want {
+			t.Errorf("search %q found %d plans, want %d", q, len(got), want)
+		}
+	}
+}
