@@ -38,9 +38,10 @@ type homeScreen struct {
 	welcome fyne.CanvasObject
 }
 
-// homeColumns are the table's columns, in order.
-var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByName, workspace.ByDepartment, workspace.ByCycle,
-	workspace.ByStatus, workspace.ByTotal, workspace.ByRating}
+// homeColumns are the table's columns, in order: the official total and
+// rating come right after the person, so they stay in sight on a small screen.
+var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByTotal, workspace.ByRating, workspace.ByDepartment,
+	workspace.ByStatus, workspace.ByCycle, workspace.ByName}
 
 func newHomeScreen(u *UI) *homeScreen {
 	h := &homeScreen{u: u}

@@ -24,7 +24,7 @@ func (h *homeScreen) newTable() *widget.Table {
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
-	for i, w := range []float32{170, 170, 170, 190, 120, 165, 145} {
+	for i, w := range []float32{180, 165, 145, 175, 125, 190, 200} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
