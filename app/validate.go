@@ -74,33 +74,8 @@ func (v *validator) plan(p *Plan) {
 }
 
 func (v *validator) rules(r *Rules) {
-	sum := 0.0
-	for g, w := range r.GroupWeights {
-		f := "rules.group_weights." + string(g)
-		if !slices.Contains(Groups, g) {
-			v.add("", f, M("unknown group (use A, B or C)"))
-		}
-		if v.finite("", f, w) && w < 0 {
-			v.add("", f, M("must not be negative"))
-		}
-		sum += w
-	}
-	if !math.IsNaN(sum) && math.Abs(sum-100) > 1e-9 {
-		v.add("", "rules.group_weights", M("must sum to 100 (now %g)", sum))
-	}
-	if len(r.Bands) == 0 {
-		v.add("", "rules.bands", M("at least one rating band is required"))
-	}
-	for i, b := range r.Bands {
-		v.finite("", "rules.bands", b.Min)
-		v.finite("", "rules.bands", b.Multiplier)
-		if b.Multiplier < 0 {
-			v.add("", "rules.bands", M("band %q: multiplier must not be negative", b.Name))
-		}
-		if i > 0 && b.Min >= r.Bands[i-1].Min {
-			v.add("", "rules.bands", M("bands must be listed from the highest threshold down"))
-		}
-	}
+	v.groupWeights(r.GroupWeights)
+	v.bands(r.Bands)
 	switch r.BonusMode {
 	case BonusBand:
 	case BonusLinear:
@@ -116,6 +91,42 @@ func (v *validator) rules(r *Rules) {
 	}
 	if r.MissingData != "" && !slices.Contains(MissingDataRules, r.MissingData) {
 		v.add("", "rules.missing_data", M("must be exclude, zero or provisional"))
+	}
+}
+
+// groupWeights checks the A/B/C weights: known groups, not negative, summing to 100.
+func (v *validator) groupWeights(ws map[Group]float64) {
+	sum := 0.0
+	for g, w := range ws {
+		f := "rules.group_weights." + string(g)
+		if !slices.Contains(Groups, g) {
+			v.add("", f, M("unknown group (use A, B or C)"))
+		}
+		if v.finite("", f, w) && w < 0 {
+			v.add("", f, M("must not be negative"))
+		}
+		sum += w
+	}
+	if !math.IsNaN(sum) && math.Abs(sum-100) > 1e-9 {
+		v.add("", "rules.group_weights", M("must sum to 100 (now %g)", sum))
+	}
+}
+
+// bands checks the rating bands: at least one, finite, multipliers not
+// negative, listed from the highest threshold down.
+func (v *validator) bands(bs []Band) {
+	if len(bs) == 0 {
+		v.add("", "rules.bands", M("at least one rating band is required"))
+	}
+	for i, b := range bs {
+		v.finite("", "rules.bands", b.Min)
+		v.finite("", "rules.bands", b.Multiplier)
+		if b.Multiplier < 0 {
+			v.add("", "rules.bands", M("band %q: multiplier must not be negative", b.Name))
+		}
+		if i > 0 && b.Min >= bs[i-1].Min {
+			v.add("", "rules.bands", M("bands must be listed from the highest threshold down"))
+		}
 	}
 }
 
