@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -79,11 +80,7 @@ func cmdExportJSON(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.openRead()
-	if err != nil {
-		return err
-	}
-	plans, err := plansOf(s, pos)
+	plans, err := e.exportablePlans(pos)
 	if err != nil {
 		return err
 	}
@@ -92,6 +89,29 @@ func cmdExportJSON(e *env, fs *flag.FlagSet) error {
 		return err
 	}
 	return w.Flush()
+}
+
+// exportablePlans loads the plans export-json writes, read-only. A database
+// of an older schema has plans without uids, which a later import could not
+// match: it is then opened read-write once, which migrates it, so every
+// exported plan carries its stable uid (TestV1DatabaseOpensWithNothingLost).
+func (e *env) exportablePlans(pos []string) ([]*app.Plan, error) {
+	s, err := e.openRead()
+	if err != nil {
+		return nil, err
+	}
+	plans, err := plansOf(s, pos)
+	if err != nil || !slices.ContainsFunc(plans, func(p *app.Plan) bool { return p.UID == "" }) {
+		return plans, err
+	}
+	if err := s.Close(); err != nil {
+		return nil, err
+	}
+	e.store = nil
+	if s, err = e.open(); err != nil {
+		return nil, err
+	}
+	return plansOf(s, pos)
 }
 
 func cmdBackup(e *env, fs *flag.FlagSet) error {
