@@ -48,7 +48,10 @@ func newActualsGrid(s *planScreen) *actualsGrid {
 func (g *actualsGrid) view() fyne.CanvasObject { return g.root }
 
 // messages is the grid's problems and the focused cell's hint, to show below it.
-func (g *actualsGrid) messages() fyne.CanvasObject { return container.NewVBox(g.problems, g.hint) }
+// Many problems scroll in two lines rather than grow the window.
+func (g *actualsGrid) messages() fyne.CanvasObject {
+	return container.NewVBox(cappedMessage(g.problems, 2, false), g.hint)
+}
 
 // build lays out one row per KPI of p and one column per period.
 func (g *actualsGrid) build(p *app.Plan) {
