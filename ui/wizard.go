@@ -31,8 +31,8 @@ type wizardScreen struct {
 	bar      *fyne.Container // Back, the message and Next
 	cur      wizardStep
 
-	failed   bool                       // Next was refused: the message says why until the step is complete
-	watched  map[fyne.CanvasObject]bool // inputs whose changes call edited
+	failed  bool                       // Next was refused: the message says why until the step is complete
+	watched map[fyne.CanvasObject]bool // inputs whose changes call edited
 
 	saving   bool // a draft save is running
 	resave   bool // save again when it is done
