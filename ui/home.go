@@ -32,7 +32,8 @@ type homeScreen struct {
 	year    *widget.Select
 	table   *widget.Table
 	count   *widget.Label
-	detail  *widget.Label // the selected plan in full, however narrow its columns
+	detail  *widget.Label    // the selected plan in full, however narrow its columns
+	widths  []float32        // the table's column widths, as fitted to their texts
 	actions []*widget.Button // need a selected plan
 	stack   *fyne.Container  // the list, or the first-run welcome
 	list    fyne.CanvasObject

@@ -51,13 +51,15 @@ func (h *homeScreen) newTable() *widget.Table {
 func (h *homeScreen) sizeColumns() {
 	size, style := theme.TextSize(), fyne.TextStyle{}
 	pad := 2*theme.InnerPadding() + 2*theme.Padding()
+	h.widths = make([]float32, len(homeColumns))
 	for i, col := range homeColumns {
 		// the header, with room for the sort mark
 		w := fyne.MeasureText(h.columnTitle(col)+" ▼", size, style).Width + pad
 		for _, s := range h.longest(col, 3) {
 			w = max(w, fyne.MeasureText(s, size, style).Width+pad)
 		}
-		h.table.SetColumnWidth(i, min(max(w, homeColumnMin), homeColumnMax))
+		h.widths[i] = min(max(w, homeColumnMin), homeColumnMax)
+		h.table.SetColumnWidth(i, h.widths[i])
 	}
 }
 

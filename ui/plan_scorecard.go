@@ -52,6 +52,9 @@ func newScoreRow(bold bool) scoreRow {
 // newKPIRow returns a KPI's line: name with its formula below, group, achievement, score.
 func newKPIRow() scoreRow {
 	r := newScoreLine(false, scoreColumns)
+	// a long KPI name wraps rather than being cut
+	r.name.Truncation = fyne.TextTruncateOff
+	r.name.Wrapping = fyne.TextWrapWord
 	r.formula = widget.NewLabel("")
 	r.formula.Importance = widget.LowImportance
 	r.formula.Truncation = fyne.TextTruncateEllipsis
