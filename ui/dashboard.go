@@ -109,10 +109,10 @@ func (s *dashboardScreen) showPersonField(show bool) {
 	const readerWidth, periodWidth = 230, 200
 	f := s.fields
 	if show {
-		s.selectors.Layout = &columnsLayout{widths: []float32{readerWidth, 0, 0, periodWidth}}
+		s.selectors.Layout = &columnsLayout{widths: []float32{readerWidth, 0, 0, periodWidth}, flexMin: 160}
 		s.selectors.Objects = []fyne.CanvasObject{f[0], f[1], f[2], f[3]}
 	} else {
-		s.selectors.Layout = &columnsLayout{widths: []float32{readerWidth, 0, periodWidth}}
+		s.selectors.Layout = &columnsLayout{widths: []float32{readerWidth, 0, periodWidth}, flexMin: 160}
 		s.selectors.Objects = []fyne.CanvasObject{f[0], f[1], f[3]}
 	}
 	s.selectors.Refresh()

@@ -30,12 +30,13 @@ func newSpecialistView(u *UI) *specialistView {
 		target: newChartBox(u, chartMinSize), groups: newChartBox(u, chartMinSize)}
 	right := fyne.TextAlignTrailing
 	v.kpis = newShortTable(u.T("Own KPIs"), u.T("The plan has no KPIs."), []column{{title: u.T("KPI")},
-		{title: u.T("Group"), width: 90}, {title: u.T("Status"), width: 190},
-		{title: u.T("Achievement to date"), width: 170, align: right},
-		{title: u.T("Forecast achievement"), width: 170, align: right}})
+		{title: u.T("Group"), width: 70}, {title: u.T("Status"), width: 160},
+		{title: u.T("Achievement to date"), width: 150, align: right},
+		{title: u.T("Forecast achievement"), width: 150, align: right}})
 	v.anomalies = newShortTable(u.T("Unusual periods"), u.T("Nothing unusual."), []column{{title: u.T("What happened")}})
 	v.trendGrid = container.NewGridWithColumns(2)
-	cards := container.NewGridWithColumns(4, v.total.root, v.rating.root, v.bonus.root, v.statuses.root)
+	// Two by two: the status names are long, and four across would not fit a 1024-pixel window.
+	cards := container.NewGridWithColumns(2, v.total.root, v.rating.root, v.bonus.root, v.statuses.root)
 	v.root = container.NewVScroll(container.NewVBox(
 		cards,
 		container.NewGridWithColumns(2, v.target.view(), v.groups.view()),

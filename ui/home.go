@@ -32,6 +32,8 @@ type homeScreen struct {
 	year    *widget.Select
 	table   *widget.Table
 	count   *widget.Label
+	detail  *widget.Label    // the selected plan in full, however narrow its columns
+	widths  []float32        // the table's column widths, as fitted to their texts
 	actions []*widget.Button // need a selected plan
 	stack   *fyne.Container  // the list, or the first-run welcome
 	list    fyne.CanvasObject
@@ -40,8 +42,8 @@ type homeScreen struct {
 
 // homeColumns are the table's columns, in order: the official total and
 // rating come right after the person, so they stay in sight on a small screen.
-var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByTotal, workspace.ByRating, workspace.ByDepartment,
-	workspace.ByStatus, workspace.ByCycle, workspace.ByName}
+var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByTotal, workspace.ByRating, workspace.ByBonus,
+	workspace.ByDepartment, workspace.ByStatus, workspace.ByCycle, workspace.ByName}
 
 func newHomeScreen(u *UI) *homeScreen {
 	h := &homeScreen{u: u}
@@ -53,6 +55,9 @@ func newHomeScreen(u *UI) *homeScreen {
 	h.year = widget.NewSelect(nil, func(string) { h.applyFilter() })
 	h.year.PlaceHolder = u.T("All years")
 	h.count = widget.NewLabel("")
+	h.detail = widget.NewLabel("")
+	h.detail.Wrapping = fyne.TextWrapWord
+	h.detail.Importance = widget.LowImportance
 	h.table = h.newTable()
 	h.list = h.buildList()
 	h.welcome = h.buildWelcome()
@@ -85,7 +90,7 @@ func (h *homeScreen) buildList() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(u.T("Plans"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, title, h.count), filters, bar)
 	h.updateActions()
-	return container.NewBorder(top, nil, nil, nil, h.table)
+	return container.NewBorder(top, cappedMessage(h.detail, 2, true), nil, nil, h.table)
 }
 
 func (h *homeScreen) buildWelcome() fyne.CanvasObject {
@@ -114,6 +119,7 @@ func (h *homeScreen) reload() {
 			return
 		}
 		h.all = rows
+		h.sizeColumns()
 		h.refreshChoices()
 		h.applyFilter()
 	})
@@ -154,6 +160,9 @@ func (h *homeScreen) onClearFilters() {
 }
 
 func (h *homeScreen) updateActions() {
+	if h.selected == 0 {
+		h.detail.SetText("")
+	}
 	for _, b := range h.actions {
 		if h.selected == 0 {
 			b.Disable()

@@ -2,9 +2,17 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app/workspace"
+)
+
+// Limits of a plans list column's width: a column fits its longest text
+// (header with its sort mark, or cell) within them.
+const (
+	homeColumnMin = 80
+	homeColumnMax = 320
 )
 
 func (h *homeScreen) newTable() *widget.Table {
@@ -17,6 +25,8 @@ func (h *homeScreen) newTable() *widget.Table {
 		},
 		h.updateCell)
 	t.ShowHeaderColumn = false
+	// The person and the total stay in sight when the list scrolls sideways.
+	t.StickyColumnCount = 2
 	t.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("Department", nil)
 		b.Importance = widget.LowImportance
@@ -24,21 +34,64 @@ func (h *homeScreen) newTable() *widget.Table {
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
-	for i, w := range []float32{180, 165, 145, 175, 125, 190, 200} {
-		t.SetColumnWidth(i, w)
-	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(h.rows) {
 			h.selected = h.rows[id.Row].ID
+			h.showDetail(h.rows[id.Row])
 			h.updateActions()
 		}
 	}
+	h.table = t
+	h.sizeColumns()
 	return t
+}
+
+// sizeColumns fits each column to its longest text over every plan (so a
+// filter does not make columns jump), within homeColumnMin and homeColumnMax.
+func (h *homeScreen) sizeColumns() {
+	size, style := theme.TextSize(), fyne.TextStyle{}
+	pad := 2*theme.InnerPadding() + 2*theme.Padding()
+	h.widths = make([]float32, len(homeColumns))
+	for i, col := range homeColumns {
+		// the header, with room for the sort mark
+		w := fyne.MeasureText(h.columnTitle(col)+" ▼", size, style).Width + pad
+		for _, s := range h.longest(col, 3) {
+			w = max(w, fyne.MeasureText(s, size, style).Width+pad)
+		}
+		h.widths[i] = min(max(w, homeColumnMin), homeColumnMax)
+		h.table.SetColumnWidth(i, h.widths[i])
+	}
+}
+
+// longest returns the n texts of column col with the most characters, so
+// that only those are measured.
+func (h *homeScreen) longest(col workspace.Column, n int) []string {
+	var top []string
+	var lens []int
+	for i := range h.all {
+		s := h.cellText(h.all[i], col)
+		l := len([]rune(s))
+		if len(top) < n {
+			top, lens = append(top, s), append(lens, l)
+			continue
+		}
+		k := 0
+		for j := range lens {
+			if lens[j] < lens[k] {
+				k = j
+			}
+		}
+		if l > lens[k] {
+			top[k], lens[k] = s, l
+		}
+	}
+	return top
 }
 
 func (h *homeScreen) columnTitle(c workspace.Column) string {
 	u := h.u
-	return [...]string{u.T("Person"), u.T("Department"), u.T("Cycle"), u.T("Status"), u.T("Total"), u.T("Rating"), u.T("Plan")}[c]
+	return [...]string{u.T("Person"), u.T("Department"), u.T("Cycle"), u.T("Status"), u.T("Total"), u.T("Rating"),
+		u.T("Plan"), u.T("Bonus")}[c]
 }
 
 func (h *homeScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -61,7 +114,7 @@ func (h *homeScreen) onSort(col workspace.Column) {
 	if h.sortCol == col {
 		h.sortDesc = !h.sortDesc
 	} else {
-		h.sortCol, h.sortDesc = col, col == workspace.ByTotal || col == workspace.ByRating
+		h.sortCol, h.sortDesc = col, col == workspace.ByTotal || col == workspace.ByRating || col == workspace.ByBonus
 	}
 	h.applyFilter()
 }
@@ -72,26 +125,54 @@ func (h *homeScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.SetText("")
 		return
 	}
-	r := h.rows[id.Row]
+	col := homeColumns[id.Col]
+	align := fyne.TextAlignLeading
+	if col == workspace.ByTotal || col == workspace.ByBonus {
+		align = fyne.TextAlignTrailing
+	}
+	if l.Alignment != align {
+		l.Alignment = align
+		l.Refresh()
+	}
+	l.SetText(h.cellText(h.rows[id.Row], col))
+}
+
+// cellText is what column col shows of plan r.
+func (h *homeScreen) cellText(r workspace.Summary, col workspace.Column) string {
 	u := h.u
-	switch homeColumns[id.Col] {
+	switch col {
 	case workspace.ByPerson:
-		l.SetText(r.Person)
+		return r.Person
 	case workspace.ByName:
-		l.SetText(r.Name)
+		return r.Name
 	case workspace.ByDepartment:
-		l.SetText(r.Department)
+		return r.Department
 	case workspace.ByCycle:
-		l.SetText(u.cycleText(r.Cycle))
+		return u.cycleText(r.Cycle)
 	case workspace.ByStatus:
-		l.SetText(u.tr.Name(r.Status))
+		return u.tr.Name(r.Status)
 	case workspace.ByTotal:
 		if r.HasTotal {
-			l.SetText(u.totalText(r.Total, r.Window))
-		} else {
-			l.SetText(u.T("No data"))
+			return u.totalText(r.Total, r.Window)
 		}
+		return u.T("No data")
 	case workspace.ByRating:
-		l.SetText(u.ratingText(r.Rating, r.Provisional))
+		return u.ratingText(r.Rating, r.Provisional)
+	case workspace.ByBonus:
+		if r.HasTotal {
+			return u.tr.FormatMoney(r.Bonus, r.Currency)
+		}
+		return "—"
 	}
+	return ""
+}
+
+// showDetail shows the selected plan in full below the list.
+func (h *homeScreen) showDetail(r workspace.Summary) {
+	var parts []string
+	for _, col := range []workspace.Column{workspace.ByPerson, workspace.ByName, workspace.ByDepartment,
+		workspace.ByCycle, workspace.ByStatus, workspace.ByTotal, workspace.ByRating, workspace.ByBonus} {
+		parts = append(parts, h.columnTitle(col)+": "+h.cellText(r, col))
+	}
+	h.detail.SetText(joinNonEmpty(" · ", parts...))
 }

@@ -26,10 +26,17 @@ func (u *UI) navItems() []navItem {
 }
 
 func (u *UI) newNav() *widget.List {
+	// The template holds the longest label, so the list is never narrower than its entries.
+	longest := ""
+	for _, it := range u.items {
+		if len([]rune(it.label)) > len([]rune(longest)) {
+			longest = it.label
+		}
+	}
 	l := widget.NewList(
 		func() int { return len(u.items) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.ListIcon()), widget.NewLabel("Navigation item"))
+			return container.NewHBox(widget.NewIcon(theme.ListIcon()), widget.NewLabel(longest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)

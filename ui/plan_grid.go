@@ -13,8 +13,8 @@ import (
 
 // Sizes of the actuals grid.
 const (
-	gridNameWidth = 210
-	gridCellWidth = 112
+	gridNameWidth = 170 // a longer name is cut; the line under the grid names the focused cell's KPI in full
+	gridCellWidth = 104
 )
 
 // actualsGrid is the KPIs × periods grid where actuals are typed.
@@ -48,7 +48,10 @@ func newActualsGrid(s *planScreen) *actualsGrid {
 func (g *actualsGrid) view() fyne.CanvasObject { return g.root }
 
 // messages is the grid's problems and the focused cell's hint, to show below it.
-func (g *actualsGrid) messages() fyne.CanvasObject { return container.NewVBox(g.problems, g.hint) }
+// Many problems scroll in two lines rather than grow the window.
+func (g *actualsGrid) messages() fyne.CanvasObject {
+	return container.NewVBox(cappedMessage(g.problems, 2, false), g.hint)
+}
 
 // build lays out one row per KPI of p and one column per period.
 func (g *actualsGrid) build(p *app.Plan) {
@@ -138,7 +141,8 @@ func (g *actualsGrid) onFocus(c *cellEntry) {
 	case k.Direction == app.Milestone:
 		g.hint.SetText(g.s.u.T("%s: type 1 when the milestone is done, 0 when it is not.", k.Name))
 	default:
-		g.hint.SetText(g.s.u.T("Type a value, then Enter (down) or Tab (right). Empty a cell to clear it; Esc cancels; Ctrl+Z undoes."))
+		g.hint.SetText(g.s.u.T("%s: %s", kpiName(g.s.u, k),
+			g.s.u.T("Type a value, then Enter (down) or Tab (right). Empty a cell to clear it; Esc cancels; Ctrl+Z undoes.")))
 	}
 }
 

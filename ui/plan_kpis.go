@@ -69,7 +69,7 @@ func newKPITable(s *planScreen) *kpiTable {
 	top := container.NewBorder(nil, nil, t.addBtn, nil, hint)
 	scroll := container.NewScroll(t.list)
 	scroll.SetMinSize(fyne.NewSize(400, 4*header.MinSize().Height))
-	t.root = container.NewBorder(top, t.problems, nil, nil, scroll)
+	t.root = container.NewBorder(top, cappedMessage(t.problems, 3, false), nil, nil, scroll)
 	return t
 }
 

@@ -52,6 +52,9 @@ func newScoreRow(bold bool) scoreRow {
 // newKPIRow returns a KPI's line: name with its formula below, group, achievement, score.
 func newKPIRow() scoreRow {
 	r := newScoreLine(false, scoreColumns)
+	// a long KPI name wraps rather than being cut
+	r.name.Truncation = fyne.TextTruncateOff
+	r.name.Wrapping = fyne.TextWrapWord
 	r.formula = widget.NewLabel("")
 	r.formula.Importance = widget.LowImportance
 	r.formula.Truncation = fyne.TextTruncateEllipsis
@@ -114,8 +117,12 @@ func newScorecard(u *UI, currency string) *scorecard {
 	scroll := container.NewVScroll(c.kpiBox)
 	scroll.SetMinSize(fyne.NewSize(360, 120))
 	// The group subtotals, total, rating and bonus stay in sight below the KPIs, however many there are.
-	c.root = container.NewBorder(container.NewVBox(c.title, head.box),
+	// On a short screen the whole scorecard scrolls instead (the outer scroll
+	// gives the card its minimum height when it has less), so it never sets
+	// the window's height.
+	card := container.NewBorder(container.NewVBox(c.title, head.box),
 		container.NewVBox(widget.NewSeparator(), groupBox, widget.NewSeparator(), result), nil, nil, scroll)
+	c.root = container.NewVScroll(card)
 	return c
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,9 @@ type wizardScreen struct {
 	bar      *fyne.Container // Back, the message and Next
 	cur      wizardStep
 
+	failed  bool                       // Next was refused: the message says why until the step is complete
+	watched map[fyne.CanvasObject]bool // inputs whose changes call edited
+
 	saving   bool // a draft save is running
 	resave   bool // save again when it is done
 	finished bool // Save was pressed while a draft save was running
@@ -37,15 +41,16 @@ type wizardScreen struct {
 
 // wizardMinHeight is the least height a step gets, so that its lists and
 // forms stay usable in the smallest window.
-const wizardMinHeight = 400
+const wizardMinHeight = 300
 
 // wizardStep is the view of one step.
 type wizardStep interface {
 	view() fyne.CanvasObject
 	// invalid reports whether a field holds text that does not parse.
 	invalid() bool
-	// showProblems shows the step's problems next to their fields.
-	showProblems(errs []*app.FieldError)
+	// showProblems shows the step's problems next to their fields and
+	// returns those it has no place for.
+	showProblems(errs []*app.FieldError) []*app.FieldError
 	// focus puts the keyboard focus on the step's first field.
 	focus()
 }
@@ -109,12 +114,13 @@ func (w *wizardScreen) build() {
 	}
 	w.message = widget.NewLabel("")
 	w.message.Wrapping = fyne.TextWrapWord
+	msg := cappedMessage(w.message, 2, true) // two lines, always: the buttons never move
 	w.back = widget.NewButtonWithIcon(u.T("Back"), theme.NavigateBackIcon(), w.onBack)
 	w.next = widget.NewButtonWithIcon(u.T("Next"), theme.NavigateNextIcon(), w.onNext)
 	w.next.IconPlacement = widget.ButtonIconTrailingText
 	w.next.Importance = widget.HighImportance
 	w.body = container.NewStack()
-	w.bar = container.NewBorder(nil, nil, w.back, w.next, w.message)
+	w.bar = container.NewBorder(nil, nil, container.NewCenter(w.back), container.NewCenter(w.next), msg)
 	top := container.NewVBox(w.heading, indicator, widget.NewSeparator())
 	body := container.New(wizWidth{height: wizardMinHeight}, w.body)
 	w.root.Objects = []fyne.CanvasObject{container.NewBorder(top, container.NewVBox(widget.NewSeparator(), w.bar), nil, nil, body)}
@@ -192,8 +198,71 @@ func (w *wizardScreen) focus() {
 }
 
 func (w *wizardScreen) setMessage(text string, imp widget.Importance) {
+	w.failed = imp == widget.DangerImportance
 	w.message.Importance = imp
 	w.message.SetText(text)
+}
+
+// watch makes a change of input call edited.
+func (w *wizardScreen) watch(input fyne.CanvasObject) {
+	if w.watched == nil {
+		w.watched = map[fyne.CanvasObject]bool{}
+	}
+	if w.watched[input] {
+		return
+	}
+	w.watched[input] = true
+	chain := func(f func(string)) func(string) {
+		return func(s string) {
+			if f != nil {
+				f(s)
+			}
+			w.edited()
+		}
+	}
+	switch e := input.(type) {
+	case *wizEntry:
+		e.win = w.u.win
+		e.OnChanged = chain(e.OnChanged)
+	case *widget.Entry:
+		e.OnChanged = chain(e.OnChanged)
+	case *widget.SelectEntry:
+		e.OnChanged = chain(e.OnChanged)
+	case *widget.Select:
+		e.OnChanged = chain(e.OnChanged)
+	}
+}
+
+// rechecker is a step that shows its problems again after an edit.
+type rechecker interface{ recheck() }
+
+// edited clears the refusal message as soon as the step is complete, and
+// lets the step update the problems it shows.
+func (w *wizardScreen) edited() {
+	if w.d == nil || w.cur == nil {
+		return
+	}
+	if r, ok := w.cur.(rechecker); ok {
+		r.recheck()
+	}
+	if w.failed && !w.cur.invalid() && len(w.d.Problems(w.d.Step())) == 0 {
+		w.setMessage("", widget.MediumImportance)
+	}
+}
+
+// refuse shows the step's problems in place and says in the message bar
+// why Next was refused, naming only what no field shows.
+func (w *wizardScreen) refuse(errs []*app.FieldError) {
+	rest := w.cur.showProblems(errs)
+	if len(rest) == 0 {
+		w.setMessage(w.u.T("Correct the fields marked in red first."), widget.DangerImportance)
+		return
+	}
+	texts := make([]string, len(rest))
+	for i, e := range rest {
+		texts[i] = w.problemText(e)
+	}
+	w.setMessage(w.u.T("Complete this step first: %s", strings.Join(texts, "; ")), widget.DangerImportance)
 }
 
 // onNext checks the step, saves the draft and moves on; on the review step
@@ -204,15 +273,12 @@ func (w *wizardScreen) onNext() {
 		return
 	}
 	if w.cur.invalid() {
-		if errs := w.d.Problems(w.d.Step()); len(errs) > 0 {
-			w.cur.showProblems(errs)
-		}
+		w.cur.showProblems(w.d.Problems(w.d.Step()))
 		w.setMessage(w.u.T("Correct the fields marked in red first."), widget.DangerImportance)
 		return
 	}
 	if errs := w.d.Next(); len(errs) > 0 {
-		w.cur.showProblems(errs)
-		w.setMessage(w.u.T("Complete this step first: %s", w.problemText(errs[0])), widget.DangerImportance)
+		w.refuse(errs)
 		return
 	}
 	w.saveDraft()

@@ -11,46 +11,69 @@ import (
 )
 
 // wizField is one input of a wizard step with its in-place error line.
+// The line's height is always reserved, so a problem appearing never moves
+// the form; a problem shows once the keyboard has left the field or Next
+// was pressed, and goes as soon as it is fixed.
 type wizField struct {
 	key   string // the app.FieldError field it shows problems of
 	input fyne.CanvasObject
 	err   *widget.Label
 	bad   bool            // the text typed does not parse
+	msg   string          // the field's problem, shown once armed
+	armed bool            // the field was left, or Next pressed: show its problem
+	left  func()          // called when the keyboard leaves the field
 	label *widget.Label   // its label in a wizForm, if any
 	boxed *fyne.Container // the input with the error line
-	// relayout lays the step out again when the error line appears,
-	// disappears or changes.
+	// relayout lays the step out again when the field shows or hides.
 	relayout func()
 }
 
 func newWizField(key string, input fyne.CanvasObject) *wizField {
 	e := widget.NewLabel("")
 	e.Importance = widget.DangerImportance
-	e.Wrapping = fyne.TextWrapWord
-	e.Hide()
-	return &wizField{key: key, input: input, err: e}
+	e.SizeName = theme.SizeNameCaptionText
+	e.Truncation = fyne.TextTruncateEllipsis
+	f := &wizField{key: key, input: input, err: e}
+	if we, ok := input.(*wizEntry); ok {
+		we.onLeft = f.leave
+	}
+	return f
 }
 
-// setError shows msg under the field, or hides the line when msg is "".
+// setError sets the field's problem ("" for none); it shows once the field is armed.
 func (f *wizField) setError(msg string) {
-	if msg == f.err.Text && f.err.Visible() == (msg != "") {
-		return
+	f.msg = msg
+	f.showError()
+}
+
+// arm shows the field's problem from now on.
+func (f *wizField) arm() {
+	f.armed = true
+	f.showError()
+}
+
+// leave arms the field when the keyboard leaves it.
+func (f *wizField) leave() {
+	f.arm()
+	if f.left != nil {
+		f.left()
 	}
-	f.err.SetText(msg)
-	if msg == "" {
-		f.err.Hide()
-	} else {
-		f.err.Show()
+}
+
+func (f *wizField) showError() {
+	text := ""
+	if f.armed {
+		text = f.msg
 	}
-	if f.relayout != nil {
-		f.relayout()
+	if f.err.Text != text {
+		f.err.SetText(text)
 	}
 }
 
 // box is the input with its error line below it.
 func (f *wizField) box() fyne.CanvasObject {
 	if f.boxed == nil {
-		f.boxed = container.NewVBox(f.input, f.err)
+		f.boxed = container.New(tightVBox{}, f.input, f.err)
 	}
 	return f.boxed
 }
@@ -95,6 +118,7 @@ func (f *wizForm) add(label string, fl *wizField) *wizField {
 	f.grid.Add(l)
 	f.grid.Add(fl.box())
 	f.fields = append(f.fields, fl)
+	f.w.watch(fl.input)
 	return fl
 }
 
@@ -115,20 +139,37 @@ func (f *wizForm) invalid() bool {
 }
 
 // showProblems shows each problem of kpi ("" for the plan) under its
-// field, clearing fields without one (unless their text does not parse).
-func (f *wizForm) showProblems(kpi string, errs []*app.FieldError) {
+// field, clearing fields without one (unless their text does not parse),
+// and returns the problems no field of the form shows.
+func (f *wizForm) showProblems(kpi string, errs []*app.FieldError) []*app.FieldError {
+	shown := map[*app.FieldError]bool{}
 	for _, fl := range f.fields {
 		if fl.bad {
 			continue
 		}
 		msg := ""
 		for _, e := range errs {
-			if e.KPI == kpi && e.Field == fl.key {
+			if e.KPI == kpi && e.Field == fl.key && fl.box().Visible() {
 				msg = f.u.tr.Err(&app.FieldError{Field: e.Field, Msg: e.Msg})
+				shown[e] = true
 				break
 			}
 		}
 		fl.setError(msg)
+	}
+	var rest []*app.FieldError
+	for _, e := range errs {
+		if !shown[e] {
+			rest = append(rest, e)
+		}
+	}
+	return rest
+}
+
+// arm shows every field's problem from now on (Next was pressed).
+func (f *wizForm) arm() {
+	for _, fl := range f.fields {
+		fl.arm()
 	}
 }
 
@@ -137,7 +178,8 @@ func (f *wizForm) showProblems(kpi string, errs []*app.FieldError) {
 // be left empty (set gets empty true).
 func (w *wizardScreen) number(key string, value float64, blank bool, set func(v float64, empty bool)) *wizField {
 	u := w.u
-	e := widget.NewEntry()
+	e := newWizEntry()
+	e.win = u.win
 	if !blank {
 		e.SetText(u.tr.FormatNumber(value, -1))
 	}
@@ -159,13 +201,15 @@ func (w *wizardScreen) number(key string, value float64, blank bool, set func(v 
 		fl.setError("")
 		set(v, false)
 	}
+	w.watch(e)
 	return fl
 }
 
 // date is an entry for a date typed the language's way.
 func (w *wizardScreen) date(key string, value app.Date, set func(app.Date)) *wizField {
 	u := w.u
-	e := widget.NewEntry()
+	e := newWizEntry()
+	e.win = u.win
 	e.SetText(u.tr.FormatDate(value))
 	e.SetPlaceHolder(u.T("dd/mm/yyyy"))
 	if u.tr.Lang() != "vi" {
@@ -183,12 +227,13 @@ func (w *wizardScreen) date(key string, value app.Date, set func(app.Date)) *wiz
 		fl.setError("")
 		set(d)
 	}
+	w.watch(e)
 	return fl
 }
 
 // wizText is a plain text entry.
 func wizText(key, value string, set func(string)) *wizField {
-	e := widget.NewEntry()
+	e := newWizEntry()
 	e.SetText(value)
 	e.OnChanged = set
 	return newWizField(key, e)
@@ -222,7 +267,7 @@ func wizBlank(s string) bool {
 // submitOn makes Enter in the entries of fields press Next.
 func (w *wizardScreen) submitOn(fields ...*wizField) {
 	for _, f := range fields {
-		if e, ok := f.input.(*widget.Entry); ok && !e.MultiLine {
+		if e := f.entry(); e != nil && !e.MultiLine {
 			e.OnSubmitted = func(string) { w.onNext() }
 		}
 	}

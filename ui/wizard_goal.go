@@ -50,6 +50,7 @@ func (g *goalStep) view() fyne.CanvasObject {
 	f.add(u.T("Plan name"), newWizField("name", g.planName))
 	g.refreshName()
 	g.onGoalText(p.Goal.Text)
+	g.w.watch(g.goalText)
 	g.w.submitOn(f.fields...)
 	intro := wizNote(u.T("Who is this plan for, over which period, and what business goal should the KPIs serve?"))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(intro, f.grid)))
@@ -177,6 +178,12 @@ func (g *goalStep) onPlanName(s string) { g.w.d.SetName(s) }
 
 func (g *goalStep) invalid() bool { return g.form.invalid() }
 
-func (g *goalStep) showProblems(errs []*app.FieldError) { g.form.showProblems("", errs) }
+func (g *goalStep) showProblems(errs []*app.FieldError) []*app.FieldError {
+	g.form.arm()
+	return g.form.showProblems("", errs)
+}
 
-func (g *goalStep) focus() { g.w.u.win.Canvas().Focus(g.name.input.(*widget.Entry)) }
+// recheck updates the problems under the fields after an edit.
+func (g *goalStep) recheck() { g.form.showProblems("", g.w.d.Problems(wizard.Goal)) }
+
+func (g *goalStep) focus() { g.w.u.win.Canvas().Focus(g.name.input.(*wizEntry)) }

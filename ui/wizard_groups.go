@@ -23,7 +23,6 @@ type groupsStep struct {
 	table   *fyne.Container
 	shares  map[string]*widget.Label // KPI id → its share of the total
 	kpiW    []*wizField
-	problem *widget.Label
 }
 
 func newGroupsStep(w *wizardScreen) *groupsStep { return &groupsStep{w: w} }
@@ -45,10 +44,6 @@ func (g *groupsStep) view() fyne.CanvasObject {
 		row.Add(wizFixed(90, f.box()))
 	}
 	row.Add(g.sum)
-	g.problem = widget.NewLabel("")
-	g.problem.Importance = widget.DangerImportance
-	g.problem.Wrapping = fyne.TextWrapWord
-	g.problem.Hide()
 	g.table = container.NewVBox()
 	g.fillTable()
 	g.refresh()
@@ -58,7 +53,7 @@ func (g *groupsStep) view() fyne.CanvasObject {
 	intro := wizNote(u.T("Place each KPI by the effort it takes and its impact on the goal: high impact and high effort is group A, quick wins and slow low-impact work are B, quick low-impact work is C. You can override the group."))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(intro, g.board,
 		wizTitle(u.T("Group weights (percent of the total)")), row,
-		wizTitle(u.T("KPIs, groups and weights")), g.problem, g.table)))
+		wizTitle(u.T("KPIs, groups and weights")), g.table)))
 }
 
 // newBoard is the 2×2 grid: impact high on top, effort low on the left.
@@ -190,10 +185,7 @@ func (g *groupsStep) refresh() {
 	for id, l := range g.shares {
 		l.SetText(u.tr.FormatPercent(d.Share(id), 1))
 	}
-	if len(d.Problems(g.w.d.Step())) == 0 && g.problem.Visible() {
-		g.problem.Hide()
-		g.w.relayout()
-	}
+	g.w.edited()
 }
 
 func (g *groupsStep) invalid() bool {
@@ -210,19 +202,24 @@ func (g *groupsStep) invalid() bool {
 	return false
 }
 
-func (g *groupsStep) showProblems(errs []*app.FieldError) {
-	text := ""
-	for i, e := range errs {
-		if i > 0 {
-			text += "\n"
-		}
-		text += g.w.problemText(e)
+// showProblems marks the weights that do not parse; the live sum says
+// whether the group weights add up, and the message bar says the rest.
+func (g *groupsStep) showProblems(errs []*app.FieldError) []*app.FieldError {
+	for _, f := range g.weights {
+		f.arm()
 	}
-	g.problem.SetText(text)
-	g.problem.Show()
-	g.w.relayout()
+	for _, f := range g.kpiW {
+		f.arm()
+	}
+	var rest []*app.FieldError
+	for _, e := range errs {
+		if e.Field != "rules.group_weights" {
+			rest = append(rest, e)
+		}
+	}
+	return rest
 }
 
 func (g *groupsStep) focus() {
-	g.w.u.win.Canvas().Focus(g.weights[app.GroupA].input.(*widget.Entry))
+	g.w.u.win.Canvas().Focus(g.weights[app.GroupA].input.(*wizEntry))
 }

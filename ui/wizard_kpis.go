@@ -21,7 +21,6 @@ type kpisStep struct {
 	rows     []wizard.Candidate
 	count    *widget.Label
 	warning  *widget.Label
-	problem  *widget.Label
 	selected *fyne.Container // the plan's KPIs, with remove buttons
 }
 
@@ -37,15 +36,11 @@ func (s *kpisStep) view() fyne.CanvasObject {
 	s.warning = widget.NewLabel("")
 	s.warning.Importance = widget.WarningImportance
 	s.warning.Wrapping = fyne.TextWrapWord
-	s.problem = widget.NewLabel("")
-	s.problem.Importance = widget.DangerImportance
-	s.problem.Wrapping = fyne.TextWrapWord
-	s.problem.Hide()
 	s.selected = container.NewVBox()
 	add := widget.NewButtonWithIcon(u.T("Add custom KPI"), theme.ContentAddIcon(), s.onAddCustom)
 	intro := wizNote(u.T("The KPIs suggested for the goal type are ticked. Untick what does not fit, search the library for more, or add your own."))
 	left := container.NewBorder(container.NewVBox(intro, s.search), nil, nil, nil, s.list)
-	right := container.NewBorder(container.NewVBox(s.count, s.warning, s.problem), add, nil, nil,
+	right := container.NewBorder(container.NewVBox(s.count, s.warning), add, nil, nil,
 		container.NewVScroll(s.selected))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.62
@@ -112,10 +107,7 @@ func (s *kpisStep) refresh() {
 	} else {
 		s.warning.Hide()
 	}
-	if len(d.Plan.KPIs) > 0 && s.problem.Visible() {
-		s.problem.Hide()
-		s.w.relayout()
-	}
+	s.w.edited()
 	s.selected.Objects = nil
 	for _, k := range d.Plan.KPIs {
 		name := widget.NewLabel(k.Name)
@@ -159,11 +151,8 @@ func (s *kpisStep) addCustom(name string) {
 
 func (s *kpisStep) invalid() bool { return false }
 
-func (s *kpisStep) showProblems(errs []*app.FieldError) {
-	s.problem.SetText(s.w.u.tr.Msg(errs[0].Msg))
-	s.problem.Show()
-	s.w.relayout()
-}
+// showProblems has no place for problems: the message bar says them.
+func (s *kpisStep) showProblems(errs []*app.FieldError) []*app.FieldError { return errs }
 
 func (s *kpisStep) focus() { s.w.u.win.Canvas().Focus(s.search) }
 

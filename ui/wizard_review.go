@@ -175,6 +175,10 @@ func (r *reviewStep) fillWarnings() {
 
 func (r *reviewStep) invalid() bool { return false }
 
-func (r *reviewStep) showProblems([]*app.FieldError) { r.fillProblems() }
+// showProblems lists every problem on the review itself.
+func (r *reviewStep) showProblems([]*app.FieldError) []*app.FieldError {
+	r.fillProblems()
+	return nil
+}
 
 func (r *reviewStep) focus() {}

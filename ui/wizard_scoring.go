@@ -26,7 +26,6 @@ type scoringStep struct {
 	examplePc float64
 	exampleIn *wizField
 	example   *widget.Label
-	problem   *widget.Label
 }
 
 func newScoringStep(w *wizardScreen) *scoringStep {
@@ -55,7 +54,7 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	s.linearCap = f.add(u.T("Highest bonus (%% of base)"), s.w.number("rules.linear_cap", d.LinearCapPercent(), false, s.onLinearCap))
 	s.showLinearCap()
 	step := s.w.number("rules.rounding_step", d.Plan.Rules.RoundingStep, true, s.onRoundingStep)
-	if e := step.input.(*widget.Entry); d.Plan.Rules.RoundingStep > 0 {
+	if e := step.entry(); d.Plan.Rules.RoundingStep > 0 {
 		e.SetText(u.tr.FormatNumber(d.Plan.Rules.RoundingStep, -1))
 	} else {
 		e.SetPlaceHolder(u.T("The currency's unit (1 ₫)"))
@@ -68,10 +67,6 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	s.example.TextStyle = fyne.TextStyle{Bold: true}
 	s.w.submitOn(f.fields...)
 	s.w.submitOn(s.exampleIn)
-	s.problem = widget.NewLabel("")
-	s.problem.Importance = widget.DangerImportance
-	s.problem.Wrapping = fyne.TextWrapWord
-	s.problem.Hide()
 
 	example := container.NewVBox(wizTitle(u.T("Live example")),
 		container.NewBorder(nil, nil, widget.NewLabel(u.T("If every KPI achieves (%%)")), nil, wizFixed(110, s.exampleIn.box())),
@@ -79,7 +74,7 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	left := container.NewVBox(f.grid, widget.NewSeparator(), example)
 	right := container.NewVBox(s.bandsBox(), widget.NewSeparator(), s.stepsBox())
 	s.refresh()
-	return container.NewVScroll(container.NewPadded(container.NewVBox(s.problem, container.NewGridWithColumns(2, left, right))))
+	return container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 }
 
 func (s *scoringStep) bandsBox() fyne.CanvasObject {
@@ -276,12 +271,8 @@ func (s *scoringStep) refresh() {
 	} else {
 		s.example.SetText(u.T("No example yet: the plan needs KPIs with weights above 0."))
 	}
-	errs := d.Problems(d.Step())
-	s.form.showProblems("", errs)
-	if len(errs) == 0 && s.problem.Visible() {
-		s.problem.Hide()
-		s.w.relayout()
-	}
+	s.form.showProblems("", d.Problems(d.Step()))
+	s.w.edited()
 }
 
 func (s *scoringStep) invalid() bool {
@@ -296,20 +287,15 @@ func (s *scoringStep) invalid() bool {
 	return false
 }
 
-func (s *scoringStep) showProblems(errs []*app.FieldError) {
-	s.form.showProblems("", errs)
-	text := ""
-	for i, e := range errs {
-		if i > 0 {
-			text += "\n"
-		}
-		text += s.w.problemText(e)
+func (s *scoringStep) showProblems(errs []*app.FieldError) []*app.FieldError {
+	s.form.arm()
+	s.exampleIn.arm()
+	for _, f := range s.rowFields {
+		f.arm()
 	}
-	s.problem.SetText(text)
-	s.problem.Show()
-	s.w.relayout()
+	return s.form.showProblems("", errs)
 }
 
 func (s *scoringStep) focus() {
-	s.w.u.win.Canvas().Focus(s.form.fields[0].input.(*widget.Entry))
+	s.w.u.win.Canvas().Focus(s.form.fields[0].input.(*wizEntry))
 }

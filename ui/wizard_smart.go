@@ -111,9 +111,15 @@ func (s *smartStep) buildForm() {
 	f.add(u.T("Owner"), wizText("owner", k.Owner, s.onOwner))
 	f.add(u.T("Deadline"), s.w.date("deadline", k.Deadline, s.onDeadline))
 	why := wizText("rationale", k.Rationale, s.onRationale)
-	why.input.(*widget.Entry).SetPlaceHolder(u.T("How does this KPI move the goal?"))
+	why.entry().SetPlaceHolder(u.T("How does this KPI move the goal?"))
 	f.add(u.T("Rationale"), why)
 	s.w.submitOn(f.fields...)
+	for _, fl := range f.fields {
+		fl.left = func() { s.leave(fl.key) }
+	}
+	if s.showAll {
+		f.arm()
+	}
 	s.header = wizTitle(k.Name)
 	s.header.Wrapping = fyne.TextWrapWord
 	desc := wizNote(k.Description)
@@ -125,10 +131,22 @@ func (s *smartStep) buildForm() {
 	s.w.relayout()
 }
 
-// changed marks a field edited and refreshes the checklist and errors.
-func (s *smartStep) changed(field string) {
+// changed refreshes the checklist and errors after field was edited.
+func (s *smartStep) changed(string) { s.refresh() }
+
+// leave marks a field visited when the keyboard leaves it: its problems show from now on.
+func (s *smartStep) leave(field string) {
 	s.touched[field] = true
 	s.refresh()
+}
+
+// shows reports whether a problem is shown yet: a baseline compared with
+// the target waits until there is a target (typed, or set already).
+func (s *smartStep) shows(e *app.FieldError) bool {
+	if s.showAll {
+		return true
+	}
+	return e.Field != "baseline" || s.kpi().Target != 0 || s.touched["target"]
 }
 
 // refresh re-checks the KPI: checklist, list icon and in-place problems.
@@ -137,11 +155,12 @@ func (s *smartStep) refresh() {
 	s.list.RefreshItem(s.sel)
 	var errs []*app.FieldError
 	for _, e := range s.w.d.KPIProblems(s.w.d.Step(), s.kpi().ID) {
-		if s.showAll || s.touched[e.Field] {
+		if s.shows(e) {
 			errs = append(errs, e)
 		}
 	}
 	s.form.showProblems(s.kpi().ID, errs)
+	s.w.edited()
 }
 
 func (s *smartStep) showChecks() {
@@ -244,24 +263,33 @@ func (s *smartStep) onRationale(v string) {
 
 func (s *smartStep) invalid() bool { return s.form != nil && s.form.invalid() }
 
-// showProblems shows every problem and opens the first KPI that has one.
-func (s *smartStep) showProblems(errs []*app.FieldError) {
+// showProblems shows every problem, opens the first KPI that has one, and
+// returns the problems of the other KPIs.
+func (s *smartStep) showProblems(errs []*app.FieldError) []*app.FieldError {
 	s.showAll = true
 	if s.form == nil {
-		return
+		return errs
 	}
+	s.form.arm()
 	for i, k := range s.w.d.Plan.KPIs {
-		if k.ID == errs[0].KPI && i != s.sel {
+		if len(errs) > 0 && k.ID == errs[0].KPI && i != s.sel {
 			s.list.Select(i)
-			return
+			break
 		}
 	}
 	s.refresh()
+	var rest []*app.FieldError
+	for _, e := range errs {
+		if e.KPI != s.kpi().ID {
+			rest = append(rest, e)
+		}
+	}
+	return rest
 }
 
 func (s *smartStep) focus() {
 	if s.form != nil && len(s.form.fields) > 0 {
-		if e, ok := s.form.fields[0].input.(*widget.Entry); ok {
+		if e := s.form.fields[0].entry(); e != nil {
 			s.w.u.win.Canvas().Focus(e)
 		}
 	}

@@ -147,6 +147,9 @@ func achievable(p *app.Plan, k *app.KPI) Check {
 	case k.Direction == app.Range || k.Direction == app.Milestone:
 		c.Reason = app.M("Range and milestone KPIs are judged by their bounds, not by a rate of change.")
 		return c
+	case k.Direction == app.Higher && k.Target <= 0:
+		c.Verdict, c.Reason = Warn, app.M("No target yet: it cannot be judged whether it is achievable.")
+		return c
 	case k.Baseline == nil:
 		c.Verdict, c.Reason = Warn, app.M("No baseline: it cannot be judged whether the target is achievable.")
 		return c

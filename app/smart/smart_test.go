@@ -55,6 +55,8 @@ func TestKPIChecks(t *testing.T) {
 		{"no data source", func(p *app.Plan, k *app.KPI) { k.DataSource = " " }, Measurable, Fail},
 		{"milestone needs no target", func(p *app.Plan, k *app.KPI) { k.Direction = app.Milestone; k.Target = 0 }, Measurable, Pass},
 		{"no baseline", func(p *app.Plan, k *app.KPI) { k.Baseline = nil }, Achievable, Warn},
+		// regression: a baseline and no target yet read as "plausible"
+		{"no target yet", func(p *app.Plan, k *app.KPI) { k.Target = 0 }, Achievable, Warn},
 		{"zero baseline", func(p *app.Plan, k *app.KPI) { k.Baseline = app.Float(0) }, Achievable, Warn},
 		// 100 → 400 is +300 % over 2.96 months ≈ 101 % a month: above 50 %, below 200 %
 		{"ambitious", func(p *app.Plan, k *app.KPI) { k.Target = 400 }, Achievable, Warn},

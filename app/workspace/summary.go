@@ -43,6 +43,7 @@ const (
 	ByTotal
 	ByRating
 	ByName
+	ByBonus
 )
 
 // Filter narrows the plans list; empty fields match everything.
@@ -150,13 +151,16 @@ func compare(a, b Summary, ka, kb []byte, col Column) int {
 		return cmp.Or(a.Cycle.Start.Time().Compare(b.Cycle.Start.Time()), a.Cycle.End.Time().Compare(b.Cycle.End.Time()))
 	case ByStatus:
 		return strings.Compare(string(a.Status), string(b.Status))
-	case ByTotal, ByRating:
+	case ByTotal, ByRating, ByBonus:
 		// plans without a total sort below every total
 		switch {
 		case a.HasTotal != b.HasTotal && a.HasTotal:
 			return 1
 		case a.HasTotal != b.HasTotal:
 			return -1
+		}
+		if col == ByBonus {
+			return cmp.Or(strings.Compare(a.Currency, b.Currency), cmp.Compare(a.Bonus, b.Bonus))
 		}
 		return cmp.Compare(a.Total, b.Total)
 	}
