@@ -38,7 +38,8 @@ type UI struct {
 	items  []navItem
 	cur    screen
 	home   *homeScreen
-	status *widget.Label // one line of feedback at the bottom of the window
+	status *widget.Label  // one line of feedback at the bottom of the window
+	real   *realWorkspace // the user's own workspace while the sample company is shown
 }
 
 // screen is one view of the main area.
@@ -75,7 +76,7 @@ func (u *UI) T(key string, args ...any) string { return u.tr.T(key, args...) }
 
 // build (re)creates every screen, e.g. after the language changed.
 func (u *UI) build() {
-	u.win.SetTitle(u.T("KPI Planner"))
+	u.win.SetTitle(u.windowTitle())
 	u.body = container.NewStack()
 	u.home = newHomeScreen(u)
 	u.items = u.navItems()
