@@ -23,23 +23,27 @@ type Options struct {
 	// Today fixes the date official scoring windows are judged on (screenshots,
 	// tests); nil uses the system clock.
 	Today func() app.Date
+	// Dialogs shows the file dialogs; nil uses the system's (Fyne's in Sync mode,
+	// so headless tests never open one).
+	Dialogs FileDialogs
 }
 
 // UI is the main window and the screens inside it.
 type UI struct {
-	app    fyne.App
-	win    fyne.Window
-	ws     *workspace.Workspace
-	lib    *library.Library
-	tr     *i18n.Translator
-	opts   Options
-	body   *fyne.Container // holds the current screen
-	nav    *widget.List
-	items  []navItem
-	cur    screen
-	home   *homeScreen
-	status *widget.Label  // one line of feedback at the bottom of the window
-	real   *realWorkspace // the user's own workspace while the sample company is shown
+	app     fyne.App
+	win     fyne.Window
+	ws      *workspace.Workspace
+	lib     *library.Library
+	tr      *i18n.Translator
+	opts    Options
+	body    *fyne.Container // holds the current screen
+	nav     *widget.List
+	items   []navItem
+	cur     screen
+	home    *homeScreen
+	status  *widget.Label  // one line of feedback at the bottom of the window
+	real    *realWorkspace // the user's own workspace while the sample company is shown
+	dialogs FileDialogs
 }
 
 // screen is one view of the main area.
@@ -50,7 +54,10 @@ type screen interface {
 // New builds the main window over store. The library must already include
 // the user's own entries.
 func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
-	u := &UI{app: a, ws: workspace.New(store), lib: lib, opts: opts}
+	u := &UI{app: a, ws: workspace.New(store), lib: lib, opts: opts, dialogs: opts.Dialogs}
+	if u.dialogs == nil {
+		u.dialogs = defaultDialogs(opts.Sync)
+	}
 	if opts.Today != nil {
 		u.ws.Clock = opts.Today
 	}
