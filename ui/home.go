@@ -115,6 +115,7 @@ func (h *homeScreen) reload() {
 		h.all = rows
 		h.refreshChoices()
 		h.applyFilter()
+		h.u.trace(fmt.Sprintf("plans list shown (%d plans)", len(rows)))
 	})
 }
 

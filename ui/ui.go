@@ -26,6 +26,9 @@ type Options struct {
 	// Dialogs shows the file dialogs; nil uses the system's (Fyne's in Sync mode,
 	// so headless tests never open one).
 	Dialogs FileDialogs
+	// Trace, when set, is told of startup milestones ("plans list shown"), for
+	// measuring how soon the app is usable.
+	Trace func(event string)
 }
 
 // UI is the main window and the screens inside it.
@@ -70,6 +73,13 @@ func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
 	u.win.SetCloseIntercept(u.onClose)
 	u.build()
 	return u
+}
+
+// trace reports a startup milestone to Options.Trace.
+func (u *UI) trace(event string) {
+	if u.opts.Trace != nil {
+		u.opts.Trace(event)
+	}
 }
 
 // Window returns the main window.
