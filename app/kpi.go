@@ -51,6 +51,21 @@ const (
 // Units lists every valid Unit.
 var Units = []Unit{Number, Percent, Currency, Duration, Count, Ratio1, Score, Days, Hours, Minutes, Seconds}
 
+// The defaults of a KPI the user makes up without the library: a plain
+// number, where more is better, summed over the scoring window.
+const (
+	DefaultUnit        = Number
+	DefaultDirection   = Higher
+	DefaultAggregation = Sum
+)
+
+// CustomKPI returns a KPI of the user's own with the given id and name, the
+// default unit, direction and aggregation, and weight 1.
+func CustomKPI(id, name string) KPI {
+	return KPI{ID: id, Name: name, Unit: DefaultUnit, Direction: DefaultDirection,
+		Aggregation: DefaultAggregation, Weight: 1}
+}
+
 // Group is a KPI's A/B/C class.
 type Group string
 

@@ -90,7 +90,7 @@ func (e *companyExporter) chosen() []*app.Plan {
 
 // onChoose asks where to save the company workbook chosen c.
 func (e *companyExporter) onChoose(c exportChoice) {
-	e.u.chooseSaveFile(safeFileName(e.u.T("Bonus"))+c.ext(), c.ext, func(t saveTarget) { e.exportTo(t, c) })
+	e.u.chooseSaveFile(e.u.exportFileName(exportCompany, e.u.exportDate())+c.ext(), c.ext, func(t saveTarget) { e.exportTo(t, c) })
 }
 
 // exportTo writes the company workbook to target behind a progress dialog.

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -60,58 +59,42 @@ type saveTarget struct {
 // chosen path with its extension fixed by ext (given ext() at the moment
 // the user confirms; "" keeps a typed .csv, else adds .xlsx).
 func (u *UI) chooseSaveFile(name string, ext func() string, done func(saveTarget)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+	r := FileRequest{Title: u.T("Save as"), Dir: u.setting(settingExportDir), Name: name}
+	if e := ext(); e != "" {
+		r.Exts = []string{e}
+	} else {
+		r.Exts, r.Filter = []string{extXLSX, extCSV}, u.T("Spreadsheets")
+	}
+	u.dialogs.Save(u.win, r, func(c FileChoice, err error) {
+		if err != nil || c.Path == "" {
 			u.showError(err)
 			return
 		}
-		uri := w.URI()
-		if err := w.Close(); err != nil { // the export writes the file itself (temp file + rename)
-			u.showError(err)
-			return
-		}
-		u.rememberDir(uri.Path())
+		u.rememberDir(c.Path)
 		e := ext()
 		if e == "" {
-			e = sheetExt(uri.Path())
+			e = sheetExt(c.Path)
 		}
-		done(saveTarget{path: withExt(uri.Path(), e), placeholder: uri})
-	}, u.win)
-	d.SetFileName(name)
-	u.startIn(d)
-	d.Show()
+		t := saveTarget{path: withExt(c.Path, e)}
+		if c.Created {
+			t.placeholder = storage.NewFileURI(c.Path)
+		}
+		done(t)
+	})
 }
 
 // chooseOpenFile asks for a file with one of exts (".xlsx", ".json"…) to
 // read; done gets its path.
 func (u *UI) chooseOpenFile(exts []string, done func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	r := FileRequest{Title: u.T("Open"), Dir: u.setting(settingExportDir), Exts: exts, Filter: strings.Join(exts, ", ")}
+	u.dialogs.Open(u.win, r, func(c FileChoice, err error) {
+		if err != nil || c.Path == "" {
 			u.showError(err)
 			return
 		}
-		path := r.URI().Path()
-		if err := r.Close(); err != nil {
-			u.showError(err)
-			return
-		}
-		u.rememberDir(path)
-		done(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	u.startIn(d)
-	d.Show()
-}
-
-// startIn opens a file dialog in the folder of the last export or import.
-func (u *UI) startIn(d *dialog.FileDialog) {
-	dir := u.setting(settingExportDir)
-	if dir == "" {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
+		u.rememberDir(c.Path)
+		done(c.Path)
+	})
 }
 
 // rememberDir saves the folder of path for the next file dialog.

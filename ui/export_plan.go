@@ -34,7 +34,7 @@ func newPlanExporter(s *planScreen) *planExporter {
 
 // onChoose asks where to save the scorecard chosen c.
 func (e *planExporter) onChoose(c exportChoice) {
-	e.u.chooseSaveFile(safeFileName(planTitle(e.plan))+c.ext(), c.ext, func(t saveTarget) { e.exportTo(t, c) })
+	e.u.chooseSaveFile(e.u.exportFileName(exportScorecard, planTitle(e.plan))+c.ext(), c.ext, func(t saveTarget) { e.exportTo(t, c) })
 }
 
 // exportTo writes the scorecard to target behind a progress dialog.
@@ -63,11 +63,14 @@ func planTitle(p *app.Plan) string {
 // actuals template (with the actuals so far when filled) or the KPI sheet —
 // and writes it.
 func (u *UI) downloadTemplate(p *app.Plan, kpis, filled bool) {
-	name := u.T("%s - actuals", planTitle(p))
-	if kpis {
-		name = u.T("%s - KPIs", planTitle(p))
+	kind := exportActualsTemplate
+	switch {
+	case kpis:
+		kind = exportKPISheet
+	case filled:
+		kind = exportActualsFilled
 	}
-	u.chooseSaveFile(safeFileName(name)+extXLSX, func() string { return "" }, func(t saveTarget) {
+	u.chooseSaveFile(u.exportFileName(kind, planTitle(p))+extXLSX, func() string { return "" }, func(t saveTarget) {
 		u.writeTemplate(u.newTask(u.T("Exporting"), u.T("Writing the template…")), t, p, kpis, filled)
 	})
 }

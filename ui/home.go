@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
-	"kpiplanner/app/demo"
 	"kpiplanner/app/workspace"
 )
 
@@ -122,6 +121,7 @@ func (h *homeScreen) reload() {
 		h.sizeColumns()
 		h.refreshChoices()
 		h.applyFilter()
+		h.u.trace(fmt.Sprintf("plans list shown (%d plans)", len(rows)))
 	})
 }
 
@@ -222,19 +222,8 @@ func (h *homeScreen) onDelete() {
 	})
 }
 
-func (h *homeScreen) onSample() {
-	u := h.u
-	u.notify(u.T("Creating the sample company…"))
-	lang := u.tr.Lang() // read here: the language may change while the plans are saved
-	u.async(func() error { return u.ws.Store().SavePlans(demo.CompanyIn(60, 1, lang)) }, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.notify(u.T("The sample company is ready: 60 people with a year of actuals."))
-		h.reload()
-	})
-}
+// onSample opens the sample company in a workspace of its own.
+func (h *homeScreen) onSample() { h.u.openSample() }
 
 // cycleText shows a cycle as "01/01/2026 – 31/12/2026".
 func (u *UI) cycleText(c app.Cycle) string {

@@ -18,6 +18,11 @@ import (
 func homeTestUI(t *testing.T, lang string) (*UI, *storage.DB) {
 	t.Helper()
 	u, store := testUI(t, lang)
+	t.Cleanup(func() {
+		if u.inSample() {
+			_ = u.ws.Store().Close()
+		}
+	})
 	u.win.Resize(fyne.NewSize(1200, 760))
 	u.openHome()
 	return u, store
@@ -47,10 +52,14 @@ func TestHomeFirstRunSampleCompany(t *testing.T) {
 		t.Fatal("an empty database does not show the welcome")
 	}
 	tapButton(t, u, "Mở công ty mẫu")
-	plans, err := store.Plans()
-	if err != nil || len(plans) != 60 {
-		t.Fatalf("sample company: %d plans, %v", len(plans), err)
+	if plans, err := store.Plans(); err != nil || len(plans) != 0 {
+		t.Fatalf("the sample company went into the user's own workspace: %d plans, %v", len(plans), err)
 	}
+	plans, err := u.ws.Store().Plans()
+	if err != nil || len(plans) != 60 || u.ws.Store().Path() != SamplePath(store.Path(), "vi") {
+		t.Fatalf("sample company: %d plans in %s, %v", len(plans), u.ws.Store().Path(), err)
+	}
+	h = u.home
 	if h.stack.Objects[0] != h.list || len(h.rows) != 60 || h.count.Text != "60/60 kế hoạch" {
 		t.Fatalf("list shows %d rows, count %q", len(h.rows), h.count.Text)
 	}
@@ -70,8 +79,9 @@ func TestHomeFirstRunSampleCompany(t *testing.T) {
 }
 
 func TestHomeDeleteConfirmAndUndo(t *testing.T) {
-	u, store := homeTestUI(t, "en")
+	u, _ := homeTestUI(t, "en")
 	tapButton(t, u, "Open the sample company")
+	store := u.ws.Store()
 	h := u.home
 	h.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	victim := h.selected

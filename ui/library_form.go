@@ -20,13 +20,19 @@ type customKPIForm struct {
 
 // onAdd opens the form for a new library entry of the user's own.
 func (s *libraryScreen) onAdd() {
+	newCustomKPIForm(s).show()
+}
+
+// newCustomKPIForm returns the form for a new entry, with the default unit,
+// direction and aggregation of a KPI of the user's own.
+func newCustomKPIForm(s *libraryScreen) *customKPIForm {
 	u := s.u
 	f := &customKPIForm{s: s,
 		nameVI: widget.NewEntry(), nameEN: widget.NewEntry(), desc: widget.NewMultiLineEntry(),
 		formula: widget.NewEntry(), source: widget.NewEntry(),
-		unit:   newChoiceOf(u, app.Units, app.Count),
-		dir:    newChoiceOf(u, app.Directions, app.Higher),
-		agg:    newChoiceOf(u, app.Aggregations, app.Sum),
+		unit:   newChoiceOf(u, app.Units, app.DefaultUnit),
+		dir:    newChoiceOf(u, app.Directions, app.DefaultDirection),
+		agg:    newChoiceOf(u, app.Aggregations, app.DefaultAggregation),
 		dept:   newChoiceOf(u, labelIDs(library.Departments), "marketing"),
 		effort: newChoiceOf(u, []app.Level{app.High, app.Low}, app.Low),
 		impact: newChoiceOf(u, []app.Level{app.High, app.Low}, app.High),
@@ -36,6 +42,12 @@ func (s *libraryScreen) onAdd() {
 	f.desc.SetMinRowsVisible(2)
 	f.formula.SetPlaceHolder(u.T("e.g. orders ÷ sessions × 100"))
 	f.source.SetPlaceHolder(u.T("e.g. CRM, Google Analytics"))
+	return f
+}
+
+// show opens the form in a dialog.
+func (f *customKPIForm) show() {
+	u := f.s.u
 	items := []*widget.FormItem{
 		widget.NewFormItem(u.T("Name (Vietnamese)"), f.nameVI),
 		widget.NewFormItem(u.T("Name (English)"), f.nameEN),

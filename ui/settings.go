@@ -49,11 +49,29 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("Language"), s.lang),
 		widget.NewFormItem(u.T("Theme"), s.theme),
+		widget.NewFormItem(u.T("Workspace"), s.workspaceRow()),
 		widget.NewFormItem(u.T("Database"), path),
 		widget.NewFormItem("", container.NewHBox(backup, restore)),
 	)
 	title := widget.NewLabelWithStyle(u.T("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, nil, nil, nil, container.NewVScroll(form))
+}
+
+// workspaceRow says which workspace is shown and offers the other: the
+// sample company in a file of its own, or back to the user's own.
+func (s *settingsScreen) workspaceRow() fyne.CanvasObject {
+	u := s.u
+	if u.inSample() {
+		note := widget.NewLabel(u.T("The sample company (demo data). Your own plans are kept apart, untouched."))
+		note.Wrapping = fyne.TextWrapWord
+		back := widget.NewButtonWithIcon(u.T("Back to my workspace"), theme.NavigateBackIcon(), u.backToReal)
+		back.Importance = widget.HighImportance
+		return container.NewBorder(nil, nil, nil, back, note)
+	}
+	note := widget.NewLabel(u.T("Your own plans. The sample company opens in a file of its own."))
+	note.Wrapping = fyne.TextWrapWord
+	sample := widget.NewButtonWithIcon(u.T("Open the sample company"), theme.FolderOpenIcon(), u.openSample)
+	return container.NewBorder(nil, nil, nil, sample, note)
 }
 
 func themeIndex(choice string) int {

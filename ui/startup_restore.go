@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,6 +26,8 @@ type DamagedOptions struct {
 	// the database, with a message saying from where and where the damaged
 	// file is kept; it opens the app on the database. The window then closes.
 	Restored func(msg string)
+	// Dialogs shows the file dialog; nil uses the system's.
+	Dialogs FileDialogs
 }
 
 // DamagedWindow builds the window shown when the database file is damaged:
@@ -57,15 +58,16 @@ func DamagedWindow(a fyne.App, err error, o DamagedOptions) fyne.Window {
 		}
 	}
 	choose := widget.NewButton(tr.T("Choose a backup file…"), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
+		dialogs := o.Dialogs
+		if dialogs == nil {
+			dialogs = NewNativeDialogs()
+		}
+		r := FileRequest{Title: tr.T("Choose a backup file…"), Dir: filepath.Dir(o.Path), Exts: []string{".db"}, Filter: ".db"}
+		dialogs.Open(w, r, func(c FileChoice, err error) {
+			if err == nil && c.Path != "" {
+				restore(c.Path)
 			}
-			path := r.URI().Path()
-			_ = r.Close()
-			restore(path)
-		}, w)
-		d.Show()
+		})
 	})
 	found := storage.FindBackups(o.Path, filepath.Dir(o.Path), a.Preferences().String(PrefBackupDir))
 	var offer fyne.CanvasObject

@@ -23,22 +23,30 @@ type Options struct {
 	// Today fixes the date official scoring windows are judged on (screenshots,
 	// tests); nil uses the system clock.
 	Today func() app.Date
+	// Dialogs shows the file dialogs; nil uses the system's (Fyne's in Sync mode,
+	// so headless tests never open one).
+	Dialogs FileDialogs
+	// Trace, when set, is told of startup milestones ("plans list shown"), for
+	// measuring how soon the app is usable.
+	Trace func(event string)
 }
 
 // UI is the main window and the screens inside it.
 type UI struct {
-	app    fyne.App
-	win    fyne.Window
-	ws     *workspace.Workspace
-	lib    *library.Library
-	tr     *i18n.Translator
-	opts   Options
-	body   *fyne.Container // holds the current screen
-	nav    *widget.List
-	items  []navItem
-	cur    screen
-	home   *homeScreen
-	status *widget.Label // one line of feedback at the bottom of the window
+	app     fyne.App
+	win     fyne.Window
+	ws      *workspace.Workspace
+	lib     *library.Library
+	tr      *i18n.Translator
+	opts    Options
+	body    *fyne.Container // holds the current screen
+	nav     *widget.List
+	items   []navItem
+	cur     screen
+	home    *homeScreen
+	status  *widget.Label  // one line of feedback at the bottom of the window
+	real    *realWorkspace // the user's own workspace while the sample company is shown
+	dialogs FileDialogs
 }
 
 // screen is one view of the main area.
@@ -49,7 +57,10 @@ type screen interface {
 // New builds the main window over store. The library must already include
 // the user's own entries.
 func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
-	u := &UI{app: a, ws: workspace.New(store), lib: lib, opts: opts}
+	u := &UI{app: a, ws: workspace.New(store), lib: lib, opts: opts, dialogs: opts.Dialogs}
+	if u.dialogs == nil {
+		u.dialogs = defaultDialogs(opts.Sync)
+	}
 	if opts.Today != nil {
 		u.ws.Clock = opts.Today
 	}
@@ -64,6 +75,13 @@ func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
 	return u
 }
 
+// trace reports a startup milestone to Options.Trace.
+func (u *UI) trace(event string) {
+	if u.opts.Trace != nil {
+		u.opts.Trace(event)
+	}
+}
+
 // Window returns the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
@@ -75,7 +93,7 @@ func (u *UI) T(key string, args ...any) string { return u.tr.T(key, args...) }
 
 // build (re)creates every screen, e.g. after the language changed.
 func (u *UI) build() {
-	u.win.SetTitle(u.T("KPI Planner"))
+	u.win.SetTitle(u.windowTitle())
 	u.body = container.NewStack()
 	u.home = newHomeScreen(u)
 	u.items = u.navItems()

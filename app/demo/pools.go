@@ -30,7 +30,7 @@ var marketingKPIs = []tmpl{
 
 // salesKPIs is the Sales department's KPI pool.
 var salesKPIs = []tmpl{
-	higher("New customer revenue", app.Currency, app.Sum, 6*billion, 18*billion, 1000).base(3*billion, 5.5*billion).
+	higher("New customer revenue", app.Currency, app.Sum, 6*billion, 18*billion, 1000).base(3*billion, 5.5*billion).lib("new-customer-revenue").
 		from("accounting", H, H).says("Invoiced revenue from customers who first bought this year."),
 	higher("Deals closed", app.Count, app.Sum, 60, 180, 1).
 		from("crm", H, H).says("Won opportunities in the CRM."),

@@ -216,3 +216,25 @@ func TestSuggest(t *testing.T) {
 		t.Error("GoalType returned the library's own slice")
 	}
 }
+
+// TestLibraryHasRevenueFromNewCustomers: the KPI of the app's own example
+// goal ("Increase revenue from new customers by 20%…"), used by the sample
+// company, is in the library and proposed first for sales growth.
+func TestLibraryHasRevenueFromNewCustomers(t *testing.T) {
+	l := load(t)
+	e, ok := l.Get("new-customer-revenue")
+	if !ok {
+		t.Fatal("new-customer-revenue is not in the library")
+	}
+	if e.Name.VI != "Doanh thu từ khách hàng mới" || e.Name.EN != "Revenue from new customers" {
+		t.Errorf("name = %+v", e.Name)
+	}
+	if e.Department != "sales" || e.Unit != app.Currency || e.Direction != app.Higher || e.Aggregation != app.Sum || e.DataSource != "accounting" {
+		t.Errorf("entry = dept %s unit %s direction %s aggregation %s source %s, want sales/currency/higher/sum/accounting",
+			e.Department, e.Unit, e.Direction, e.Aggregation, e.DataSource)
+	}
+	s := l.Suggest("sales-growth")
+	if len(s) == 0 || s[0].Entry.ID != "new-customer-revenue" || s[0].Group != app.GroupA {
+		t.Errorf("sales-growth does not propose new-customer-revenue first in group A: %+v", s)
+	}
+}

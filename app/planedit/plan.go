@@ -33,8 +33,9 @@ func NewKPI(p *app.Plan) app.KPI {
 			break
 		}
 	}
-	return app.KPI{ID: id, Unit: app.Number, Direction: app.Higher, Aggregation: app.Sum,
-		Group: app.GroupC, Weight: 1}
+	k := app.CustomKPI(id, "")
+	k.Group = app.GroupC
+	return k
 }
 
 // RemoveKPI removes the KPI with the given id from p, reporting whether it was there.

@@ -180,3 +180,13 @@ func TestAchievementPercent(t *testing.T) {
 		t.Fatalf("got %g, want 95.5", got)
 	}
 }
+
+// TestNewKPIStartsWithSensibleDefaults: a KPI added in the plan's KPI table
+// is a number, higher is better, summed, group C, weight 1.
+func TestNewKPIStartsWithSensibleDefaults(t *testing.T) {
+	k := NewKPI(&app.Plan{})
+	if k.ID != "k1" || k.Unit != app.Number || k.Direction != app.Higher || k.Aggregation != app.Sum ||
+		k.Group != app.GroupC || k.Weight != 1 {
+		t.Errorf("NewKPI = %+v, want k1 number/higher/sum C weight 1", k)
+	}
+}

@@ -161,7 +161,7 @@ func (im *kpiImport) target(r int) (*app.KPI, bool) {
 	if id == "" {
 		id = freeID(im.out)
 	}
-	im.out.KPIs = append(im.out.KPIs, app.KPI{ID: id, Unit: app.Number, Direction: app.Higher, Aggregation: app.Last, Weight: 1})
+	im.out.KPIs = append(im.out.KPIs, app.CustomKPI(id, ""))
 	im.rows[id] = r
 	return &im.out.KPIs[len(im.out.KPIs)-1], true
 }

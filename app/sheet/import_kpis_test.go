@@ -185,3 +185,20 @@ func TestVietnameseFilesReadInEitherLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestKPISheetNewKPIStartsWithSensibleDefaults: a new KPI read from a sheet
+// without unit, direction or aggregation columns is a number, higher is
+// better, summed (like a KPI added in the app), not a "last value" KPI.
+func TestKPISheetNewKPIStartsWithSensibleDefaults(t *testing.T) {
+	p := app.NewPlan()
+	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
+	pv := ParseKPIs(p, TextGrid([][]string{{"Name", "Target", "Group"}, {"Webinars held", "6", "A"}}), ImportOptions{})
+	got, err := pv.Apply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := got.KPIs[0]
+	if k.Unit != app.Number || k.Direction != app.Higher || k.Aggregation != app.Sum || k.Weight != 1 {
+		t.Errorf("new KPI = %+v, want number/higher/sum weight 1", k)
+	}
+}

@@ -120,10 +120,8 @@ func (d *Draft) AddCustom(name string) (string, error) {
 	if name == "" {
 		return "", &app.FieldError{Field: "name", Msg: app.M("is required")}
 	}
-	k := app.KPI{
-		ID: d.nextID(), Name: name, Unit: app.Number, Direction: app.Higher,
-		Aggregation: app.Sum, Weight: 1, Deadline: d.Plan.Cycle.End,
-	}
+	k := app.CustomKPI(d.nextID(), name)
+	k.Deadline = d.Plan.Cycle.End
 	d.Plan.KPIs = append(d.Plan.KPIs, k)
 	return k.ID, nil
 }

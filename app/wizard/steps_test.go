@@ -271,3 +271,18 @@ func TestSMARTStep(t *testing.T) {
 		t.Errorf("typed data source %q", k.DataSource)
 	}
 }
+
+// TestCustomKPIStartsWithSensibleDefaults: a KPI the user names in the wizard
+// is a number, higher is better, summed, weight 1, due at the cycle's end.
+func TestCustomKPIStartsWithSensibleDefaults(t *testing.T) {
+	d := goalDraft(t)
+	id, err := d.AddCustom("  Webinars held ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := d.Plan.KPI(id)
+	if k.Name != "Webinars held" || k.Unit != app.Number || k.Direction != app.Higher || k.Aggregation != app.Sum ||
+		k.Weight != 1 || k.Deadline != d.Plan.Cycle.End {
+		t.Errorf("custom KPI = %+v, want number/higher/sum, weight 1, deadline %v", *k, d.Plan.Cycle.End)
+	}
+}

@@ -34,3 +34,25 @@ func TestPlansListSearchIgnoresAccents(t *testing.T) {
 		}
 	}
 }
+
+// TestPlansListFoldsNamesOnlyOnceSearched: the list's rows come without
+// folded search text (folding 10 000 names took a quarter of the list's
+// loading time); the first search folds each row once and keeps it.
+func TestPlansListFoldsNamesOnlyOnceSearched(t *testing.T) {
+	p := app.NewPlan()
+	p.ID, p.Name, p.Person.Name, p.Person.Department = 1, "Kế hoạch Q1", "Hồ Bảo Bích", "Kinh doanh"
+	rows := Summarise([]*app.Plan{p}, app.NewDate(2026, 3, 15))
+	if rows[0].search != "" {
+		t.Fatalf("Summarise folded %q before any search", rows[0].search)
+	}
+	Apply(rows, Filter{}, ByPerson, false)
+	if rows[0].search != "" {
+		t.Error("a list without search text folded the names")
+	}
+	if got := Apply(rows, Filter{Text: "kinh doanh"}, ByPerson, false); len(got) != 1 {
+		t.Fatalf("search by department found %d", len(got))
+	}
+	if rows[0].search != "ke hoach q1\x00ho bao bich\x00kinh doanh" {
+		t.Errorf("kept search text %q", rows[0].search)
+	}
+}

@@ -28,7 +28,7 @@ type Summary struct {
 	Window     score.Window // the official window the total covers
 	// Provisional marks a total that may still change: a KPI has no data.
 	Provisional bool
-	search      string // name, person and department folded, for Apply's text filter
+	search      string // name, person and department folded, for Apply's text filter, once searched
 }
 
 // Column is a sortable column of the plans list.
@@ -62,7 +62,7 @@ func Summarise(plans []*app.Plan, today app.Date) []Summary {
 		out[i] = Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department,
 			Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Official, HasTotal: r.HasTotal,
 			Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency, Window: r.Window,
-			Provisional: r.Provisional, search: i18n.Fold(p.Name + "\x00" + p.Person.Name + "\x00" + p.Person.Department)}
+			Provisional: r.Provisional}
 	}
 	return out
 }
@@ -77,11 +77,13 @@ func (w *Workspace) Summaries() ([]Summary, error) {
 }
 
 // Apply returns the rows matching f, sorted by col (descending when desc).
-// Ties keep id order.
+// Ties keep id order. The first text search folds each row's text once and
+// keeps it in rows, so the list shows before any folding is done.
 func Apply(rows []Summary, f Filter, col Column, desc bool) []Summary {
 	text := i18n.Fold(strings.TrimSpace(f.Text))
 	out := make([]Summary, 0, len(rows))
-	for _, r := range rows {
+	for i := range rows {
+		r := &rows[i]
 		if f.Department != "" && r.Department != f.Department {
 			continue
 		}
@@ -91,7 +93,7 @@ func Apply(rows []Summary, f Filter, col Column, desc bool) []Summary {
 		if text != "" && !strings.Contains(r.searchText(), text) {
 			continue
 		}
-		out = append(out, r)
+		out = append(out, *r)
 	}
 	keys := sortKeys(out, col)
 	idx := make([]int, len(out))

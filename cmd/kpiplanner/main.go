@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -22,6 +24,7 @@ func main() {
 	lang := flag.String("lang", "", "language: vi or en (default: the saved setting, then the system's)")
 	shots := flag.String("screenshots", "", "show every screen, save a PNG of each into this folder, then quit")
 	size := flag.String("size", "", "the window's size in pixels, WIDTHxHEIGHT (e.g. 1024x600)")
+	trace := flag.Bool("trace", false, "print startup milestones with the time since the process started")
 	flag.Parse()
 	winSize, err := parseSize(*size)
 	if err != nil {
@@ -54,7 +57,7 @@ func main() {
 				return
 			}
 			store = s
-			u, err := start(a, s, *lang, "")
+			u, err := start(a, s, *lang, "", false)
 			if err != nil {
 				ui.StartupErrorWindow(a, err, *lang).Show()
 				return
@@ -69,7 +72,7 @@ func main() {
 		return
 	}
 	store = s
-	u, err := start(a, s, *lang, *shots)
+	u, err := start(a, s, *lang, *shots, *trace)
 	if err != nil {
 		ui.ShowStartupError(a, err, *lang)
 		return
@@ -78,6 +81,14 @@ func main() {
 		u.Window().Resize(winSize)
 	}
 	u.ShowAndRun()
+}
+
+// processStart is when the process started, as near as Go can tell.
+var processStart = time.Now()
+
+// traceEvent prints a startup milestone with the time since the process started.
+func traceEvent(event string) {
+	fmt.Fprintf(os.Stderr, "trace %6.0f ms  %s\n", float64(time.Since(processStart).Microseconds())/1000, event)
 }
 
 // parseSize reads a window size written WIDTHxHEIGHT; "" is the zero Size.
@@ -92,8 +103,9 @@ func parseSize(s string) (fyne.Size, error) {
 	return fyne.NewSize(float32(w), float32(h)), nil
 }
 
-// start builds the app's main window over store, or returns why it cannot.
-func start(a fyne.App, store *storage.DB, lang, shots string) (*ui.UI, error) {
+// start builds the app's main window over store, or returns why it cannot;
+// with trace it prints startup milestones.
+func start(a fyne.App, store *storage.DB, lang, shots string, trace bool) (*ui.UI, error) {
 	lib, err := library.Open(store)
 	if lib == nil {
 		return nil, err
@@ -101,7 +113,18 @@ func start(a fyne.App, store *storage.DB, lang, shots string) (*ui.UI, error) {
 	if err != nil {
 		fyne.LogError("KPI library", err) // the user's own entries that could not be merged
 	}
-	u := ui.New(a, store, lib, ui.Options{Lang: lang})
+	o := ui.Options{Lang: lang}
+	if trace {
+		o.Trace = traceEvent
+		a.Lifecycle().SetOnStarted(func() {
+			traceEvent("app started")
+			fyne.Do(func() { traceEvent("first frame") }) // runs once the loop has drawn the window
+		})
+	}
+	u := ui.New(a, store, lib, o)
+	if trace {
+		traceEvent("window built")
+	}
 	if shots != "" {
 		a.Lifecycle().SetOnStarted(func() { go screenshots(a, u, shots) })
 	}
