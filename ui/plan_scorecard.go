@@ -113,16 +113,14 @@ func newScorecard(u *UI, currency string) *scorecard {
 	c.note.Importance = widget.WarningImportance
 	c.note.Hide()
 	result := container.NewVBox(line(u.T("Total score"), c.total), line(u.T("Rating"), c.rating),
-		line(u.T("Bonus"), c.bonus), c.note)
-	scroll := container.NewVScroll(c.kpiBox)
-	scroll.SetMinSize(fyne.NewSize(360, 120))
-	// The group subtotals, total, rating and bonus stay in sight below the KPIs, however many there are.
-	// On a short screen the whole scorecard scrolls instead (the outer scroll
-	// gives the card its minimum height when it has less), so it never sets
-	// the window's height.
-	card := container.NewBorder(container.NewVBox(c.title, head.box),
-		container.NewVBox(widget.NewSeparator(), groupBox, widget.NewSeparator(), result), nil, nil, scroll)
-	c.root = container.NewVScroll(card)
+		line(u.T("Bonus"), c.bonus))
+	// The total, rating and bonus stay in sight at the bottom on any screen;
+	// why a result is provisional, the KPIs and the group subtotals scroll
+	// above them, so the card never sets the window's height.
+	scroll := container.NewVScroll(container.NewVBox(c.note, c.kpiBox, widget.NewSeparator(), groupBox))
+	scroll.SetMinSize(fyne.NewSize(360, 80))
+	c.root = container.NewBorder(container.NewVBox(c.title, head.box),
+		container.NewVBox(widget.NewSeparator(), result), nil, nil, scroll)
 	return c
 }
 
