@@ -86,7 +86,7 @@ func (c *cellEntry) TypedKey(ev *fyne.KeyEvent) {
 // TypedShortcut lets the window's shortcuts through. Ctrl+Z undoes typing
 // while the cell is being edited, and the last saved change otherwise.
 func (c *cellEntry) TypedShortcut(s fyne.Shortcut) {
-	if forwardShortcut(c.g.s.u.win, s) {
+	if forwardShortcut(c.g.s.u.win.Canvas(), s) {
 		return
 	}
 	if _, ok := s.(*fyne.ShortcutUndo); ok && c.Text == c.saved {

@@ -137,7 +137,7 @@ func (f *wizForm) showProblems(kpi string, errs []*app.FieldError) {
 // be left empty (set gets empty true).
 func (w *wizardScreen) number(key string, value float64, blank bool, set func(v float64, empty bool)) *wizField {
 	u := w.u
-	e := widget.NewEntry()
+	e := newKeyEntry()
 	if !blank {
 		e.SetText(u.tr.FormatNumber(value, -1))
 	}
@@ -165,7 +165,7 @@ func (w *wizardScreen) number(key string, value float64, blank bool, set func(v 
 // date is an entry for a date typed the language's way.
 func (w *wizardScreen) date(key string, value app.Date, set func(app.Date)) *wizField {
 	u := w.u
-	e := widget.NewEntry()
+	e := newKeyEntry()
 	e.SetText(u.tr.FormatDate(value))
 	e.SetPlaceHolder(u.T("dd/mm/yyyy"))
 	if u.tr.Lang() != "vi" {
@@ -188,7 +188,7 @@ func (w *wizardScreen) date(key string, value app.Date, set func(app.Date)) *wiz
 
 // wizText is a plain text entry.
 func wizText(key, value string, set func(string)) *wizField {
-	e := widget.NewEntry()
+	e := newKeyEntry()
 	e.SetText(value)
 	e.OnChanged = set
 	return newWizField(key, e)
@@ -222,7 +222,7 @@ func wizBlank(s string) bool {
 // submitOn makes Enter in the entries of fields press Next.
 func (w *wizardScreen) submitOn(fields ...*wizField) {
 	for _, f := range fields {
-		if e, ok := f.input.(*widget.Entry); ok && !e.MultiLine {
+		if e := entryIn(f.input); e != nil && !e.MultiLine {
 			e.OnSubmitted = func(string) { w.onNext() }
 		}
 	}

@@ -224,5 +224,5 @@ func (g *groupsStep) showProblems(errs []*app.FieldError) {
 }
 
 func (g *groupsStep) focus() {
-	g.w.u.win.Canvas().Focus(g.weights[app.GroupA].input.(*widget.Entry))
+	g.w.u.win.Canvas().Focus(g.weights[app.GroupA].input.(fyne.Focusable))
 }

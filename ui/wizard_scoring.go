@@ -46,7 +46,7 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	f.add(u.T("Achievement cap (%%)"), s.w.number("rules.cap", d.CapPercent(), false, s.onCap))
 	f.add(u.T("Achievement floor (%%)"), s.w.number("rules.floor", d.FloorPercent(), false, s.onFloor))
 	f.add(u.T("Base bonus"), s.w.number("person.base_bonus", d.Plan.Person.BaseBonus, false, s.onBaseBonus))
-	cur := widget.NewSelectEntry([]string{"VND", "USD", "EUR"})
+	cur := newKeySelectEntry([]string{"VND", "USD", "EUR"})
 	cur.SetText(d.Plan.Person.Currency)
 	cur.OnChanged = s.onCurrency
 	f.add(u.T("Currency"), newWizField("person.currency", cur))
@@ -55,7 +55,7 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	s.linearCap = f.add(u.T("Highest bonus (%% of base)"), s.w.number("rules.linear_cap", d.LinearCapPercent(), false, s.onLinearCap))
 	s.showLinearCap()
 	step := s.w.number("rules.rounding_step", d.Plan.Rules.RoundingStep, true, s.onRoundingStep)
-	if e := step.input.(*widget.Entry); d.Plan.Rules.RoundingStep > 0 {
+	if e := entryIn(step.input); d.Plan.Rules.RoundingStep > 0 {
 		e.SetText(u.tr.FormatNumber(d.Plan.Rules.RoundingStep, -1))
 	} else {
 		e.SetPlaceHolder(u.T("The currency's unit (1 ₫)"))
@@ -99,7 +99,7 @@ func (s *scoringStep) fillBands() {
 	s.rowFields = s.rowFields[:0]
 	for i, b := range bands {
 		minF := s.w.number("rules.bands", b.Min, false, func(v float64, _ bool) { s.onBandMin(i, v) })
-		name := widget.NewEntry()
+		name := newKeyEntry()
 		name.SetText(u.T(b.Name))
 		name.OnChanged = func(v string) { s.onBandName(i, v) }
 		mult := s.w.number("rules.bands", b.Multiplier, false, func(v float64, _ bool) { s.onBandMultiplier(i, v) })
@@ -311,5 +311,5 @@ func (s *scoringStep) showProblems(errs []*app.FieldError) {
 }
 
 func (s *scoringStep) focus() {
-	s.w.u.win.Canvas().Focus(s.form.fields[0].input.(*widget.Entry))
+	s.w.u.win.Canvas().Focus(s.form.fields[0].input.(fyne.Focusable))
 }

@@ -104,14 +104,14 @@ func (s *smartStep) buildForm() {
 		f.add(u.T("Range high"), s.w.number("range_high", k.RangeHigh, false, s.onRangeHigh))
 		f.add(u.T("Tolerance"), s.w.number("tolerance", k.Tolerance, k.Tolerance == 0, s.onTolerance))
 	}
-	src := widget.NewSelectEntry(s.w.d.DataSourceNames())
+	src := newKeySelectEntry(s.w.d.DataSourceNames())
 	src.SetText(s.w.d.DataSourceName(k.DataSource))
 	src.OnChanged = s.onDataSource
 	f.add(u.T("Data source"), newWizField("data_source", src))
 	f.add(u.T("Owner"), wizText("owner", k.Owner, s.onOwner))
 	f.add(u.T("Deadline"), s.w.date("deadline", k.Deadline, s.onDeadline))
 	why := wizText("rationale", k.Rationale, s.onRationale)
-	why.input.(*widget.Entry).SetPlaceHolder(u.T("How does this KPI move the goal?"))
+	entryIn(why.input).SetPlaceHolder(u.T("How does this KPI move the goal?"))
 	f.add(u.T("Rationale"), why)
 	s.w.submitOn(f.fields...)
 	s.header = wizTitle(k.Name)
@@ -261,7 +261,7 @@ func (s *smartStep) showProblems(errs []*app.FieldError) {
 
 func (s *smartStep) focus() {
 	if s.form != nil && len(s.form.fields) > 0 {
-		if e, ok := s.form.fields[0].input.(*widget.Entry); ok {
+		if e, ok := s.form.fields[0].input.(fyne.Focusable); ok {
 			s.w.u.win.Canvas().Focus(e)
 		}
 	}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app/demo"
+)
+
+// pressShortcut delivers s the way Fyne's desktop driver does: to the
+// focused widget when it takes shortcuts, otherwise to the window's canvas.
+func pressShortcut(u *UI, s fyne.Shortcut) {
+	c := u.win.Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	c.(fyne.Shortcutable).TypedShortcut(s)
+}
+
+func ctrlKey(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// deleteFirstPlan selects the first row of the home list and deletes it.
+func deleteFirstPlan(t *testing.T, u *UI) {
+	t.Helper()
+	u.home.table.UnselectAll()
+	u.home.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	tapButton(t, u, "Delete")
+	tapButton(t, u, "Yes")
+}
+
+func TestCtrlZUndoesADeleteOutsideTheGrid(t *testing.T) {
+	u, store := homeTestUI(t, "en")
+	tapButton(t, u, "Open the sample company")
+	victim := u.home.rows[0].ID
+	deleteFirstPlan(t, u)
+	if _, err := store.Plan(victim); err == nil {
+		t.Fatal("plan not deleted")
+	}
+	u.win.Canvas().Unfocus()
+	pressShortcut(u, &fyne.ShortcutUndo{}) // what Fyne sends for Ctrl+Z
+	if _, err := store.Plan(victim); err != nil {
+		t.Fatalf("Ctrl+Z did not restore the plan: %v", err)
+	}
+	if len(u.home.rows) != 60 {
+		t.Fatalf("%d rows after undo, want 60", len(u.home.rows))
+	}
+}
+
+func TestCtrlZInTheSearchBoxUndoesTheDeleteWhenNothingWasTyped(t *testing.T) {
+	u, store := homeTestUI(t, "en")
+	tapButton(t, u, "Open the sample company")
+	victim := u.home.rows[0].ID
+	deleteFirstPlan(t, u)
+	u.win.Canvas().Focus(u.home.search)
+	pressShortcut(u, &fyne.ShortcutUndo{})
+	if _, err := store.Plan(victim); err != nil {
+		t.Fatalf("Ctrl+Z in the empty search box did not restore the plan: %v", err)
+	}
+	// Once something is typed, Ctrl+Z is the search box's own.
+	deleteFirstPlan(t, u)
+	u.win.Canvas().Focus(u.home.search)
+	test.Type(u.home.search, "y")
+	pressShortcut(u, &fyne.ShortcutUndo{})
+	if _, ok := u.ws.CanUndo(); !ok {
+		t.Fatal("Ctrl+Z after typing in the search box undid the delete")
+	}
+}
+
+func TestWelcomeScreenUndoesDeletingTheLastPlan(t *testing.T) {
+	u, store := homeTestUI(t, "en")
+	if err := store.SavePlans(demo.CompanyIn(1, 1, "en")); err != nil {
+		t.Fatal(err)
+	}
+	u.home.reload()
+	if u.home.welcomeUndo.Visible() {
+		t.Fatal("welcome offers Undo with nothing to undo")
+	}
+	victim := u.home.rows[0].ID
+	deleteFirstPlan(t, u)
+	if u.home.stack.Objects[0] != u.home.welcome {
+		t.Fatal("no welcome after deleting the last plan")
+	}
+	tapButton(t, u, "Undo")
+	if _, err := store.Plan(victim); err != nil {
+		t.Fatalf("the welcome's Undo did not restore the plan: %v", err)
+	}
+	if u.home.stack.Objects[0] != u.home.list || len(u.home.rows) != 1 {
+		t.Fatalf("after undo: list shown %v, %d rows", u.home.stack.Objects[0] == u.home.list, len(u.home.rows))
+	}
+}
+
+func TestCtrlNAndCtrlFWorkWhileTheSearchBoxHasFocus(t *testing.T) {
+	u, _ := homeTestUI(t, "en")
+	tapButton(t, u, "Open the sample company")
+	u.win.Canvas().Focus(u.home.search)
+	pressShortcut(u, ctrlKey(fyne.KeyN))
+	w, ok := u.cur.(*wizardScreen)
+	if !ok {
+		t.Fatalf("Ctrl+N in the search box: screen %T, want the wizard", u.cur)
+	}
+	g := step[*goalStep](t, w)
+	u.win.Canvas().Focus(g.name.input.(fyne.Focusable))
+	test.Type(g.name.input.(fyne.Focusable), "Lan")
+	pressShortcut(u, ctrlKey(fyne.KeyS))
+	if !strings.Contains(w.message.Text, "Draft saved") {
+		t.Fatalf("Ctrl+S in the person field: message %q", w.message.Text)
+	}
+	u.openHome()
+	u.win.Canvas().Focus(u.home.dept)
+	u.win.Canvas().Unfocus()
+	pressShortcut(u, ctrlKey(fyne.KeyF))
+	if u.win.Canvas().Focused() != u.home.search {
+		t.Fatal("Ctrl+F does not focus the search box")
+	}
+}
+
+func TestCtrlSWorksWhileAWizardFieldHasFocus(t *testing.T) {
+	u, _ := testUI(t, "vi")
+	w := openWizard(t, u)
+	fillGoal(t, u, w)
+	for _, o := range []fyne.Focusable{step[*goalStep](t, w).goalText, step[*goalStep](t, w).dept.input.(fyne.Focusable)} {
+		w.message.SetText("")
+		u.win.Canvas().Focus(o)
+		pressShortcut(u, ctrlKey(fyne.KeyS))
+		if w.message.Text != u.T("Draft saved.") {
+			t.Fatalf("Ctrl+S in %T: message %q", o, w.message.Text)
+		}
+	}
+}
+
+func TestCtrlLeftStaysWithTheEntry(t *testing.T) {
+	if isWindowShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierShortcutDefault}) {
+		t.Fatal("Ctrl+Left (move by word) is taken for the window")
+	}
+	if !isWindowShortcut(ctrlKey(fyne.KeyS)) || isWindowShortcut(&fyne.ShortcutCopy{}) {
+		t.Fatal("window shortcuts misread")
+	}
+}
