@@ -27,6 +27,7 @@ func newCellEntry(g *actualsGrid, k *app.KPI, row, col int) *cellEntry {
 	c := &cellEntry{g: g, kpi: k, row: row, col: col}
 	c.AlwaysShowValidationError = true
 	c.ExtendBaseWidget(c)
+	c.OnChanged = func(string) { g.s.updateSave() }
 	return c
 }
 
@@ -123,4 +124,5 @@ func (c *cellEntry) show(text string) {
 	c.saved = text
 	c.SetText(text)
 	c.setProblem("")
+	c.g.s.updateSave()
 }
