@@ -21,6 +21,9 @@ type wizField struct {
 	// relayout lays the step out again when the error line appears,
 	// disappears or changes.
 	relayout func()
+	// invalid, if set, runs when the text typed stops parsing (so a live
+	// example stops showing the value read before).
+	invalid func()
 }
 
 func newWizField(key string, input fyne.CanvasObject) *wizField {
@@ -154,6 +157,9 @@ func (w *wizardScreen) number(key string, value float64, blank bool, set func(v 
 		fl.bad = err != nil
 		if err != nil {
 			fl.setError(u.tr.Err(err))
+			if fl.invalid != nil {
+				fl.invalid()
+			}
 			return
 		}
 		fl.setError("")

@@ -68,6 +68,9 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	s.example.TextStyle = fyne.TextStyle{Bold: true}
 	s.w.submitOn(f.fields...)
 	s.w.submitOn(s.exampleIn)
+	for _, fl := range append(f.fields, s.exampleIn) {
+		fl.invalid = s.refresh
+	}
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Wrapping = fyne.TextWrapWord
@@ -108,6 +111,7 @@ func (s *scoringStep) fillBands() {
 		if len(bands) == 1 {
 			rm.Disable()
 		}
+		minF.invalid, mult.invalid = s.refresh, s.refresh
 		s.rowFields = append(s.rowFields, minF, mult)
 		s.w.submitOn(minF, mult)
 		s.bandRows.Add(wizRow(wizBandColumns, minF.box(), name, mult.box(), rm))
@@ -141,6 +145,7 @@ func (s *scoringStep) fillSteps() {
 		sc := s.w.number("steps", r.Score, false, func(v float64, _ bool) { s.onStepScore(i, v) })
 		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.onRemoveStep(i) })
 		rm.Importance = widget.LowImportance
+		from.invalid, sc.invalid = s.refresh, s.refresh
 		s.rowFields = append(s.rowFields, from, sc)
 		s.w.submitOn(from, sc)
 		s.stepRows.Add(wizRow(wizStepColumns, from.box(), sc.box(), rm))
@@ -269,11 +274,15 @@ func (s *scoringStep) onExample(v float64, _ bool) {
 func (s *scoringStep) refresh() {
 	u, d := s.w.u, s.w.d
 	ex := d.Example(s.examplePc)
-	if ex.HasTotal {
+	switch {
+	case s.invalid():
+		// Never compute from a half-typed value ("10 0" read as 10).
+		s.example.SetText(u.T("The example shows once the fields marked in red are fixed."))
+	case ex.HasTotal:
 		s.example.SetText(u.T("At %s achievement this person scores %s points (%s) and earns %s.",
 			u.tr.FormatPercent(ex.Percent, -1), u.tr.FormatNumber(ex.Total, 2), u.T(ex.Rating.Name),
 			u.tr.FormatMoney(ex.Bonus, d.Plan.Person.Currency)))
-	} else {
+	default:
 		s.example.SetText(u.T("No example yet: the plan needs KPIs with weights above 0."))
 	}
 	errs := d.Problems(d.Step())
