@@ -144,3 +144,51 @@ func TestCtrlLeftStaysWithTheEntry(t *testing.T) {
 		t.Fatal("window shortcuts misread")
 	}
 }
+
+func TestEnterConfirmsDialogs(t *testing.T) {
+	u, store := homeTestUI(t, "en")
+	tapButton(t, u, "Open the sample company")
+	victim := u.home.rows[0].ID
+	u.home.table.UnselectAll()
+	u.home.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	tapButton(t, u, "Delete")
+	u.win.Canvas().Unfocus()
+	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, err := store.Plan(victim); err == nil {
+		t.Fatal("Enter did not answer Yes to the delete question")
+	}
+	if len(u.win.Canvas().Overlays().List()) != 0 {
+		t.Fatal("the question is still shown")
+	}
+	// Escape answers No, and the window's keys come back after each dialog.
+	next := u.home.rows[0].ID
+	u.home.table.UnselectAll()
+	u.home.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	tapButton(t, u, "Delete")
+	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, err := store.Plan(next); err != nil {
+		t.Fatal("Escape deleted the plan")
+	}
+	if u.win.Canvas().OnTypedKey() != nil {
+		t.Error("the dialog's key handler outlived it")
+	}
+}
+
+func TestEnterSubmitsTheCustomKPIForm(t *testing.T) {
+	u, _ := testUI(t, "en")
+	w := openWizard(t, u)
+	fillGoal(t, u, w)
+	test.Tap(w.next)
+	s := step[*kpisStep](t, w)
+	n := len(w.d.Plan.KPIs)
+	s.onAddCustom()
+	e, ok := u.win.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatalf("focus on %T", u.win.Canvas().Focused())
+	}
+	test.Type(e, "Webinars held")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(w.d.Plan.KPIs) != n+1 || w.d.Plan.KPIs[n].Name != "Webinars held" {
+		t.Fatalf("Enter in the form: %d KPIs (had %d)", len(w.d.Plan.KPIs), n)
+	}
+}

@@ -55,6 +55,7 @@ func (s *libraryScreen) onAdd() {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 640))
+	u.formKeys(d, items)
 	d.Show()
 }
 

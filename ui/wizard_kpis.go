@@ -145,6 +145,7 @@ func (s *kpisStep) onAddCustom() {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 160))
+	u.formKeys(d, items)
 	d.Show()
 	u.win.Canvas().Focus(e)
 }
