@@ -192,3 +192,13 @@ func TestEnterSubmitsTheCustomKPIForm(t *testing.T) {
 		t.Fatalf("Enter in the form: %d KPIs (had %d)", len(w.d.Plan.KPIs), n)
 	}
 }
+
+func TestChartLabelsAreReadableAt100PercentScale(t *testing.T) {
+	u, _ := testUI(t, "vi")
+	o := u.chartOptions(chartMinSize, 1)
+	// Tick labels are drawn at 0.9 of the base size: 12.5 × 0.9 = 11.25 px,
+	// where the caption size gave 11 × 0.9 = 9.9 px.
+	if tick := o.FontSize * 0.9; tick < 11 {
+		t.Fatalf("tick labels at %.2f px at 100 %% scale, want at least 11", tick)
+	}
+}
