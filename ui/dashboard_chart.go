@@ -169,7 +169,7 @@ func (u *UI) chartOptions(s fyne.Size, scale float32) charts.Options {
 	w, h := int(s.Width*scale), int(s.Height*scale)
 	return charts.Options{
 		Width: max(w, 200), Height: max(h, 150), Format: charts.PNG, Theme: u.chartTheme(), Transparent: true,
-		Lang: u.tr.Lang(), FontSize: float64(theme.CaptionTextSize() * scale),
+		Lang: u.tr.Lang(), FontSize: float64(chartTextSize() * scale),
 		T: chartT(u.tr), Num: u.tr.FormatNumber, Pct: u.tr.FormatPercent,
 	}
 }
@@ -198,3 +198,9 @@ func (u *UI) chartTheme() charts.Theme {
 	}
 	return charts.Light
 }
+
+// chartTextSize is the charts' base text size, between the window's caption
+// and body sizes (12.5 px at the default theme): the caption size left tick
+// labels (0.9 of it) at 10 px, too small to read at 100 % scale, and the body
+// size crowds the bars of a department with many people.
+func chartTextSize() float32 { return (theme.CaptionTextSize() + theme.TextSize()) / 2 }

@@ -26,7 +26,7 @@ type homeScreen struct {
 	sortCol  workspace.Column
 	sortDesc bool
 
-	search  *widget.Entry
+	search  *keyEntry
 	dept    *widget.Select
 	year    *widget.Select
 	table   *widget.Table
@@ -37,6 +37,9 @@ type homeScreen struct {
 	stack   *fyne.Container  // the list, or the first-run welcome
 	list    fyne.CanvasObject
 	welcome fyne.CanvasObject
+	// welcomeUndo undoes the last action (e.g. deleting the last plan)
+	// from the welcome screen; hidden when there is nothing to undo.
+	welcomeUndo *widget.Button
 }
 
 // homeColumns are the table's columns, in order: the official total and
@@ -46,7 +49,8 @@ var homeColumns = []workspace.Column{workspace.ByPerson, workspace.ByTotal, work
 
 func newHomeScreen(u *UI) *homeScreen {
 	h := &homeScreen{u: u}
-	h.search = widget.NewEntry()
+	h.search = newKeyEntry()
+	h.search.undo = true
 	h.search.SetPlaceHolder(u.T("Search person, plan or department"))
 	h.search.OnChanged = func(string) { h.applyFilter() }
 	h.dept = widget.NewSelect(nil, func(string) { h.applyFilter() })
@@ -101,7 +105,9 @@ func (h *homeScreen) buildWelcome() fyne.CanvasObject {
 	sample := widget.NewButtonWithIcon(u.T("Open the sample company"), theme.FolderOpenIcon(), h.onSample)
 	first := widget.NewButtonWithIcon(u.T("Create your first plan"), theme.ContentAddIcon(), u.newPlan)
 	first.Importance = widget.HighImportance
-	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample)))
+	h.welcomeUndo = widget.NewButtonWithIcon(u.T("Undo"), theme.ContentUndoIcon(), u.onUndo)
+	h.welcomeUndo.Hide()
+	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, h.welcomeUndo)))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 200), box))
 }
 
@@ -145,6 +151,11 @@ func (h *homeScreen) applyFilter() {
 	h.count.SetText(h.u.T("%d of %d plans", len(h.rows), len(h.all)))
 	h.table.Refresh()
 	if len(h.all) == 0 {
+		if _, ok := h.u.ws.CanUndo(); ok {
+			h.welcomeUndo.Show()
+		} else {
+			h.welcomeUndo.Hide()
+		}
 		h.stack.Objects = []fyne.CanvasObject{h.welcome}
 	} else {
 		h.stack.Objects = []fyne.CanvasObject{h.list}

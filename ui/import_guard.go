@@ -33,6 +33,7 @@ func (im *planImporter) askPassword(path string, err error) {
 		}
 	}, u.win)
 	im.passDialog.Resize(fyne.NewSize(460, 220))
+	u.formKeys(im.passDialog, items)
 	im.passDialog.Show()
 	u.win.Canvas().Focus(pw)
 }

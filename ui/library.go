@@ -19,7 +19,7 @@ type libraryScreen struct {
 	entries  []app.LibraryEntry
 	selected string
 
-	search *widget.Entry
+	search *keyEntry
 	dept   *widget.Select
 	list   *widget.List
 	detail *widget.RichText
@@ -34,7 +34,7 @@ func (u *UI) openLibrary() {
 
 func newLibraryScreen(u *UI) *libraryScreen {
 	s := &libraryScreen{u: u}
-	s.search = widget.NewEntry()
+	s.search = newKeyEntry()
 	s.search.SetPlaceHolder(u.T("Search KPIs (accents optional)"))
 	s.search.OnChanged = func(string) { s.refresh() }
 	var depts []string

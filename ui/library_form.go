@@ -67,6 +67,7 @@ func (f *customKPIForm) show() {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 640))
+	u.formKeys(d, items)
 	d.Show()
 }
 

@@ -6,16 +6,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// showMessage shows a dialog with a title and a wrapped message.
+// showMessage shows a dialog with a title and a wrapped message; Enter or
+// Escape closes it.
 func showMessage(w fyne.Window, title, msg string) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, "OK", l, w)
 	d.Resize(fyne.NewSize(480, 200))
+	dialogKeys(w, d, d.Hide)
 	d.Show()
 }
 
-// confirm asks a yes/no question before a destructive action.
+// confirm asks a yes/no question before a destructive action; Enter
+// answers Yes, Escape No.
 func (u *UI) confirm(title, msg string, yes func()) {
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
@@ -25,6 +28,7 @@ func (u *UI) confirm(title, msg string, yes func()) {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 180))
+	dialogKeys(u.win, d, d.Confirm)
 	d.Show()
 }
 

@@ -87,7 +87,8 @@ func (u *UI) addShortcuts() {
 	ctrl(fyne.KeyN, u.newPlan)
 	ctrl(fyne.KeyS, u.onSaveShortcut)
 	ctrl(fyne.KeyF, u.onSearchShortcut)
-	ctrl(fyne.KeyZ, u.onUndo)
+	// Fyne sends Ctrl+Z as its own Undo shortcut, never as a custom one.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.onUndo() })
 }
 
 // saver is a screen with something to save (Ctrl+S).

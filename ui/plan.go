@@ -190,13 +190,7 @@ func (s *planScreen) commitTyping() {
 // setDirty shows whether the KPI table has unsaved changes.
 func (s *planScreen) setDirty(d bool) {
 	s.dirty = d
-	if d {
-		s.unsaved.Show()
-		s.saveBtn.Enable()
-	} else {
-		s.unsaved.Hide()
-		s.saveBtn.Disable()
-	}
+	s.updateSave()
 }
 
 // saveActual records one typed cell (in one transaction, with undo) and
@@ -222,9 +216,14 @@ func (s *planScreen) saveActual(kpiID string, in planedit.Input, done func(*app.
 	})
 }
 
-// save stores the KPI table's changes (Ctrl+S), keeping the actuals typed since.
+// save stores the KPI table's changes (Ctrl+S), keeping the actuals typed
+// since; with no KPI changes it stores the value typed in the focused cell.
 func (s *planScreen) save() {
 	u := s.u
+	if !s.dirty {
+		s.commitTyping()
+		return
+	}
 	if !s.kpis.validate() {
 		s.tabs.SelectIndex(1)
 		u.notify(u.T("Fix the fields marked in red, then save again."))

@@ -27,6 +27,7 @@ func newCellEntry(g *actualsGrid, k *app.KPI, row, col int) *cellEntry {
 	c := &cellEntry{g: g, kpi: k, row: row, col: col}
 	c.AlwaysShowValidationError = true
 	c.ExtendBaseWidget(c)
+	c.OnChanged = func(string) { g.s.updateSave() }
 	return c
 }
 
@@ -86,7 +87,7 @@ func (c *cellEntry) TypedKey(ev *fyne.KeyEvent) {
 // TypedShortcut lets the window's shortcuts through. Ctrl+Z undoes typing
 // while the cell is being edited, and the last saved change otherwise.
 func (c *cellEntry) TypedShortcut(s fyne.Shortcut) {
-	if forwardShortcut(c.g.s.u.win, s) {
+	if forwardShortcut(c.g.s.u.win.Canvas(), s) {
 		return
 	}
 	if _, ok := s.(*fyne.ShortcutUndo); ok && c.Text == c.saved {
@@ -123,4 +124,5 @@ func (c *cellEntry) show(text string) {
 	c.saved = text
 	c.SetText(text)
 	c.setProblem("")
+	c.g.s.updateSave()
 }

@@ -248,11 +248,14 @@ func (g *actualsGrid) commit(c *cellEntry) bool {
 	g.showProblems()
 	if in.Clear && c.saved == "" {
 		c.saved = c.Text
+		g.s.updateSave()
 		return true
 	}
 	typed, before := c.Text, c.saved
 	c.saved = typed
+	g.s.updateSave()
 	g.s.saveActual(k.ID, in, func(p *app.Plan, err error) {
+		defer g.s.updateSave()
 		if err != nil {
 			c.saved = before
 			c.setProblem(u.tr.Err(err))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -34,20 +33,6 @@ func (l *rowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, n*l.height+(n-1)*theme.Padding())
 }
 
-// forwardShortcut hands the window's own shortcuts (Ctrl+S, Ctrl+N, Ctrl+F)
-// to the window, which a focused Entry would otherwise swallow. It reports
-// whether it did.
-func forwardShortcut(w fyne.Window, s fyne.Shortcut) bool {
-	if _, ok := s.(*desktop.CustomShortcut); !ok {
-		return false
-	}
-	sc, ok := w.Canvas().(fyne.Shortcutable)
-	if ok {
-		sc.TypedShortcut(s)
-	}
-	return ok
-}
-
 // planEntry is an Entry of the plan screen: it shows an error set with
 // SetValidationError in place and lets the window's shortcuts through.
 type planEntry struct {
@@ -64,7 +49,7 @@ func newPlanEntry(win fyne.Window) *planEntry {
 
 // TypedShortcut passes the window's shortcuts on and the rest to the Entry.
 func (e *planEntry) TypedShortcut(s fyne.Shortcut) {
-	if !forwardShortcut(e.win, s) {
+	if !forwardShortcut(e.win.Canvas(), s) {
 		e.Entry.TypedShortcut(s)
 	}
 }

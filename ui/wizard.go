@@ -222,7 +222,8 @@ func (w *wizardScreen) watch(input fyne.CanvasObject) {
 	}
 	switch e := input.(type) {
 	case *wizEntry:
-		e.win = w.u.win
+		e.OnChanged = chain(e.OnChanged)
+	case *keyEntry:
 		e.OnChanged = chain(e.OnChanged)
 	case *widget.Entry:
 		e.OnChanged = chain(e.OnChanged)

@@ -1,16 +1,14 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
 // wizEntry is a wizard text field: it tells its field when the keyboard
-// leaves it (problems show from then on) and lets the window's shortcuts
-// through.
+// leaves it (problems show from then on) and, as every keyEntry, lets the
+// window's shortcuts through.
 type wizEntry struct {
-	widget.Entry
-	win    fyne.Window
+	keyEntry
 	onLeft func()
 }
 
@@ -22,16 +20,9 @@ func newWizEntry() *wizEntry {
 
 // FocusLost lets the field show its problems.
 func (e *wizEntry) FocusLost() {
-	e.Entry.FocusLost()
+	e.keyEntry.FocusLost()
 	if e.onLeft != nil {
 		e.onLeft()
-	}
-}
-
-// TypedShortcut passes the window's shortcuts on and the rest to the Entry.
-func (e *wizEntry) TypedShortcut(s fyne.Shortcut) {
-	if e.win == nil || !forwardShortcut(e.win, s) {
-		e.Entry.TypedShortcut(s)
 	}
 }
 
@@ -39,6 +30,8 @@ func (e *wizEntry) TypedShortcut(s fyne.Shortcut) {
 func (f *wizField) entry() *widget.Entry {
 	switch e := f.input.(type) {
 	case *wizEntry:
+		return &e.Entry
+	case *keyEntry:
 		return &e.Entry
 	case *widget.Entry:
 		return e

@@ -26,6 +26,9 @@ type wizField struct {
 	boxed *fyne.Container // the input with the error line
 	// relayout lays the step out again when the field shows or hides.
 	relayout func()
+	// invalid, if set, runs when the text typed stops parsing (so a live
+	// example stops showing the value read before).
+	invalid func()
 }
 
 func newWizField(key string, input fyne.CanvasObject) *wizField {
@@ -179,7 +182,6 @@ func (f *wizForm) arm() {
 func (w *wizardScreen) number(key string, value float64, blank bool, set func(v float64, empty bool)) *wizField {
 	u := w.u
 	e := newWizEntry()
-	e.win = u.win
 	if !blank {
 		e.SetText(u.tr.FormatNumber(value, -1))
 	}
@@ -196,6 +198,9 @@ func (w *wizardScreen) number(key string, value float64, blank bool, set func(v 
 		fl.bad = err != nil
 		if err != nil {
 			fl.setError(u.tr.Err(err))
+			if fl.invalid != nil {
+				fl.invalid()
+			}
 			return
 		}
 		fl.setError("")
@@ -209,7 +214,6 @@ func (w *wizardScreen) number(key string, value float64, blank bool, set func(v 
 func (w *wizardScreen) date(key string, value app.Date, set func(app.Date)) *wizField {
 	u := w.u
 	e := newWizEntry()
-	e.win = u.win
 	e.SetText(u.tr.FormatDate(value))
 	e.SetPlaceHolder(u.T("dd/mm/yyyy"))
 	if u.tr.Lang() != "vi" {

@@ -20,10 +20,10 @@ type goalStep struct {
 	start    *wizField
 	end      *wizField
 	goalType *widget.Select
-	goalText *widget.Entry
+	goalText *keyEntry
 	hints    *widget.Label
 	example  *widget.Label
-	planName *widget.Entry
+	planName *keyEntry
 	types    []library.GoalType
 }
 
@@ -42,7 +42,7 @@ func (g *goalStep) view() fyne.CanvasObject {
 	f.add(u.T("Review frequency"), newWizField("cycle.frequency", freq))
 	f.add(u.T("Goal type"), newWizField("goal.type", g.typeSelect()))
 	f.add(u.T("Business goal"), newWizField("goal.text", g.goalBox()))
-	g.planName = widget.NewEntry()
+	g.planName = newKeyEntry()
 	if !g.w.d.AutoName() {
 		g.planName.SetText(p.Name)
 	}
@@ -56,13 +56,13 @@ func (g *goalStep) view() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(intro, f.grid)))
 }
 
-func (g *goalStep) deptEntry() *widget.SelectEntry {
+func (g *goalStep) deptEntry() *keySelectEntry {
 	u := g.w.u
 	var names []string
 	for _, d := range library.Departments {
 		names = append(names, d.Name.In(u.tr.Lang()))
 	}
-	e := widget.NewSelectEntry(names)
+	e := newKeySelectEntry(names)
 	e.SetText(g.w.d.Plan.Person.Department)
 	e.OnChanged = g.onDepartment
 	return e
@@ -89,7 +89,7 @@ func (g *goalStep) typeSelect() *widget.Select {
 // goalBox is the goal statement with its live hints and the example.
 func (g *goalStep) goalBox() fyne.CanvasObject {
 	u := g.w.u
-	g.goalText = widget.NewMultiLineEntry()
+	g.goalText = newKeyMultiLineEntry()
 	g.goalText.Wrapping = fyne.TextWrapWord
 	g.goalText.SetMinRowsVisible(3)
 	g.goalText.SetText(g.w.d.Plan.Goal.Text)

@@ -16,7 +16,7 @@ import (
 // pre-selected) or add custom ones.
 type kpisStep struct {
 	w        *wizardScreen
-	search   *widget.Entry
+	search   *keyEntry
 	list     *widget.List
 	rows     []wizard.Candidate
 	count    *widget.Label
@@ -28,7 +28,7 @@ func newKPIsStep(w *wizardScreen) *kpisStep { return &kpisStep{w: w} }
 
 func (s *kpisStep) view() fyne.CanvasObject {
 	u := s.w.u
-	s.search = widget.NewEntry()
+	s.search = newKeyEntry()
 	s.search.SetPlaceHolder(u.T("Search the KPI library (name, department, stage…)"))
 	s.search.OnChanged = s.onSearch
 	s.list = widget.NewList(s.length, s.newRow, s.updateRow)
@@ -137,6 +137,7 @@ func (s *kpisStep) onAddCustom() {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(460, 160))
+	u.formKeys(d, items)
 	d.Show()
 	u.win.Canvas().Focus(e)
 }

@@ -45,7 +45,7 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	f.add(u.T("Achievement cap (%%)"), s.w.number("rules.cap", d.CapPercent(), false, s.onCap))
 	f.add(u.T("Achievement floor (%%)"), s.w.number("rules.floor", d.FloorPercent(), false, s.onFloor))
 	f.add(u.T("Base bonus"), s.w.number("person.base_bonus", d.Plan.Person.BaseBonus, false, s.onBaseBonus))
-	cur := widget.NewSelectEntry([]string{"VND", "USD", "EUR"})
+	cur := newKeySelectEntry([]string{"VND", "USD", "EUR"})
 	cur.SetText(d.Plan.Person.Currency)
 	cur.OnChanged = s.onCurrency
 	f.add(u.T("Currency"), newWizField("person.currency", cur))
@@ -67,6 +67,9 @@ func (s *scoringStep) view() fyne.CanvasObject {
 	s.example.TextStyle = fyne.TextStyle{Bold: true}
 	s.w.submitOn(f.fields...)
 	s.w.submitOn(s.exampleIn)
+	for _, fl := range append(f.fields, s.exampleIn) {
+		fl.invalid = s.refresh
+	}
 
 	example := container.NewVBox(wizTitle(u.T("Live example")),
 		container.NewBorder(nil, nil, widget.NewLabel(u.T("If every KPI achieves (%%)")), nil, wizFixed(110, s.exampleIn.box())),
@@ -94,7 +97,7 @@ func (s *scoringStep) fillBands() {
 	s.rowFields = s.rowFields[:0]
 	for i, b := range bands {
 		minF := s.w.number("rules.bands", b.Min, false, func(v float64, _ bool) { s.onBandMin(i, v) })
-		name := widget.NewEntry()
+		name := newKeyEntry()
 		name.SetText(u.T(b.Name))
 		name.OnChanged = func(v string) { s.onBandName(i, v) }
 		mult := s.w.number("rules.bands", b.Multiplier, false, func(v float64, _ bool) { s.onBandMultiplier(i, v) })
@@ -103,6 +106,7 @@ func (s *scoringStep) fillBands() {
 		if len(bands) == 1 {
 			rm.Disable()
 		}
+		minF.invalid, mult.invalid = s.refresh, s.refresh
 		s.rowFields = append(s.rowFields, minF, mult)
 		s.w.submitOn(minF, mult)
 		s.bandRows.Add(wizRow(wizBandColumns, minF.box(), name, mult.box(), rm))
@@ -136,6 +140,7 @@ func (s *scoringStep) fillSteps() {
 		sc := s.w.number("steps", r.Score, false, func(v float64, _ bool) { s.onStepScore(i, v) })
 		rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { s.onRemoveStep(i) })
 		rm.Importance = widget.LowImportance
+		from.invalid, sc.invalid = s.refresh, s.refresh
 		s.rowFields = append(s.rowFields, from, sc)
 		s.w.submitOn(from, sc)
 		s.stepRows.Add(wizRow(wizStepColumns, from.box(), sc.box(), rm))
@@ -264,11 +269,15 @@ func (s *scoringStep) onExample(v float64, _ bool) {
 func (s *scoringStep) refresh() {
 	u, d := s.w.u, s.w.d
 	ex := d.Example(s.examplePc)
-	if ex.HasTotal {
+	switch {
+	case s.invalid():
+		// Never compute from a half-typed value ("10 0" read as 10).
+		s.example.SetText(u.T("The example shows once the fields marked in red are fixed."))
+	case ex.HasTotal:
 		s.example.SetText(u.T("At %s achievement this person scores %s points (%s) and earns %s.",
 			u.tr.FormatPercent(ex.Percent, -1), u.tr.FormatNumber(ex.Total, 2), u.T(ex.Rating.Name),
 			u.tr.FormatMoney(ex.Bonus, d.Plan.Person.Currency)))
-	} else {
+	default:
 		s.example.SetText(u.T("No example yet: the plan needs KPIs with weights above 0."))
 	}
 	s.form.showProblems("", d.Problems(d.Step()))

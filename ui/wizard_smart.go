@@ -104,7 +104,7 @@ func (s *smartStep) buildForm() {
 		f.add(u.T("Range high"), s.w.number("range_high", k.RangeHigh, false, s.onRangeHigh))
 		f.add(u.T("Tolerance"), s.w.number("tolerance", k.Tolerance, k.Tolerance == 0, s.onTolerance))
 	}
-	src := widget.NewSelectEntry(s.w.d.DataSourceNames())
+	src := newKeySelectEntry(s.w.d.DataSourceNames())
 	src.SetText(s.w.d.DataSourceName(k.DataSource))
 	src.OnChanged = s.onDataSource
 	f.add(u.T("Data source"), newWizField("data_source", src))
@@ -289,7 +289,7 @@ func (s *smartStep) showProblems(errs []*app.FieldError) []*app.FieldError {
 
 func (s *smartStep) focus() {
 	if s.form != nil && len(s.form.fields) > 0 {
-		if e := s.form.fields[0].entry(); e != nil {
+		if e, ok := s.form.fields[0].input.(fyne.Focusable); ok {
 			s.w.u.win.Canvas().Focus(e)
 		}
 	}

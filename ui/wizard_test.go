@@ -36,13 +36,19 @@ func openWizard(t *testing.T, u *UI) *wizardScreen {
 }
 
 // retype replaces an entry's text by typing.
-func retype(u *UI, e *widget.Entry, text string) {
+func retype(u *UI, e textInput, text string) {
 	u.win.Canvas().Focus(e)
 	e.SetText("")
 	test.Type(e, text)
 }
 
-func entryOf(f *wizField) *widget.Entry { return f.entry() }
+// textInput is an entry as a test types into it.
+type textInput interface {
+	fyne.Focusable
+	SetText(string)
+}
+
+func entryOf(f *wizField) textInput { return f.input.(textInput) }
 
 // fieldOf returns the form field showing problems of key.
 func fieldOf(t *testing.T, f *wizForm, key string) *wizField {
@@ -70,7 +76,7 @@ func step[T wizardStep](t *testing.T, w *wizardScreen) T {
 func fillGoal(t *testing.T, u *UI, w *wizardScreen) {
 	g := step[*goalStep](t, w)
 	retype(u, entryOf(g.name), "Nguyễn Thị Lan")
-	retype(u, &g.dept.input.(*widget.SelectEntry).Entry, "Marketing")
+	retype(u, g.dept.input.(*keySelectEntry), "Marketing")
 	lg, _ := u.lib.GoalType("lead-generation")
 	g.goalType.SetSelected(lg.Name.In(u.tr.Lang()))
 	u.win.Canvas().Focus(g.goalText)

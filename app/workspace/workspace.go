@@ -59,8 +59,10 @@ func (w *Workspace) Plan(id app.PlanID) (*app.Plan, error) {
 }
 
 // Save validates p (unless it is a draft) and stores it, recording the
-// previous version for undo. A new plan gets its id.
+// previous version for undo. A new plan gets its id; its texts are stored
+// in NFC.
 func (w *Workspace) Save(p *app.Plan) error {
+	p.NormalizeText()
 	if p.Status != app.Draft {
 		if err := p.Validate(); err != nil {
 			return err
@@ -84,8 +86,9 @@ func (w *Workspace) Save(p *app.Plan) error {
 }
 
 // SaveDraft stores p as it is, without validation and without undo: the
-// wizard calls it after every step.
+// wizard calls it after every step. Its texts are stored in NFC.
 func (w *Workspace) SaveDraft(p *app.Plan) error {
+	p.NormalizeText()
 	return w.store.SavePlan(p)
 }
 
