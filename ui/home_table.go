@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app/workspace"
@@ -21,6 +22,7 @@ func (h *homeScreen) newTable() *widget.Table {
 		b := widget.NewButton("Department", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
+		b.IconPlacement = widget.ButtonIconTrailingText
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
@@ -44,15 +46,18 @@ func (h *homeScreen) columnTitle(c workspace.Column) string {
 func (h *homeScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
 	if id.Col < 0 {
+		b.SetIcon(nil)
 		b.SetText("")
 		return
 	}
 	col := homeColumns[id.Col]
-	text := h.columnTitle(col)
+	// The sort order is an icon: the bundled font has no ▲ ▼ (they showed as �).
+	var icon fyne.Resource
 	if col == h.sortCol {
-		text += map[bool]string{false: " ▲", true: " ▼"}[h.sortDesc]
+		icon = map[bool]fyne.Resource{false: theme.MenuDropUpIcon(), true: theme.MenuDropDownIcon()}[h.sortDesc]
 	}
-	b.SetText(text)
+	b.SetIcon(icon)
+	b.SetText(h.columnTitle(col))
 	b.OnTapped = func() { h.onSort(col) }
 }
 
