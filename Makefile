@@ -1,35 +1,43 @@
 # KPI Planner — build, run and test. On a fresh Debian machine with Go:
 #   make run    installs what is missing, builds and opens the app
-#   make test   installs what the tests need and runs every test
+#   make test   installs what the tests need and runs every test (with the Windows smoke test)
+#   make windows    cross-compiles dist/windows/kpiplanner.exe and kpi.exe
+#   make package    builds dist/kpiplanner-VERSION-linux-amd64.tar.xz and a .deb
+#   make install    installs into ~/.local for the current user (no root)
+# Installing missing Debian packages needs root or sudo; without either, make
+# prints the apt-get line to run as root. Packages already there need nothing.
 
 GO        ?= go
-SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN       := bin
+DIST      := dist
+PREFIX    ?= $(HOME)/.local
+VERSION   := $(shell awk -F'"' '/^ *Version *=/{print $$2; exit}' FyneApp.toml)
 TAGS      := migrated_fynedo
 # System packages Fyne needs to build (cgo: OpenGL and X11 headers).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-              libxinerama-dev libxi-dev libxxf86vm-dev
+              libxinerama-dev libxi-dev libxxf86vm-dev fonts-dejavu-core
 # Extra packages the tests use: LibreOffice recomputes exported workbooks.
 TEST_PKGS  := libreoffice-calc-nogui
 # Extra packages for screenshots of the real app.
 SHOT_PKGS  := xvfb xauth imagemagick
+# Cross-compiling for Windows: mingw-w64 (cgo, windres) and convert for the icon.
+WIN_PKGS   := gcc-mingw-w64-x86-64 imagemagick
+# The Windows smoke test: Wine on Xvfb.
+WINE_PKGS  := wine64 xvfb xdotool imagemagick
+WIN_ENV    := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
 # Fuzz targets as package:Target (go test fuzzes one target per run).
 FUZZ_TARGETS := app/plandoc:FuzzUnmarshal app/i18n:FuzzParseNumber app/sheet:FuzzReadCSV \
                 app/sheet:FuzzParseActuals app/sheet:FuzzParseKPIs
 FUZZTIME     ?= 60s
 
-.PHONY: run build test bench fuzz vet fmt-check deps test-deps shot-deps screenshots clean
+.PHONY: run build test bench fuzz vet fmt-check deps test-deps shot-deps screenshots clean \
+        windows win-deps windows-smoke package install
 
-# apt-get install only the packages that are not installed yet.
+# apt-get install only the packages that are not installed yet (root or sudo
+# only then; without either, tools/apt-install.sh prints the line to run as root).
 define apt_install
-	@missing=""; for p in $(1); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@sh tools/apt-install.sh $(1)
 endef
 
 deps:
@@ -56,7 +64,8 @@ fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 
-test: test-deps vet fmt-check
+test: test-deps vet fmt-check windows-smoke
+	bash tools/apt-install_test.sh
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/kpi
 	$(GO) test -tags $(TAGS) -race -timeout 20m ./...
 	$(call fuzz_run,4s)
@@ -79,5 +88,36 @@ bench: deps
 screenshots: build shot-deps
 	bash docs/screenshots.sh
 
+win-deps:
+	$(call apt_install,$(WIN_PKGS))
+	$(GO) mod download
+
+# The Windows programs, with the icon, version and metadata of FyneApp.toml
+# (tools/winres.sh writes them as .syso files Go links into windows builds).
+windows: win-deps
+	bash tools/winres.sh cmd/kpiplanner/rsrc_windows_amd64.syso kpiplanner.exe "KPI Planner"
+	bash tools/winres.sh cmd/kpi/rsrc_windows_amd64.syso kpi.exe "KPI Planner command line"
+	$(WIN_ENV) $(GO) build -tags $(TAGS) -ldflags "-H=windowsgui -s -w" -o $(DIST)/windows/kpiplanner.exe ./cmd/kpiplanner
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags "-s -w" -o $(DIST)/windows/kpi.exe ./cmd/kpi
+
+# The Windows build under Wine: a window, its database, the CLI's JSON.
+windows-smoke: windows
+	$(call apt_install,$(WINE_PKGS))
+	bash .ci/windows-smoke.sh
+
+# Linux: a .tar.xz (binary, .desktop file, icon) and a .deb.
+package: build
+	bash tools/package-linux.sh $(VERSION) $(DIST)
+
+# Installs for the current user into $(PREFIX) (default ~/.local): no root.
+install: build
+	install -Dm755 $(BIN)/kpiplanner $(PREFIX)/bin/kpiplanner
+	install -Dm755 $(BIN)/kpi $(PREFIX)/bin/kpi
+	install -Dm644 assets/icon.png $(PREFIX)/share/icons/hicolor/512x512/apps/vn.kpiplanner.app.png
+	mkdir -p $(PREFIX)/share/applications
+	sed 's|^Exec=.*|Exec=$(PREFIX)/bin/kpiplanner|' tools/kpiplanner.desktop > $(PREFIX)/share/applications/vn.kpiplanner.app.desktop.tmp
+	mv $(PREFIX)/share/applications/vn.kpiplanner.app.desktop.tmp $(PREFIX)/share/applications/vn.kpiplanner.app.desktop
+	@echo "installed into $(PREFIX) (bin, share/applications, share/icons); add $(PREFIX)/bin to PATH if it is not"
+
 clean:
-	rm -rf $(BIN)
+	rm -rf $(BIN) $(DIST) cmd/*/rsrc_windows_amd64.syso

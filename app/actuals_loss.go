@@ -38,13 +38,13 @@ func ActualsLosses(before, after *Plan) []ActualsLoss {
 		case a == nil:
 			loss(M("removed with its %d recorded actuals", len(b.Actuals)))
 		case (a.Aggregation == Ratio) != (b.Aggregation == Ratio):
-			loss(M("aggregation %s → %s: its %d recorded actuals would no longer be read as they were recorded (numerator and denominator, or one value per period)", b.Aggregation, a.Aggregation, len(b.Actuals)))
+			loss(M("aggregation from %s to %s: its %d recorded actuals would no longer be read as they were recorded (numerator and denominator, or one value per period)", b.Aggregation, a.Aggregation, len(b.Actuals)))
 		case a.Aggregation != b.Aggregation:
-			loss(M("aggregation %s → %s: its %d recorded actuals would be combined differently", b.Aggregation, a.Aggregation, len(b.Actuals)))
+			loss(M("aggregation from %s to %s: its %d recorded actuals would be combined differently", b.Aggregation, a.Aggregation, len(b.Actuals)))
 		case (a.Direction == Milestone) != (b.Direction == Milestone):
-			loss(M("direction %s → %s: its %d recorded actuals would be read differently", b.Direction, a.Direction, len(b.Actuals)))
+			loss(M("direction from %s to %s: its %d recorded actuals would be read differently", b.Direction, a.Direction, len(b.Actuals)))
 		case a.Aggregation == Ratio && (a.Unit == Percent) != (b.Unit == Percent):
-			loss(M("unit %s → %s: its %d recorded ratios would be scaled differently (percent multiplies them by 100)", b.Unit, a.Unit, len(b.Actuals)))
+			loss(M("unit from %s to %s: its %d recorded ratios would be scaled differently (percent multiplies them by 100)", b.Unit, a.Unit, len(b.Actuals)))
 		}
 	}
 	return out

@@ -51,7 +51,7 @@ func TestImportKPISheetChangingAggregationIsRefused(t *testing.T) {
 		})
 	}
 	l := ActualsLosses(base(), func() *Plan { p := base(); p.KPIs[0].Aggregation = Ratio; return p }())[0]
-	if s := l.Message().String(); s != "KPI rev (Revenue): aggregation sum → ratio: its 2 recorded actuals would no longer be read as they were recorded (numerator and denominator, or one value per period)" {
+	if s := l.Message().String(); s != "KPI rev (Revenue): aggregation from sum to ratio: its 2 recorded actuals would no longer be read as they were recorded (numerator and denominator, or one value per period)" {
 		t.Errorf("message %q", s)
 	}
 }

@@ -31,6 +31,7 @@ func (h *homeScreen) newTable() *widget.Table {
 		b := widget.NewButton("Department", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
+		b.IconPlacement = widget.ButtonIconTrailingText
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
@@ -97,15 +98,18 @@ func (h *homeScreen) columnTitle(c workspace.Column) string {
 func (h *homeScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
 	if id.Col < 0 {
+		b.SetIcon(nil)
 		b.SetText("")
 		return
 	}
 	col := homeColumns[id.Col]
-	text := h.columnTitle(col)
+	// The sort order is an icon: the bundled font has no ▲ ▼ (they showed as �).
+	var icon fyne.Resource
 	if col == h.sortCol {
-		text += map[bool]string{false: " ▲", true: " ▼"}[h.sortDesc]
+		icon = map[bool]fyne.Resource{false: theme.MenuDropUpIcon(), true: theme.MenuDropDownIcon()}[h.sortDesc]
 	}
-	b.SetText(text)
+	b.SetIcon(icon)
+	b.SetText(h.columnTitle(col))
 	b.OnTapped = func() { h.onSort(col) }
 }
 

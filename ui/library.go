@@ -93,18 +93,22 @@ func (s *libraryScreen) newRow() fyne.CanvasObject {
 	name := widget.NewLabel("Chi phí thu hút khách hàng (CAC)")
 	name.Truncation = fyne.TextTruncateEllipsis
 	dept := widget.NewLabel("Marketing kỹ thuật số")
-	return container.NewBorder(nil, nil, nil, dept, name)
+	// Your own KPIs are marked with an icon (the bundled font has no ★).
+	mine := widget.NewIcon(theme.AccountIcon())
+	mine.Hide()
+	return container.NewBorder(nil, nil, mine, dept, name)
 }
 
 func (s *libraryScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	e := s.entries[i]
 	box := o.(*fyne.Container)
-	name := e.Name.In(s.u.tr.Lang())
-	if e.Custom {
-		name = "★ " + name
+	box.Objects[0].(*widget.Label).SetText(e.Name.In(s.u.tr.Lang()))
+	if mine := box.Objects[1]; e.Custom {
+		mine.Show()
+	} else {
+		mine.Hide()
 	}
-	box.Objects[0].(*widget.Label).SetText(name)
-	box.Objects[1].(*widget.Label).SetText(s.u.tr.Name(e.Department))
+	box.Objects[2].(*widget.Label).SetText(s.u.tr.Name(e.Department))
 }
 
 func (s *libraryScreen) onSelected(i widget.ListItemID) {

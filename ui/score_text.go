@@ -41,12 +41,12 @@ func (u *UI) formulaText(k score.KPIResult) string {
 		}
 		return ""
 	}
-	f := k.Formula.Text(func(x float64) string { return u.tr.FormatNumber(x, -1) })
+	f := fontSafe.Replace(k.Formula.Text(func(x float64) string { return u.tr.FormatNumber(x, -1) }))
 	switch {
 	case k.Achievement < k.Raw && k.Achievement == 0:
-		return u.T("%s → below the floor: 0", f)
+		return u.T("%s, below the floor: 0", f)
 	case k.Achievement < k.Raw:
-		return u.T("%s → capped at %s", f, u.tr.FormatPercent(100*k.Achievement, -1))
+		return u.T("%s, capped at %s", f, u.tr.FormatPercent(100*k.Achievement, -1))
 	}
 	return f
 }

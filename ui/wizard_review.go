@@ -89,9 +89,9 @@ func (r *reviewStep) targetText(k *app.KPI) string {
 	case app.Range:
 		return u.T("%s – %s", u.tr.FormatNumber(k.RangeLow, -1), u.tr.FormatNumber(k.RangeHigh, -1))
 	case app.Lower:
-		return u.T("≤ %s", u.tr.FormatNumber(k.Target, -1))
+		return u.T("at most %s", u.tr.FormatNumber(k.Target, -1))
 	}
-	return u.T("≥ %s", u.tr.FormatNumber(k.Target, -1))
+	return u.T("at least %s", u.tr.FormatNumber(k.Target, -1))
 }
 
 func (r *reviewStep) rules() fyne.CanvasObject {
@@ -114,7 +114,7 @@ func (r *reviewStep) rules() fyne.CanvasObject {
 	if d.UsesSteps() {
 		var steps []string
 		for _, s := range d.Steps() {
-			steps = append(steps, u.T("%s → %s points", u.tr.FormatPercent(s.FromPercent, -1), u.tr.FormatNumber(s.Score, -1)))
+			steps = append(steps, u.T("from %s: %s points", u.tr.FormatPercent(s.FromPercent, -1), u.tr.FormatNumber(s.Score, -1)))
 		}
 		line(u.T("Step bands"), joinNonEmpty(" · ", steps...))
 	}

@@ -80,9 +80,9 @@ func TestWizardGroupSumLabel(t *testing.T) {
 		want    string
 		ok      bool
 	}{
-		{"50", "30", "20", "Total: 100 of 100 ✓", true},
+		{"50", "30", "20", "Total: 100 of 100, correct", true},
 		{"60", "30", "20", "Total: 110 — the group weights must add up to 100", false},
-		{"60", "25", "15", "Total: 100 of 100 ✓", true},
+		{"60", "25", "15", "Total: 100 of 100, correct", true},
 		{"60", "25", "12.5", "Total: 97.5 — the group weights must add up to 100", false},
 	}
 	for _, c := range cases {

@@ -9,7 +9,7 @@ var financeKPIs = []tmpl{
 	within("Days sales outstanding", app.Days, app.Average, 35, 45, 10, 10, 1).
 		from("accounting", L, H).says("Receivables ÷ daily sales, kept inside the agreed band."),
 	higher("Forecast accuracy", app.Percent, app.Average, 92, 96, 0.1).noise(0.02).
-		from("accounting", H, H).says("100 − |forecast − actual| ÷ actual, in percent."),
+		from("accounting", H, H).says("100 - |forecast - actual| ÷ actual, in percent."),
 	lower("Invoice error rate", app.Percent, app.Average, 0.5, 1, 0.01).
 		from("accounting", L, L).says("Invoices reissued ÷ invoices issued, in percent."),
 	higher("Cost savings achieved", app.Currency, app.Sum, 300*million, 900*million, 1000).lib("cost-savings").

@@ -125,7 +125,7 @@ var viKPIs = map[string]viText{
 	// Finance
 	"Month-end close time":            {"Thời gian khóa sổ cuối tháng", "Số ngày làm việc từ cuối tháng đến khi khóa sổ xong."},
 	"Days sales outstanding":          {"Số ngày thu tiền bình quân (DSO)", "Phải thu khách hàng ÷ doanh thu bình quân mỗi ngày, giữ trong khoảng đã thống nhất."},
-	"Forecast accuracy":               {"Độ chính xác của dự báo", "100 − |dự báo − thực tế| ÷ thực tế, tính bằng %."},
+	"Forecast accuracy":               {"Độ chính xác của dự báo", "100 - |dự báo - thực tế| ÷ thực tế, tính bằng %."},
 	"Invoice error rate":              {"Tỷ lệ hóa đơn sai sót", "Số hóa đơn phải xuất lại ÷ số hóa đơn đã xuất, tính bằng %."},
 	"Cost savings achieved":           {"Chi phí tiết kiệm được", "Khoản tiết kiệm đã được xác nhận nhờ đàm phán lại hợp đồng và cắt giảm lãng phí."},
 	"Open audit findings":             {"Số phát hiện kiểm toán chưa khắc phục", "Các phát hiện kiểm toán chưa được xử lý xong tính đến cuối tháng."},

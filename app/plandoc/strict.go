@@ -167,7 +167,7 @@ func (r *reader) integer(n json.Number, v reflect.Value) {
 	case f != math.Trunc(f):
 		r.problem(fmt.Sprintf("expected a whole number, got %s", n))
 	case v.CanUint() && f < 0:
-		r.problem(fmt.Sprintf("expected a whole number ≥ 0, got %s", n))
+		r.problem(fmt.Sprintf("expected a whole number, 0 or more, got %s", n))
 	case v.CanUint():
 		u, err := strconv.ParseUint(string(n), 10, v.Type().Bits())
 		if err != nil && (f >= 1<<63 || v.OverflowUint(uint64(f))) {

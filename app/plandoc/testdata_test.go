@@ -30,7 +30,7 @@ func TestBadFiles(t *testing.T) {
 			`plans[0].kpis[0].name: duplicate key`,
 		},
 		"huge-number.json": {
-			`plans[0].id: expected a whole number ≥ 0, got -4`,
+			`plans[0].id: expected a whole number, 0 or more, got -4`,
 			`plans[0].person.base_bonus: number 1e999 is out of range`,
 			`plans[0].kpis[0].actuals[0].value: number -1e400 is out of range`,
 		},

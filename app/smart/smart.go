@@ -163,9 +163,9 @@ func achievable(p *app.Plan, k *app.KPI) Check {
 	pct := perMonth * 100
 	switch {
 	case perMonth > failPerMonth:
-		c.Verdict, c.Reason = Fail, app.M("Needs %.0f%% change a month (%g → %g in %.1f months): far beyond what is usually achievable.", pct, b, k.Target, months)
+		c.Verdict, c.Reason = Fail, app.M("Needs %.0f%% change a month (from %g to %g in %.1f months): far beyond what is usually achievable.", pct, b, k.Target, months)
 	case perMonth > warnPerMonth:
-		c.Verdict, c.Reason = Warn, app.M("Needs %.0f%% change a month (%g → %g in %.1f months): ambitious, check it is realistic.", pct, b, k.Target, months)
+		c.Verdict, c.Reason = Warn, app.M("Needs %.0f%% change a month (from %g to %g in %.1f months): ambitious, check it is realistic.", pct, b, k.Target, months)
 	default:
 		c.Reason = app.M("Needs %.0f%% change a month from the baseline: plausible.", pct)
 	}

@@ -92,7 +92,7 @@ func (d *Draft) GroupSumOK() bool { return math.Abs(d.GroupSum()-100) <= 1e-9 }
 // GroupSumMsg returns the live sum of the group weights as a message.
 func (d *Draft) GroupSumMsg() app.Msg {
 	if d.GroupSumOK() {
-		return app.M("Total: %g of 100 ✓", d.GroupSum())
+		return app.M("Total: %g of 100, correct", d.GroupSum())
 	}
 	return app.M("Total: %g — the group weights must add up to 100", d.GroupSum())
 }

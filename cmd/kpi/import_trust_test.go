@@ -100,7 +100,7 @@ func TestImportKPISheetChangingAggregationIsRefusedUnlessConfirmed(t *testing.T)
 	// k1 (last, 2 actuals) becomes a ratio: its values would read as numerators without denominators.
 	sheet := writeFile(t, "kpis.csv", "KPI code,Aggregation,Target\r\nk1,Ratio,100\r\nk2,Last value,120\r\n")
 	refused(t, db, []string{"k1", "Revenue from new customers"}, "import", sheet, "--plan", "1", "--kpis")
-	refused(t, db, []string{"aggregation last → ratio", "--allow-dropping-actuals"}, "import", sheet, "--plan", "1", "--kpis")
+	refused(t, db, []string{"aggregation from last to ratio", "--allow-dropping-actuals"}, "import", sheet, "--plan", "1", "--kpis")
 	out := imported(t, db, []string{"imported 2 KPI row(s)", "k1 (Revenue from new customers)"}, "import", sheet, "--plan", "1", "--kpis", "--allow-dropping-actuals")
 	if strings.Contains(out, "k2") {
 		t.Errorf("k2 kept its aggregation, yet it is listed: %s", out)

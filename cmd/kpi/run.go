@@ -54,6 +54,12 @@ var commands = map[string]command{
 
 // run executes the command line args and returns the process exit code.
 func run(args []string, out, errOut io.Writer) int {
+	global, args, err := globalFlags(args)
+	if err != nil {
+		fmt.Fprintf(errOut, "kpi: %v\n", err)
+		usage(errOut)
+		return exitUsage
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(errOut)
 		if len(args) == 0 {
@@ -71,10 +77,10 @@ func run(args []string, out, errOut io.Writer) int {
 	e := &env{args: args[1:], out: out, errOut: errOut}
 	fs := flag.NewFlagSet("kpi "+name, flag.ContinueOnError)
 	fs.SetOutput(errOut)
-	fs.StringVar(&e.db, "db", "", "database file (default: the user's data folder)")
-	fs.StringVar(&e.asOf, "today", "", "judge official scoring windows as on this date (YYYY-MM-DD; default today)")
+	fs.StringVar(&e.db, "db", global["db"], "database file (default: the user's data folder)")
+	fs.StringVar(&e.asOf, "today", global["today"], "judge official scoring windows as on this date (YYYY-MM-DD; default today)")
 	fs.Usage = func() { fmt.Fprintf(errOut, "usage: kpi %s [--db FILE]\n  %s\n", c.usage, c.help); fs.PrintDefaults() }
-	err := c.run(e, fs)
+	err = c.run(e, fs)
 	if e.store != nil {
 		if cerr := e.store.Close(); err == nil && cerr != nil {
 			err = cerr
@@ -94,8 +100,33 @@ func run(args []string, out, errOut io.Writer) int {
 	return exitUser
 }
 
+// globalFlags takes the flags every command has (--db FILE, --today DATE, as
+// "--db FILE" or "--db=FILE", one or two dashes) from the front of args, before
+// the command's name, and returns their values and the rest of args.
+func globalFlags(args []string) (map[string]string, []string, error) {
+	vals := map[string]string{}
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		name, val, hasVal := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if name == "h" || name == "help" {
+			break
+		}
+		if name != "db" && name != "today" {
+			return nil, nil, fmt.Errorf("flag %s before the command: only --db and --today may come before it", args[0])
+		}
+		args = args[1:]
+		if !hasVal {
+			if len(args) == 0 {
+				return nil, nil, fmt.Errorf("flag --%s needs a value", name)
+			}
+			val, args = args[0], args[1:]
+		}
+		vals[name] = val
+	}
+	return vals, args, nil
+}
+
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: kpi COMMAND [--db FILE] [arguments]")
+	fmt.Fprintln(w, "usage: kpi [--db FILE] [--today DATE] COMMAND [arguments]")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)

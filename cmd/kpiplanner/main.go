@@ -15,6 +15,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/library"
+	"kpiplanner/assets"
 	"kpiplanner/storage"
 	"kpiplanner/ui"
 )
@@ -32,6 +33,7 @@ func main() {
 	}
 
 	a := fyneapp.NewWithID("vn.kpiplanner.app")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	path := *dbPath
 	if path == "" {
 		p, err := storage.DefaultPath()

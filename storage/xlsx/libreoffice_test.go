@@ -47,9 +47,29 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `
 
-// csvFilter is LibreOffice's CSV export: comma, double quotes, UTF-8, raw
-// values rather than as shown (token 9), every sheet to its own file (token 12 = -1).
-const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+// csvFilter is LibreOffice's CSV export: comma, double quotes, UTF-8, the
+// language en-US (token 6, an LCID: 1033; 0 would be the system's), raw values
+// rather than as shown (token 9), every sheet to its own file (token 12 = -1).
+// The language token alone does not fix the export's decimal separator and date
+// order: sofficeEnv pins the locale of the process too.
+const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1"
+
+// sofficeEnv is the environment of the soffice process: the caller's, with
+// HOME in dir and the locale pinned to C.UTF-8 (numbers as 0.5, dates as
+// MM/DD/YYYY), whatever LANG, LC_* or LANGUAGE the tests were run under:
+// under LANG=vi_VN.UTF-8 (or de_DE, en_GB) soffice wrote "0,5" and 01/02/2026
+// for 1 February, and the comparisons failed.
+func sofficeEnv(environ []string, dir string) []string {
+	env := make([]string, 0, len(environ)+3)
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if name == "HOME" || name == "LANG" || name == "LANGUAGE" || strings.HasPrefix(name, "LC_") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "HOME="+dir, "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
+}
 
 // recalc has LibreOffice open, recalculate and save every sheet of files as
 // CSV in one run, and returns the grids by file and sheet name.
@@ -68,7 +88,7 @@ func recalc(t *testing.T, files ...string) map[string]map[string][][]string {
 	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile,
 		"--convert-to", csvFilter, "--outdir", out}, files...)
 	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
+	cmd.Env = sofficeEnv(os.Environ(), dir)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, b)
 	}
