@@ -55,7 +55,7 @@ func (h *homeScreen) sizeColumns() {
 	h.widths = make([]float32, len(homeColumns))
 	for i, col := range homeColumns {
 		// the header, with room for the sort mark
-		w := fyne.MeasureText(h.columnTitle(col)+" ▼", size, style).Width + pad
+		w := fyne.MeasureText(h.columnTitle(col), size, style).Width + theme.IconInlineSize() + pad
 		for _, s := range h.longest(col, 3) {
 			w = max(w, fyne.MeasureText(s, size, style).Width+pad)
 		}

@@ -62,7 +62,7 @@ func (u *UI) openSample() {
 		}
 		u.real = &realWorkspace{ws: u.ws, lib: u.lib}
 		u.switchWorkspace(store, lib)
-		u.notify(u.T("This is the sample company (%s); your own plans are untouched. Settings → Back to my workspace.", path))
+		u.notify(u.T("This is the sample company (%s); your own plans are untouched. To go back: Settings, Back to my workspace.", path))
 	})
 }
 
