@@ -18,6 +18,9 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxinerama-dev libxi-dev libxxf86vm-dev fonts-dejavu-core
 # Extra packages the tests use: LibreOffice recomputes exported workbooks.
 TEST_PKGS  := libreoffice-calc-nogui
+# The system file dialogs on Linux (github.com/ncruces/zenity runs zenity);
+# without it the app falls back to Fyne's own dialog.
+RUN_PKGS   := zenity
 # Extra packages for screenshots of the real app.
 SHOT_PKGS  := xvfb xauth imagemagick
 # Cross-compiling for Windows: mingw-w64 (cgo, windres) and convert for the icon.
@@ -55,6 +58,7 @@ build: deps
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/kpi ./cmd/kpi
 
 run: build
+	$(call apt_install,$(RUN_PKGS))
 	./$(BIN)/kpiplanner
 
 vet:
