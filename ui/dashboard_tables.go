@@ -97,7 +97,7 @@ type longTable struct {
 	cols  []column
 	data  [][]cell
 	title *widget.Label
-	table *widget.Table
+	table *rowTable
 	empty *widget.Label // shown instead of an empty table
 	root  fyne.CanvasObject
 }
@@ -108,14 +108,14 @@ func newLongTable(title, empty string, cols []column, height float32) *longTable
 	t.empty.Importance = widget.LowImportance
 	t.empty.Hide()
 	t.title = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	t.table = widget.NewTableWithHeaders(
+	t.table = newRowTable(
 		func() (int, int) { return len(t.data), len(t.cols) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("Nguyễn Thị Minh Khai")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		t.updateCell)
+		t.updateCell, nil)
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -146,6 +146,7 @@ func (t *longTable) view() fyne.CanvasObject { return t.root }
 // set shows rows.
 func (t *longTable) set(rows [][]cell) {
 	t.data = rows
+	t.table.clearRow() // a selected row would now be another member's
 	t.table.Refresh()
 	t.table.ScrollToTop()
 	if len(rows) == 0 {

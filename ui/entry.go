@@ -55,12 +55,14 @@ func canvasOf(o fyne.CanvasObject) fyne.Canvas {
 type keyEntry struct {
 	widget.Entry
 	undo      bool
-	focusText string // the text when the entry was focused
+	focusText string            // the text when the entry was focused
+	self      fyne.CanvasObject // the widget shown: this entry or one extending it
 }
 
 func newKeyEntry() *keyEntry {
 	e := &keyEntry{}
 	e.ExtendBaseWidget(e)
+	e.self = e
 	return e
 }
 
@@ -75,6 +77,7 @@ func newKeyMultiLineEntry() *keyEntry {
 func (e *keyEntry) FocusGained() {
 	e.focusText = e.Text
 	e.Entry.FocusGained()
+	reveal(e.self)
 }
 
 // TypedShortcut passes the window's shortcuts on and the rest to the Entry.
@@ -102,7 +105,14 @@ func newKeySelectEntry(options []string) *keySelectEntry {
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetOptions(options)
+	takeDropArrow(&e.SelectEntry)
 	return e
+}
+
+// FocusGained scrolls the entry into sight.
+func (e *keySelectEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	reveal(e)
 }
 
 // TypedShortcut passes the window's shortcuts on and the rest to the Entry.

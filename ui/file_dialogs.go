@@ -210,4 +210,5 @@ func showFyneDialog(d *dialog.FileDialog, w fyne.Window, r FileRequest) {
 	s := w.Canvas().Size()
 	d.Resize(fyne.NewSize(max(s.Width*0.92, 640), max(s.Height*0.92, 440)))
 	d.Show()
+	fixFyneFileDialog(d, w)
 }

@@ -29,7 +29,7 @@ type homeScreen struct {
 	search  *keyEntry
 	dept    *widget.Select
 	year    *widget.Select
-	table   *widget.Table
+	table   *rowTable
 	count   *widget.Label
 	detail  *widget.Label    // the selected plan in full, however narrow its columns
 	widths  []float32        // the table's column widths, as fitted to their texts
@@ -150,6 +150,7 @@ func (h *homeScreen) applyFilter() {
 	h.rows = workspace.Apply(h.all, h.filter(), h.sortCol, h.sortDesc)
 	h.count.SetText(h.u.T("%d of %d plans", len(h.rows), len(h.all)))
 	h.table.Refresh()
+	h.keepSelection()
 	if len(h.all) == 0 {
 		if _, ok := h.u.ws.CanUndo(); ok {
 			h.welcomeUndo.Show()

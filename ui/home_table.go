@@ -15,16 +15,16 @@ const (
 	homeColumnMax = 320
 )
 
-func (h *homeScreen) newTable() *widget.Table {
-	t := widget.NewTableWithHeaders(
+func (h *homeScreen) newTable() *rowTable {
+	t := newRowTable(
 		func() (int, int) { return len(h.rows), len(homeColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("Nguyễn Thị Minh Khai")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		h.updateCell)
-	t.ShowHeaderColumn = false
+		h.updateCell, h.onRow)
+	t.onEnter = func(int) { h.onOpen() }
 	// The person and the total stay in sight when the list scrolls sideways.
 	t.StickyColumnCount = 2
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -35,16 +35,32 @@ func (h *homeScreen) newTable() *widget.Table {
 		return b
 	}
 	t.UpdateHeader = h.updateHeader
-	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(h.rows) {
-			h.selected = h.rows[id.Row].ID
-			h.showDetail(h.rows[id.Row])
-			h.updateActions()
-		}
-	}
 	h.table = t
 	h.sizeColumns()
 	return t
+}
+
+// onRow makes the plan of row the selected one.
+func (h *homeScreen) onRow(row int) {
+	if row >= 0 && row < len(h.rows) {
+		h.selected = h.rows[row].ID
+		h.showDetail(h.rows[row])
+		h.updateActions()
+	}
+}
+
+// keepSelection selects the selected plan's row after the rows changed
+// (sorted, filtered, reloaded), or clears the selection when the plan is no
+// longer listed, so no highlight is left on another plan's row.
+func (h *homeScreen) keepSelection() {
+	for i, r := range h.rows {
+		if h.selected != 0 && r.ID == h.selected {
+			h.table.selectRow(i)
+			return
+		}
+	}
+	h.selected = 0
+	h.table.clearRow()
 }
 
 // sizeColumns fits each column to its longest text over every plan (so a
@@ -54,8 +70,8 @@ func (h *homeScreen) sizeColumns() {
 	pad := 2*theme.InnerPadding() + 2*theme.Padding()
 	h.widths = make([]float32, len(homeColumns))
 	for i, col := range homeColumns {
-		// the header, with room for the sort mark
-		w := fyne.MeasureText(h.columnTitle(col), size, style).Width + theme.IconInlineSize() + pad
+		// the header, with room for the sort icon
+		w := fyne.MeasureText(h.columnTitle(col), size, style).Width + theme.IconInlineSize() + theme.InnerPadding() + pad
 		for _, s := range h.longest(col, 3) {
 			w = max(w, fyne.MeasureText(s, size, style).Width+pad)
 		}

@@ -23,7 +23,7 @@ type importPreview struct {
 	problemsT *widget.Label // how many problems, and what to do
 	problems  *widget.Label // the problems, one a line
 	problemsV fyne.CanvasObject
-	table     *widget.Table
+	table     *rowTable
 	heads     []string   // the table's column titles
 	cells     [][]string // the table's rows
 	widths    []float32
@@ -119,9 +119,8 @@ func (v *importPreview) refresh() {
 }
 
 // newTable returns a table of the preview's rows; each reading gets a new one.
-func (v *importPreview) newTable() *widget.Table {
-	t := widget.NewTableWithHeaders(v.size, v.newCell, v.updateCell)
-	t.ShowHeaderColumn = false
+func (v *importPreview) newTable() *rowTable {
+	t := newRowTable(v.size, v.newCell, v.updateCell, nil)
 	t.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("Header", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}

@@ -98,7 +98,7 @@ func newPlanScreen(u *UI, p *app.Plan) *planScreen {
 func (s *planScreen) view() fyne.CanvasObject {
 	u := s.u
 	split := container.NewHSplit(s.grid.view(), s.card.view())
-	split.Offset = 0.64 // the grid shows 5 months at 1366 wide
+	split.Offset = 0.68 // the grid shows 6 months at 1366 wide
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(u.T("Actuals and scorecard"), theme.GridIcon(),
 			container.NewBorder(nil, s.grid.messages(), nil, nil, split)),

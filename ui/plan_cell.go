@@ -101,6 +101,7 @@ func (c *cellEntry) TypedShortcut(s fyne.Shortcut) {
 func (c *cellEntry) FocusGained() {
 	c.Entry.FocusGained()
 	c.g.onFocus(c)
+	reveal(c)
 }
 
 // FocusLost commits what was typed.

@@ -13,8 +13,8 @@ import (
 
 // Sizes of the actuals grid.
 const (
-	gridNameWidth = 170 // a longer name is cut; the line under the grid names the focused cell's KPI in full
-	gridCellWidth = 104
+	gridNameWidth = 150 // a longer name is cut; the line under the grid names the focused cell's KPI in full
+	gridCellWidth = 96  // six months and the scorecard fit 1366 wide
 )
 
 // actualsGrid is the KPIs × periods grid where actuals are typed.

@@ -53,3 +53,9 @@ func (e *planEntry) TypedShortcut(s fyne.Shortcut) {
 		e.Entry.TypedShortcut(s)
 	}
 }
+
+// FocusGained scrolls the entry into sight (the KPI table is wider than the window).
+func (e *planEntry) FocusGained() {
+	e.Entry.FocusGained()
+	reveal(e)
+}

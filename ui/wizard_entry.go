@@ -15,6 +15,7 @@ type wizEntry struct {
 func newWizEntry() *wizEntry {
 	e := &wizEntry{}
 	e.ExtendBaseWidget(e)
+	e.self = e
 	return e
 }
 

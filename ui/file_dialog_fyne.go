@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// fyneLastFolderKey is the preference Fyne's file dialog keeps the folder
+// it shows in.
+const fyneLastFolderKey = "fyne:fileDialogLastFolder"
+
+// placeName translates the places Fyne's file dialog lists on its left
+// (it shows them in English, not through lang.L).
+func placeName(n string) string {
+	switch n {
+	case "Home":
+		return lang.L("Home")
+	case "Computer":
+		return lang.L("Computer")
+	case "App Files":
+		return lang.L("App Files")
+	case "Desktop":
+		return lang.L("Desktop")
+	case "Documents":
+		return lang.L("Documents")
+	case "Downloads":
+		return lang.L("Downloads")
+	case "Music":
+		return lang.L("Music")
+	case "Pictures":
+		return lang.L("Pictures")
+	case "Videos":
+		return lang.L("Videos")
+	case "Movies":
+		return lang.L("Movies")
+	}
+	return n
+}
+
+// fixFyneFileDialog mends the shown Fyne file dialog d on w: its places are
+// translated, and a folder made with its New folder button is entered
+// (Fyne stays in the parent folder).
+func fixFyneFileDialog(d *dialog.FileDialog, w fyne.Window) {
+	pop, ok := w.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		return
+	}
+	var places *widget.List
+	var newFolder *widget.Button
+	walkDialog(pop.Content, false, func(o fyne.CanvasObject, inPlaces bool) {
+		switch x := o.(type) {
+		case *widget.List:
+			if inPlaces && places == nil {
+				places = x
+			}
+		case *widget.Button:
+			if x.Icon != nil && x.Icon.Name() == theme.FolderNewIcon().Name() {
+				newFolder = x
+			}
+		}
+	})
+	if places != nil {
+		update := places.UpdateItem
+		places.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+			update(id, o)
+			if row, ok := o.(*fyne.Container); ok && len(row.Objects) > 1 {
+				if l, ok := row.Objects[1].(*widget.Label); ok {
+					l.SetText(placeName(l.Text))
+				}
+			}
+		}
+		places.Refresh()
+	}
+	if newFolder != nil {
+		newFolder.OnTapped = func() { askNewFolder(d, w) }
+	}
+}
+
+// walkDialog calls visit for o and everything in it, telling whether it is
+// in the places side (the leading side of the dialog's split).
+func walkDialog(o fyne.CanvasObject, inPlaces bool, visit func(fyne.CanvasObject, bool)) {
+	if o == nil {
+		return
+	}
+	visit(o, inPlaces)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkDialog(c, inPlaces, visit)
+		}
+	case *container.Split:
+		walkDialog(x.Leading, true, visit)
+		walkDialog(x.Trailing, inPlaces, visit)
+	case *container.Scroll:
+		walkDialog(x.Content, inPlaces, visit)
+	}
+}
+
+// askNewFolder asks a folder name as Fyne's dialog does, makes the folder in
+// the one shown and enters it.
+func askNewFolder(d *dialog.FileDialog, w fyne.Window) {
+	name := widget.NewEntry()
+	dialog.ShowForm(lang.L("New Folder"), lang.L("Create Folder"), lang.L("Cancel"), []*widget.FormItem{
+		{Text: lang.X("file.name", "Name"), Widget: name},
+	}, func(ok bool) {
+		if !ok || name.Text == "" {
+			return
+		}
+		u, err := storage.ParseURI(fyne.CurrentApp().Preferences().String(fyneLastFolderKey))
+		if err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		path := filepath.Join(u.Path(), name.Text)
+		if err := os.MkdirAll(path, 0o750); err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		if l, err := storage.ListerForURI(storage.NewFileURI(path)); err == nil {
+			d.SetLocation(l)
+		}
+	}, w)
+}
