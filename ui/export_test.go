@@ -64,7 +64,7 @@ func TestPlanExportWritesScorecardWithTotal(t *testing.T) {
 	}
 	e := newPlanExporter(s)
 	e.form.show()
-	if got, want := e.form.period.Selected, u.T("Official window"); got != want {
+	if got, want := e.form.period.Selected, u.T("Official"); got != want {
 		t.Errorf("the export scores up to %q, want the plan screen's window %q", got, want)
 	}
 	test.Type(e.form.password, "bí mật")

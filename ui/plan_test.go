@@ -132,7 +132,7 @@ func TestPlanGridEntryScoresAndSaves(t *testing.T) {
 	// TestPlanScreenFollowsTheOfficialWindow: typing January and February
 	// moves the scorecard to the official window, through 2026-02 — not the
 	// half-empty whole cycle.
-	if s.period.Selected != u.T("Official window") || s.choice.Kind != score.ChooseOfficial {
+	if s.period.Selected != u.T("Official") || s.choice.Kind != score.ChooseOfficial {
 		t.Errorf("period selector shows %q; a plan opens on its official window", s.period.Selected)
 	}
 	if !strings.Contains(s.card.total.Text, "2026-02") {

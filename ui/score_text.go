@@ -57,7 +57,7 @@ func (u *UI) choiceLabels(cs []score.Choice) []string {
 	for i, c := range cs {
 		switch c.Kind {
 		case score.ChooseOfficial:
-			out[i] = u.T("Official window")
+			out[i] = u.T("Official")
 		case score.ChooseWhole:
 			out[i] = u.T("Whole cycle")
 		default:

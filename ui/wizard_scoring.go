@@ -109,7 +109,7 @@ func (s *scoringStep) fillBands() {
 		minF.invalid, mult.invalid = s.refresh, s.refresh
 		s.rowFields = append(s.rowFields, minF, mult)
 		s.w.submitOn(minF, mult)
-		s.bandRows.Add(wizRow(wizBandColumns, minF.box(), name, mult.box(), rm))
+		s.bandRows.Add(wizRow(wizBandColumns, minF.box(), container.NewVBox(name), mult.box(), container.NewVBox(rm))) // top-aligned with the number fields
 	}
 	s.bandRows.Refresh()
 	s.w.relayout()
@@ -143,7 +143,7 @@ func (s *scoringStep) fillSteps() {
 		from.invalid, sc.invalid = s.refresh, s.refresh
 		s.rowFields = append(s.rowFields, from, sc)
 		s.w.submitOn(from, sc)
-		s.stepRows.Add(wizRow(wizStepColumns, from.box(), sc.box(), rm))
+		s.stepRows.Add(wizRow(wizStepColumns, from.box(), sc.box(), container.NewVBox(rm)))
 	}
 	add := widget.NewButtonWithIcon(u.T("Add step"), theme.ContentAddIcon(), s.onAddStep)
 	s.stepRows.Add(container.NewHBox(add))
