@@ -11,36 +11,26 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app/i18n"
 )
 
 // fyneLastFolderKey is the preference Fyne's file dialog keeps the folder
 // it shows in.
 const fyneLastFolderKey = "fyne:fileDialogLastFolder"
 
-// placeName translates the places Fyne's file dialog lists on its left
-// (it shows them in English, not through lang.L).
+// fynePlaces are the places Fyne's file dialog lists on its left, in
+// English (it shows them so, not through lang.L), marked for translation.
+var fynePlaces = map[string]string{
+	"Home": i18n.N("Home"), "Computer": i18n.N("Computer"), "App Files": i18n.N("App Files"),
+	"Desktop": i18n.N("Desktop"), "Documents": i18n.N("Documents"), "Downloads": i18n.N("Downloads"),
+	"Music": i18n.N("Music"), "Pictures": i18n.N("Pictures"), "Videos": i18n.N("Videos"), "Movies": i18n.N("Movies"),
+}
+
+// placeName translates one of Fyne's places; other names come back unchanged.
 func placeName(n string) string {
-	switch n {
-	case "Home":
-		return lang.L("Home")
-	case "Computer":
-		return lang.L("Computer")
-	case "App Files":
-		return lang.L("App Files")
-	case "Desktop":
-		return lang.L("Desktop")
-	case "Documents":
-		return lang.L("Documents")
-	case "Downloads":
-		return lang.L("Downloads")
-	case "Music":
-		return lang.L("Music")
-	case "Pictures":
-		return lang.L("Pictures")
-	case "Videos":
-		return lang.L("Videos")
-	case "Movies":
-		return lang.L("Movies")
+	if key, ok := fynePlaces[n]; ok {
+		return lang.L(key)
 	}
 	return n
 }
