@@ -11,12 +11,26 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"kpiplanner/app"
 )
 
 // BackupFile is a backup found beside a database or in a backup folder.
-type BackupFile struct {
-	Path    string
-	ModTime time.Time
+type BackupFile = app.BackupFile
+
+// Recovery is app.Recovery over FindBackups and RestoreFile.
+type Recovery struct{}
+
+var _ app.Recovery = Recovery{}
+
+// FindBackups is the package's FindBackups.
+func (Recovery) FindBackups(dbPath string, dirs ...string) []BackupFile {
+	return FindBackups(dbPath, dirs...)
+}
+
+// RestoreFile is the package's RestoreFile.
+func (Recovery) RestoreFile(dbPath, backup string) (string, error) {
+	return RestoreFile(dbPath, backup)
 }
 
 // FindBackups lists the KPI Planner database files in dirs other than

@@ -10,7 +10,6 @@ import (
 	"kpiplanner/app/demo"
 	"kpiplanner/app/library"
 	"kpiplanner/app/workspace"
-	"kpiplanner/storage"
 )
 
 // samplePeople is how many people the sample company has.
@@ -53,7 +52,7 @@ func (u *UI) openSample() {
 	var store app.Store
 	var lib *library.Library
 	u.async(func() (err error) {
-		store, lib, err = openSampleStore(path, lang)
+		store, lib, err = openSampleStore(u.opts.OpenStore, path, lang)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -68,8 +67,11 @@ func (u *UI) openSample() {
 
 // openSampleStore opens the sample company's file, filling it with the
 // sample company in lang (one transaction) when it holds no plan yet.
-func openSampleStore(path, lang string) (app.Store, *library.Library, error) {
-	s, err := storage.Open(path)
+func openSampleStore(open func(string) (app.Store, error), path, lang string) (app.Store, *library.Library, error) {
+	if open == nil {
+		return nil, nil, fmt.Errorf("open the sample company %s: no way to open a workspace file", path)
+	}
+	s, err := open(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the sample company %s: %w", path, err)
 	}

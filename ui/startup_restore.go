@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kpiplanner/app"
 	"kpiplanner/app/i18n"
-	"kpiplanner/storage"
 )
 
 // PrefBackupDir is the Fyne preference holding the folder of the last backup
@@ -28,6 +28,8 @@ type DamagedOptions struct {
 	Restored func(msg string)
 	// Dialogs shows the file dialog; nil uses the system's.
 	Dialogs FileDialogs
+	// Recovery finds and restores the backups (storage.Recovery).
+	Recovery app.Recovery
 }
 
 // DamagedWindow builds the window shown when the database file is damaged:
@@ -42,7 +44,7 @@ func DamagedWindow(a fyne.App, err error, o DamagedOptions) fyne.Window {
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 	restore := func(backup string) {
-		safety, rerr := storage.RestoreFile(o.Path, backup)
+		safety, rerr := o.Recovery.RestoreFile(o.Path, backup)
 		if rerr != nil {
 			status.SetText(tr.Err(rerr))
 			return
@@ -69,7 +71,7 @@ func DamagedWindow(a fyne.App, err error, o DamagedOptions) fyne.Window {
 			}
 		})
 	})
-	found := storage.FindBackups(o.Path, filepath.Dir(o.Path), a.Preferences().String(PrefBackupDir))
+	found := o.Recovery.FindBackups(o.Path, filepath.Dir(o.Path), a.Preferences().String(PrefBackupDir))
 	var offer fyne.CanvasObject
 	if len(found) == 0 {
 		offer = widget.NewLabel(tr.T("No backup was found beside the database or in the backup folder."))

@@ -64,7 +64,7 @@ func TestDamagedDatabaseOffersLatestBackup(t *testing.T) {
 		t.Fatalf("open: %v, want ErrDamaged", err)
 	}
 	var restored string
-	w := DamagedWindow(a, err, DamagedOptions{Path: path, Lang: "vi", Restored: func(msg string) { restored = msg }})
+	w := DamagedWindow(a, err, DamagedOptions{Path: path, Lang: "vi", Recovery: storage.Recovery{}, Restored: func(msg string) { restored = msg }})
 	if _, ok := findWidget(w, func(l *widget.Label) bool { return strings.Contains(l.Text, "kpiplanner-2026-11-30.db") }); !ok {
 		t.Fatal("the window does not name the latest backup")
 	}
@@ -90,7 +90,7 @@ func TestDamagedDatabaseWithoutBackupSaysSo(t *testing.T) {
 	a := test.NewTempApp(t)
 	path := damagedDB(t, false)
 	_, err := storage.Open(path)
-	w := DamagedWindow(a, err, DamagedOptions{Path: path, Lang: "en"})
+	w := DamagedWindow(a, err, DamagedOptions{Path: path, Lang: "en", Recovery: storage.Recovery{}})
 	if _, ok := findWidget(w, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "No backup was found") }); !ok {
 		t.Error("the window does not say that no backup was found")
 	}

@@ -24,8 +24,11 @@ func testUI(t *testing.T, lang string) (*UI, *storage.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(a, store, lib, Options{Sync: true, Lang: lang, Today: testToday}), store
+	return New(a, store, lib, Options{Sync: true, Lang: lang, Today: testToday, OpenStore: openStore}), store
 }
+
+// openStore opens a workspace file for the sample company, as cmd/kpiplanner does.
+func openStore(path string) (app.Store, error) { return storage.Open(path) }
 
 // testToday is the date the UI tests judge official windows on: mid-March
 // 2026, inside the fixtures' cycles.

@@ -23,6 +23,9 @@ type Options struct {
 	// Today fixes the date official scoring windows are judged on (screenshots,
 	// tests); nil uses the system clock.
 	Today func() app.Date
+	// OpenStore opens another workspace file (the sample company's);
+	// cmd/kpiplanner passes storage.Open. Without it the sample is not offered.
+	OpenStore func(path string) (app.Store, error)
 	// Dialogs shows the file dialogs; nil uses the system's (Fyne's in Sync mode,
 	// so headless tests never open one).
 	Dialogs FileDialogs

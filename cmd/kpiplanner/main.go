@@ -52,7 +52,7 @@ func main() {
 	switch {
 	case errors.Is(err, app.ErrDamaged):
 		// Offer to restore a backup; once restored, open the app on it.
-		w := ui.DamagedWindow(a, err, ui.DamagedOptions{Path: path, Lang: *lang, Restored: func(msg string) {
+		w := ui.DamagedWindow(a, err, ui.DamagedOptions{Path: path, Lang: *lang, Recovery: storage.Recovery{}, Restored: func(msg string) {
 			s, err := storage.Open(path)
 			if err != nil {
 				ui.StartupErrorWindow(a, err, *lang).Show()
@@ -115,7 +115,7 @@ func start(a fyne.App, store *storage.DB, lang, shots string, trace bool) (*ui.U
 	if err != nil {
 		fyne.LogError("KPI library", err) // the user's own entries that could not be merged
 	}
-	o := ui.Options{Lang: lang}
+	o := ui.Options{Lang: lang, OpenStore: func(path string) (app.Store, error) { return storage.Open(path) }}
 	if trace {
 		o.Trace = traceEvent
 		a.Lifecycle().SetOnStarted(func() {
