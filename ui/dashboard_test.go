@@ -16,6 +16,7 @@ import (
 	"kpiplanner/app/library"
 	"kpiplanner/app/score"
 	"kpiplanner/storage"
+	"kpiplanner/storage/xlsx"
 )
 
 // dashboardTestUI opens a UI in lang over a new bbolt file holding a demo
@@ -45,7 +46,7 @@ func dashboardTestUIWith(t *testing.T, lang string, saved []*app.Plan) (*UI, *da
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, store, lib, Options{Sync: true, Lang: lang})
+	u := New(a, store, lib, Options{Sync: true, Lang: lang, Files: xlsx.Files{}})
 	u.openDashboards()
 	s, ok := u.cur.(*dashboardScreen)
 	if !ok {

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kpiplanner/app/files"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
-	"kpiplanner/storage/xlsx"
 )
 
 func init() {
@@ -152,12 +152,12 @@ func (f *exportForm) onNext() {
 }
 
 // writeFunc writes an export and returns the files it wrote.
-type writeFunc func(ctx context.Context, path string, opts xlsx.Options) ([]string, error)
+type writeFunc func(ctx context.Context, path string, opts files.Options) ([]string, error)
 
 // runExport writes an export to target behind a progress dialog, then says
 // where it went. Cancelled or failed, it leaves no file behind.
 func (u *UI) runExport(t *task, target saveTarget, password string, write writeFunc) {
-	opts := xlsx.Options{Password: password, T: u.tr.T}
+	opts := files.Options{Password: password, T: u.tr.T}
 	var files []string
 	t.run(func(ctx context.Context, progress sheet.Progress) error {
 		opts.Progress = progress

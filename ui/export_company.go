@@ -8,9 +8,9 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/dashboard"
+	"kpiplanner/app/files"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
-	"kpiplanner/storage/xlsx"
 )
 
 // companyExporter exports the company bonus sheet and its detail.
@@ -102,8 +102,8 @@ func (e *companyExporter) exportTo(target saveTarget, c exportChoice) {
 
 // exportWith writes plans' company workbook as task t.
 func (e *companyExporter) exportWith(t *task, target saveTarget, c exportChoice, plans []*app.Plan) {
-	e.u.runExport(t, target, c.password, func(ctx context.Context, path string, o xlsx.Options) ([]string, error) {
-		return xlsx.WriteCompany(ctx, path, plans, c.window.Pick(e.u.ws.Today()), o)
+	e.u.runExport(t, target, c.password, func(ctx context.Context, path string, o files.Options) ([]string, error) {
+		return e.u.files.WriteCompany(ctx, path, plans, c.window.Pick(e.u.ws.Today()), o)
 	})
 }
 

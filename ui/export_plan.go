@@ -6,8 +6,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/files"
 	"kpiplanner/app/score"
-	"kpiplanner/storage/xlsx"
 )
 
 // planExporter exports the open plan's scorecard.
@@ -46,8 +46,8 @@ func (e *planExporter) exportTo(target saveTarget, c exportChoice) {
 // exportWith writes the scorecard as task t.
 func (e *planExporter) exportWith(t *task, target saveTarget, c exportChoice) {
 	p := e.plan
-	e.u.runExport(t, target, c.password, func(ctx context.Context, path string, o xlsx.Options) ([]string, error) {
-		return xlsx.WriteScorecards(ctx, path, []*app.Plan{p}, c.window.Pick(e.u.ws.Today()), o)
+	e.u.runExport(t, target, c.password, func(ctx context.Context, path string, o files.Options) ([]string, error) {
+		return e.u.files.WriteScorecards(ctx, path, []*app.Plan{p}, c.window.Pick(e.u.ws.Today()), o)
 	})
 }
 
@@ -77,10 +77,10 @@ func (u *UI) downloadTemplate(p *app.Plan, kpis, filled bool) {
 
 // writeTemplate writes p's import template to target as task t.
 func (u *UI) writeTemplate(t *task, target saveTarget, p *app.Plan, kpis, filled bool) {
-	u.runExport(t, target, "", func(ctx context.Context, path string, o xlsx.Options) ([]string, error) {
+	u.runExport(t, target, "", func(ctx context.Context, path string, o files.Options) ([]string, error) {
 		if kpis {
-			return xlsx.WriteKPISheet(ctx, path, p, o)
+			return u.files.WriteKPISheet(ctx, path, p, o)
 		}
-		return xlsx.WriteActualsTemplate(ctx, path, p, filled, o)
+		return u.files.WriteActualsTemplate(ctx, path, p, filled, o)
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"kpiplanner/app/demo"
 	"kpiplanner/app/library"
 	"kpiplanner/storage"
+	"kpiplanner/storage/xlsx"
 )
 
 // BenchmarkHomeFilterKeystroke10k is one keystroke in the plans list's
@@ -29,7 +30,7 @@ func BenchmarkHomeFilterKeystroke10k(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	u := New(a, store, lib, Options{Sync: true, Lang: "vi", Today: testToday})
+	u := New(a, store, lib, Options{Sync: true, Lang: "vi", Today: testToday, Files: xlsx.Files{}})
 	u.win.Resize(fyne.NewSize(1366, 768))
 	h := u.home
 	if len(h.all) != 10_000 {

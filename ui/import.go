@@ -12,7 +12,6 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/sheet"
-	"kpiplanner/storage/xlsx"
 )
 
 // planImporter imports a spreadsheet of actuals or KPI definitions into the
@@ -120,7 +119,7 @@ func (im *planImporter) readWith(t *task, path string) {
 	var actuals *sheet.ActualsPreview
 	var defs *sheet.KPIPreview
 	t.run(func(ctx context.Context, _ sheet.Progress) error {
-		g, err := xlsx.ReadGridContext(ctx, path, xlsx.ReadOptions{Password: pass})
+		g, err := u.files.ReadGrid(ctx, path, pass)
 		if err != nil {
 			return err
 		}

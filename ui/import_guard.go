@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
-	"kpiplanner/storage/xlsx"
+	"kpiplanner/app/files"
 )
 
 // askPassword asks for the password of the protected file the importer
@@ -18,7 +18,7 @@ import (
 func (im *planImporter) askPassword(path string, err error) {
 	u := im.s.u
 	msg := u.T("This file is password-protected. Type its password to import it.")
-	if errors.Is(err, xlsx.ErrWrongPassword) {
+	if errors.Is(err, files.ErrWrongPassword) {
 		msg = u.T("Wrong password. Type the file's password again.")
 	}
 	l := widget.NewLabel(msg)
@@ -40,7 +40,7 @@ func (im *planImporter) askPassword(path string, err error) {
 
 // isPasswordError reports whether err is a missing or wrong password.
 func isPasswordError(err error) bool {
-	return errors.Is(err, xlsx.ErrPasswordProtected) || errors.Is(err, xlsx.ErrWrongPassword)
+	return errors.Is(err, files.ErrPasswordProtected) || errors.Is(err, files.ErrWrongPassword)
 }
 
 // confirmLosses asks before saving a KPI import that drops or reinterprets

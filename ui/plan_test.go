@@ -14,6 +14,7 @@ import (
 	"kpiplanner/app/library"
 	"kpiplanner/app/score"
 	"kpiplanner/storage"
+	"kpiplanner/storage/xlsx"
 )
 
 // planFixture is an active half-year plan with four KPIs, one of each kind
@@ -276,7 +277,7 @@ func TestPlanDraftOpensWizard(t *testing.T) {
 	}
 	defer store.Close()
 	lib, _ := library.Load()
-	u := New(a, store, lib, Options{Sync: true, Lang: "en"})
+	u := New(a, store, lib, Options{Sync: true, Lang: "en", Files: xlsx.Files{}})
 	p := planFixture()
 	p.Status = app.Draft
 	if err := u.ws.SaveDraft(p); err != nil {

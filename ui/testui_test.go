@@ -9,6 +9,7 @@ import (
 	"kpiplanner/app"
 	"kpiplanner/app/library"
 	"kpiplanner/storage"
+	"kpiplanner/storage/xlsx"
 )
 
 // testUI opens a UI in lang, in Sync mode, over a new bbolt file in t.TempDir().
@@ -24,7 +25,7 @@ func testUI(t *testing.T, lang string) (*UI, *storage.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(a, store, lib, Options{Sync: true, Lang: lang, Today: testToday, OpenStore: openStore}), store
+	return New(a, store, lib, Options{Sync: true, Lang: lang, Today: testToday, OpenStore: openStore, Files: xlsx.Files{}}), store
 }
 
 // openStore opens a workspace file for the sample company, as cmd/kpiplanner does.

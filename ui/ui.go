@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/files"
 	"kpiplanner/app/i18n"
 	"kpiplanner/app/library"
 	"kpiplanner/app/workspace"
@@ -26,6 +27,10 @@ type Options struct {
 	// OpenStore opens another workspace file (the sample company's);
 	// cmd/kpiplanner passes storage.Open. Without it the sample is not offered.
 	OpenStore func(path string) (app.Store, error)
+	// Files reads and writes the spreadsheet files of imports and exports;
+	// cmd/kpiplanner passes xlsx.Files. Without it, exports and imports fail
+	// saying so (files.None).
+	Files files.Spreadsheets
 	// Dialogs shows the file dialogs; nil uses the system's (Fyne's in Sync mode,
 	// so headless tests never open one).
 	Dialogs FileDialogs
@@ -50,6 +55,7 @@ type UI struct {
 	status  *widget.Label  // one line of feedback at the bottom of the window
 	real    *realWorkspace // the user's own workspace while the sample company is shown
 	dialogs FileDialogs
+	files   files.Spreadsheets // Options.Files, or files.None
 }
 
 // screen is one view of the main area.
@@ -63,6 +69,10 @@ func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
 	u := &UI{app: a, ws: workspace.New(store), lib: lib, opts: opts, dialogs: opts.Dialogs}
 	if u.dialogs == nil {
 		u.dialogs = defaultDialogs(opts.Sync)
+	}
+	u.files = opts.Files
+	if u.files == nil {
+		u.files = files.None{}
 	}
 	if opts.Today != nil {
 		u.ws.Clock = opts.Today

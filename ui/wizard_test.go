@@ -11,6 +11,7 @@ import (
 	"kpiplanner/app"
 	"kpiplanner/app/wizard"
 	"kpiplanner/storage"
+	"kpiplanner/storage/xlsx"
 )
 
 // wizToday is the day the wizard tests start their plans on: Q2 2026.
@@ -253,7 +254,7 @@ func TestWizardDraftResumes(t *testing.T) {
 	// Close the window; a new one on the same database lists the draft
 	// and opens it at the SMART step with the KPIs chosen.
 	u.win.Close()
-	u2 := New(u.app, store, u.lib, Options{Sync: true, Lang: "en"})
+	u2 := New(u.app, store, u.lib, Options{Sync: true, Lang: "en", Files: xlsx.Files{}})
 	rows, err := u2.ws.Summaries()
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,7 @@ import (
 	"kpiplanner/app/library"
 	"kpiplanner/assets"
 	"kpiplanner/storage"
+	"kpiplanner/storage/xlsx"
 	"kpiplanner/ui"
 )
 
@@ -115,7 +116,7 @@ func start(a fyne.App, store *storage.DB, lang, shots string, trace bool) (*ui.U
 	if err != nil {
 		fyne.LogError("KPI library", err) // the user's own entries that could not be merged
 	}
-	o := ui.Options{Lang: lang, OpenStore: func(path string) (app.Store, error) { return storage.Open(path) }}
+	o := ui.Options{Lang: lang, Files: xlsx.Files{}, OpenStore: func(path string) (app.Store, error) { return storage.Open(path) }}
 	if trace {
 		o.Trace = traceEvent
 		a.Lifecycle().SetOnStarted(func() {

@@ -16,15 +16,16 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kpiplanner/app"
+	"kpiplanner/app/files"
 	"kpiplanner/app/sheet"
 )
 
-// The errors of a password-protected workbook.
+// The errors of a password-protected workbook, declared in app/files.
 var (
 	// ErrPasswordProtected is the error of a password-protected workbook read without a password.
-	ErrPasswordProtected = &msgErr{app.M("this file is password-protected: give its password")}
+	ErrPasswordProtected = files.ErrPasswordProtected
 	// ErrWrongPassword is the error of a password-protected workbook read with a wrong password.
-	ErrWrongPassword = &msgErr{app.M("wrong password: the file cannot be opened with it")}
+	ErrWrongPassword = files.ErrWrongPassword
 )
 
 // msgErr is an error with a translatable message.

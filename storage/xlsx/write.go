@@ -12,15 +12,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"kpiplanner/app/files"
 	"kpiplanner/app/sheet"
 )
 
-// Options tune an export.
-type Options struct {
-	Password string          // encrypts the .xlsx when set; .csv files are never encrypted
-	Progress sheet.Progress  // told how many rows have been written; may be nil
-	T        sheet.Translate // the language of headers and labels; nil = English
-}
+// Options tune an export (see files.Options).
+type Options = files.Options
 
 // MaxRows is the most rows a worksheet holds; longer sheets continue on
 // sheets named "Name (2)", "Name (3)"… that repeat the header rows.

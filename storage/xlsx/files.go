@@ -1,0 +1,41 @@
+package xlsx
+
+import (
+	"context"
+
+	"kpiplanner/app"
+	"kpiplanner/app/files"
+	"kpiplanner/app/score"
+	"kpiplanner/app/sheet"
+)
+
+// Files implements files.Spreadsheets with this package's functions.
+type Files struct{}
+
+var _ files.Spreadsheets = Files{}
+
+// WriteScorecards calls WriteScorecards.
+func (Files) WriteScorecards(ctx context.Context, path string, plans []*app.Plan, pick score.Pick, o Options) ([]string, error) {
+	return WriteScorecards(ctx, path, plans, pick, o)
+}
+
+// WriteCompany calls WriteCompany.
+func (Files) WriteCompany(ctx context.Context, path string, plans []*app.Plan, pick score.Pick, o Options) ([]string, error) {
+	return WriteCompany(ctx, path, plans, pick, o)
+}
+
+// WriteActualsTemplate calls WriteActualsTemplate.
+func (Files) WriteActualsTemplate(ctx context.Context, path string, p *app.Plan, filled bool, o Options) ([]string, error) {
+	return WriteActualsTemplate(ctx, path, p, filled, o)
+}
+
+// WriteKPISheet calls WriteKPISheet.
+func (Files) WriteKPISheet(ctx context.Context, path string, p *app.Plan, o Options) ([]string, error) {
+	return WriteKPISheet(ctx, path, p, o)
+}
+
+// ReadGrid reads the first sheet of path with ReadGridContext, opening a
+// protected workbook with password.
+func (Files) ReadGrid(ctx context.Context, path, password string) (sheet.Grid, error) {
+	return ReadGridContext(ctx, path, ReadOptions{Password: password})
+}
