@@ -161,27 +161,38 @@ func (v *validator) kpi(p *Plan, k *KPI) {
 	if v.finite(id, "weight", k.Weight) && k.Weight < 0 {
 		v.add(id, "weight", M("must not be negative"))
 	}
+	v.levels(k)
+	v.direction(k)
+	v.capFloor(id, "", p.CapOf(k), p.FloorOf(k))
+	v.steps(k)
+	if !k.Deadline.IsZero() && !p.Cycle.Contains(k.Deadline) && !p.Cycle.Start.IsZero() {
+		v.add(id, "deadline", M("%s is outside the cycle", k.Deadline))
+	}
+	v.actuals(p, k)
+}
+
+// levels checks k's effort and impact: empty, high or low.
+func (v *validator) levels(k *KPI) {
 	for _, l := range []struct {
 		f string
 		v Level
 	}{{"effort", k.Effort}, {"impact", k.Impact}} {
 		if l.v != "" && l.v != High && l.v != Low {
-			v.add(id, l.f, M("must be high or low"))
+			v.add(k.ID, l.f, M("must be high or low"))
 		}
 	}
-	v.direction(k)
-	v.capFloor(id, "", p.CapOf(k), p.FloorOf(k))
+}
+
+// steps checks that k's step bands are finite and listed from the lowest
+// achievement up.
+func (v *validator) steps(k *KPI) {
 	for _, s := range k.Steps {
-		v.finite(id, "steps", s.From)
-		v.finite(id, "steps", s.Score)
+		v.finite(k.ID, "steps", s.From)
+		v.finite(k.ID, "steps", s.Score)
 	}
 	if !slices.IsSortedFunc(k.Steps, func(a, b StepBand) int { return cmp.Compare(a.From, b.From) }) {
-		v.add(id, "steps", M("step bands must be listed from the lowest achievement up"))
+		v.add(k.ID, "steps", M("step bands must be listed from the lowest achievement up"))
 	}
-	if !k.Deadline.IsZero() && !p.Cycle.Contains(k.Deadline) && !p.Cycle.Start.IsZero() {
-		v.add(id, "deadline", M("%s is outside the cycle", k.Deadline))
-	}
-	v.actuals(p, k)
 }
 
 func (v *validator) direction(k *KPI) {
@@ -190,31 +201,49 @@ func (v *validator) direction(k *KPI) {
 	okB := k.Baseline == nil || v.finite(id, "baseline", *k.Baseline)
 	switch k.Direction {
 	case Higher:
-		if k.Baseline == nil && okT && k.Target <= 0 {
-			v.add(id, "target", M("must be greater than 0 (achievement divides by it)"))
-		}
-		if k.Baseline != nil && okT && okB && *k.Baseline >= k.Target {
-			v.add(id, "baseline", M("must be below the target for a higher-is-better KPI"))
-		}
+		v.targetSide(k, okT && okB,
+			M("must be greater than 0 (achievement divides by it)"),
+			func(base, target float64) bool { return base >= target },
+			M("must be below the target for a higher-is-better KPI"))
 	case Lower:
-		if k.Baseline == nil && okT && k.Target <= 0 {
-			v.add(id, "target", M("must be greater than 0 (achievement divides by it); to aim for 0, give a baseline above it"))
-		}
-		if k.Baseline != nil && okT && okB && *k.Baseline <= k.Target {
-			v.add(id, "baseline", M("must be above the target for a lower-is-better KPI"))
-		}
+		v.targetSide(k, okT && okB,
+			M("must be greater than 0 (achievement divides by it); to aim for 0, give a baseline above it"),
+			func(base, target float64) bool { return base <= target },
+			M("must be above the target for a lower-is-better KPI"))
 	case Range:
-		okL := v.finite(id, "range_low", k.RangeLow)
-		okH := v.finite(id, "range_high", k.RangeHigh)
-		if okL && okH && k.RangeLow > k.RangeHigh {
-			v.add(id, "range_low", M("must not be above range_high (%g)", k.RangeHigh))
-		}
-		if v.finite(id, "tolerance", k.Tolerance) && k.Tolerance <= 0 {
-			v.add(id, "tolerance", M("must be greater than 0 for a range KPI"))
-		}
+		v.rangeBand(k)
 	case Milestone:
 	default:
 		v.add(id, "direction", M("must be one of higher, lower, range, milestone"))
+	}
+}
+
+// targetSide checks the target and baseline of a higher- or lower-is-better
+// KPI whose target and baseline are finite (ok): without a baseline the
+// target must be above 0 (else noBase); with one, wrongSide(baseline, target)
+// must not hold (else badBase).
+func (v *validator) targetSide(k *KPI, ok bool, noBase Msg, wrongSide func(base, target float64) bool, badBase Msg) {
+	switch {
+	case !ok:
+	case k.Baseline == nil:
+		if k.Target <= 0 {
+			v.add(k.ID, "target", noBase)
+		}
+	case wrongSide(*k.Baseline, k.Target):
+		v.add(k.ID, "baseline", badBase)
+	}
+}
+
+// rangeBand checks the band and tolerance of a range KPI.
+func (v *validator) rangeBand(k *KPI) {
+	id := k.ID
+	okL := v.finite(id, "range_low", k.RangeLow)
+	okH := v.finite(id, "range_high", k.RangeHigh)
+	if okL && okH && k.RangeLow > k.RangeHigh {
+		v.add(id, "range_low", M("must not be above range_high (%g)", k.RangeHigh))
+	}
+	if v.finite(id, "tolerance", k.Tolerance) && k.Tolerance <= 0 {
+		v.add(id, "tolerance", M("must be greater than 0 for a range KPI"))
 	}
 }
 

@@ -160,33 +160,16 @@ func cutAnySuffix(s string, ps []string) (string, bool) {
 // parseDigits reads body made of digits, thousands separators group and at
 // most one decimal mark dec.
 func parseDigits(body string, group, dec byte) (float64, numberKind) {
-	digits := 0
-	for i := range len(body) {
-		switch c := body[i]; {
-		case c >= '0' && c <= '9':
-			digits++
-		case c != group && c != dec:
-			return 0, numberNotNumber
-		}
-	}
-	if digits == 0 {
+	if !digitsOnly(body, group, dec) {
 		return 0, numberNotNumber
 	}
 	ip, fp, hasDec := strings.Cut(body, string(dec))
 	if hasDec && (fp == "" || strings.IndexByte(fp, dec) >= 0 || strings.IndexByte(fp, group) >= 0) {
 		return 0, numberMalformed
 	}
-	if strings.IndexByte(ip, group) >= 0 {
-		groups := strings.Split(ip, string(group))
-		if len(groups[0]) < 1 || len(groups[0]) > 3 || groups[0][0] == '0' {
-			return 0, numberMalformed
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, numberMalformed
-			}
-		}
-		ip = strings.Join(groups, "")
+	ip, ok := ungroup(ip, group)
+	if !ok {
+		return 0, numberMalformed
 	}
 	if ip == "" {
 		ip = "0"
@@ -196,6 +179,40 @@ func parseDigits(body string, group, dec byte) (float64, numberKind) {
 		return 0, numberTooLarge
 	}
 	return v, numberOK
+}
+
+// digitsOnly reports whether body holds at least one digit and nothing but
+// digits, group and dec.
+func digitsOnly(body string, group, dec byte) bool {
+	digits := 0
+	for i := range len(body) {
+		switch c := body[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c != group && c != dec:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// ungroup removes the thousands separators group from the integer part ip,
+// reporting false when they are misplaced: the first group holds 1 to 3
+// digits and does not start with 0, every other exactly 3.
+func ungroup(ip string, group byte) (string, bool) {
+	if strings.IndexByte(ip, group) < 0 {
+		return ip, true
+	}
+	groups := strings.Split(ip, string(group))
+	if len(groups[0]) < 1 || len(groups[0]) > 3 || groups[0][0] == '0' {
+		return "", false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return "", false
+		}
+	}
+	return strings.Join(groups, ""), true
 }
 
 // isGroupSpace reports whether r may separate groups of digits: a space, a

@@ -90,20 +90,15 @@ func (l *lexer) Token() (json.Token, error) {
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.data) {
-			if l.state == wantEnd && l.rerr == nil {
-				return nil, io.EOF
-			}
-			return nil, l.failEnd("the document ends too early")
+			return nil, l.atEnd()
 		}
-		switch c := l.data[l.pos]; {
-		case c == ',' && l.state == wantArrayComma:
-			l.state = wantArrayValue
-		case c == ',' && l.state == wantObjectComma:
-			l.state = wantObjectKey
-		case c == ':' && l.state == wantObjectColon:
-			l.state = wantObjectValue
-		case c == ']' && (l.state == wantArrayFirst || l.state == wantArrayComma),
-			c == '}' && (l.state == wantObjectFirst || l.state == wantObjectComma):
+		c := l.data[l.pos]
+		if l.separator(c) {
+			l.pos++
+			continue
+		}
+		switch {
+		case l.closes(c):
 			l.pos++
 			l.stack = l.stack[:len(l.stack)-1]
 			l.afterValue()
@@ -112,13 +107,46 @@ func (l *lexer) Token() (json.Token, error) {
 			s, err := l.str()
 			l.state = wantObjectColon
 			return s, err
-		case l.state == wantTop || l.state == wantArrayFirst || l.state == wantArrayValue || l.state == wantObjectValue:
+		case l.wantsValue():
 			return l.value(c)
 		default:
 			return nil, l.unexpected()
 		}
-		l.pos++
 	}
+}
+
+// atEnd is the error of the end of the data: io.EOF after a whole document.
+func (l *lexer) atEnd() error {
+	if l.state == wantEnd && l.rerr == nil {
+		return io.EOF
+	}
+	return l.failEnd("the document ends too early")
+}
+
+// separator moves past c when it is the ',' or ':' the state expects.
+func (l *lexer) separator(c byte) bool {
+	switch {
+	case c == ',' && l.state == wantArrayComma:
+		l.state = wantArrayValue
+	case c == ',' && l.state == wantObjectComma:
+		l.state = wantObjectKey
+	case c == ':' && l.state == wantObjectColon:
+		l.state = wantObjectValue
+	default:
+		return false
+	}
+	return true
+}
+
+// closes reports whether c ends the array or object being read.
+func (l *lexer) closes(c byte) bool {
+	return c == ']' && (l.state == wantArrayFirst || l.state == wantArrayComma) ||
+		c == '}' && (l.state == wantObjectFirst || l.state == wantObjectComma)
+}
+
+// wantsValue reports whether a value may start here.
+func (l *lexer) wantsValue() bool {
+	return l.state == wantTop || l.state == wantArrayFirst || l.state == wantArrayValue || l.state == wantObjectValue
 }
 
 // unexpected explains what was expected where the current byte stands.

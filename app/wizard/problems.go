@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"kpiplanner/app"
@@ -80,21 +81,30 @@ func (d *Draft) validation() []*app.FieldError {
 	return out
 }
 
+// stepFields say which step's form edits which fields; the first entry
+// that matches a field wins.
+var stepFields = []struct {
+	prefixes  []string // fields that start with one of these
+	fields    []string // these fields
+	kpiFields []string // these fields of a KPI
+	step      Step
+}{
+	{prefixes: []string{"cycle.", "goal."}, fields: []string{"person.name", "person.department", "person.position"}, step: Goal},
+	{fields: []string{"id", FieldKPIs}, step: KPIs},
+	{prefixes: []string{"rules.group_weights"}, kpiFields: []string{"group", "weight", "effort", "impact"}, step: Groups},
+	{prefixes: []string{"rules.", "person."}, fields: []string{"steps"}, kpiFields: []string{"cap", "floor"}, step: Scoring},
+}
+
 // StepOf returns the step whose form edits the field of fe.
 func StepOf(fe *app.FieldError) Step {
 	f := fe.Field
-	switch {
-	case strings.HasPrefix(f, "cycle.") || strings.HasPrefix(f, "goal.") || f == "person.name" ||
-		f == "person.department" || f == "person.position":
-		return Goal
-	case f == "id" || f == FieldKPIs:
-		return KPIs
-	case strings.HasPrefix(f, "rules.group_weights") || fe.KPI != "" && (f == "group" || f == "weight" || f == "effort" || f == "impact"):
-		return Groups
-	case strings.HasPrefix(f, "rules.") || strings.HasPrefix(f, "person.") || f == "steps" ||
-		fe.KPI != "" && (f == "cap" || f == "floor"):
-		return Scoring
-	case fe.KPI != "" && f != "actuals":
+	for _, e := range stepFields {
+		if slices.Contains(e.fields, f) || fe.KPI != "" && slices.Contains(e.kpiFields, f) ||
+			slices.ContainsFunc(e.prefixes, func(p string) bool { return strings.HasPrefix(f, p) }) {
+			return e.step
+		}
+	}
+	if fe.KPI != "" && f != "actuals" {
 		return SMART
 	}
 	return Review
