@@ -87,6 +87,20 @@ func checkDBFile(path string) (fileCheck, error) {
 	if size == 0 {
 		return fileCheck{}, damaged(path, "the file is empty (0 bytes)")
 	}
+	m, oneMeta, err := checkMetas(path, f, size)
+	if err != nil {
+		return fileCheck{}, err
+	}
+	if err := checkPages(f, m); err != nil {
+		return fileCheck{}, damaged(path, "%v", err)
+	}
+	return fileCheck{exists: true, size: size, oneMeta: oneMeta}, nil
+}
+
+// checkMetas reads both meta pages of f (size bytes long), checks that one
+// is valid and that the file holds the pages they count, and returns the
+// newest valid one and whether the other is damaged.
+func checkMetas(path string, f io.ReaderAt, size int64) (meta, bool, error) {
 	m0, err0 := readMeta(f, 0)
 	ps := int64(os.Getpagesize())
 	if err0 == nil {
@@ -95,30 +109,28 @@ func checkDBFile(path string) (fileCheck, error) {
 	m1, err1 := readMeta(f, ps)
 	switch {
 	case errors.Is(err0, errNoMagic) && errors.Is(err1, errNoMagic):
-		return fileCheck{}, damaged(path, "not a KPI Planner database (no bbolt meta page)")
+		return meta{}, false, damaged(path, "not a KPI Planner database (no bbolt meta page)")
 	case err0 != nil && err1 != nil:
-		return fileCheck{}, damaged(path, "no valid meta page (%v; %v)", err0, err1)
+		return meta{}, false, damaged(path, "no valid meta page (%v; %v)", err0, err1)
 	}
-	need := int64(0)
-	for _, m := range []struct {
-		m   meta
-		err error
-	}{{m0, err0}, {m1, err1}} {
-		if m.err == nil {
-			need = max(need, int64(m.m.pgid)*int64(m.m.pageSize))
-		}
-	}
+	need := max(metaNeeds(m0, err0), metaNeeds(m1, err1))
 	if size < need || size < minPages*ps {
-		return fileCheck{}, damaged(path, "the file is truncated: it has %d bytes, its pages need %d", size, max(need, minPages*ps))
+		return meta{}, false, damaged(path, "the file is truncated: it has %d bytes, its pages need %d", size, max(need, minPages*ps))
 	}
 	m := m0
 	if err0 != nil || err1 == nil && m1.txid > m0.txid {
 		m = m1
 	}
-	if err := checkPages(f, m); err != nil {
-		return fileCheck{}, damaged(path, "%v", err)
+	return m, err0 != nil || err1 != nil, nil
+}
+
+// metaNeeds is how many bytes the pages of a meta page read with err count:
+// 0 for a damaged one.
+func metaNeeds(m meta, err error) int64 {
+	if err != nil {
+		return 0
 	}
-	return fileCheck{exists: true, size: size, oneMeta: err0 != nil || err1 != nil}, nil
+	return int64(m.pgid) * int64(m.pageSize)
 }
 
 // errNoMagic means a page does not start like a bbolt meta page.

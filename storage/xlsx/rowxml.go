@@ -179,15 +179,21 @@ func escape(b []byte, s string) []byte {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
-			b = append(b, "\uFFFD"...)
-		} else {
-			b = append(b, s[i:i+n]...)
-		}
+		var n int
+		b, n = appendRune(b, s[i:])
 		i += n
 	}
 	return b
+}
+
+// appendRune appends the non-ASCII character s starts with, U+FFFD for one
+// XML forbids or a byte that is not UTF-8, and returns how many bytes of s it took.
+func appendRune(b []byte, s string) ([]byte, int) {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+		return append(b, "\uFFFD"...), n
+	}
+	return append(b, s[:n]...), n
 }
 
 // escapedChar reports whether s starts with _xHHHH_.

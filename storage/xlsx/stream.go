@@ -3,14 +3,12 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -198,14 +196,7 @@ func target(from, t string) string {
 // sheetPart returns the part of the sheet named name ("" = the first), its
 // name, and the shared strings part ("" when none).
 func (b *book) sheetPart(name string) (part, sheetName, sst string, err error) {
-	wb := "xl/workbook.xml"
-	if rs, err := b.rels(""); err == nil {
-		for _, r := range rs {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				wb = target("", r.Target)
-			}
-		}
-	}
+	wb := b.workbookPart()
 	rs, err := b.rels(wb)
 	if err != nil {
 		return "", "", "", fmt.Errorf("the workbook's relationships: %w", err)
@@ -217,9 +208,33 @@ func (b *book) sheetPart(name string) (part, sheetName, sst string, err error) {
 			sst = target(wb, r.Target)
 		}
 	}
+	part, sheetName, err = b.findSheet(wb, byID, name)
+	if err != nil {
+		return "", "", "", err
+	}
+	return part, sheetName, sst, nil
+}
+
+// workbookPart returns the workbook part the package's relationships name,
+// xl/workbook.xml when they name none.
+func (b *book) workbookPart() string {
+	wb := "xl/workbook.xml"
+	if rs, err := b.rels(""); err == nil {
+		for _, r := range rs {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wb = target("", r.Target)
+			}
+		}
+	}
+	return wb
+}
+
+// findSheet returns the part (byID maps relationship ids to parts) and name
+// of the sheet of workbook part wb named name ("" = the first).
+func (b *book) findSheet(wb string, byID map[string]string, name string) (part, sheetName string, err error) {
 	rc, err := b.open(wb)
 	if err != nil {
-		return "", "", "", fmt.Errorf("the workbook: %w", err)
+		return "", "", fmt.Errorf("the workbook: %w", err)
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
@@ -227,29 +242,34 @@ func (b *book) sheetPart(name string) (part, sheetName, sst string, err error) {
 		tok, err := d.Token()
 		if err != nil {
 			if name != "" {
-				return "", "", "", fmt.Errorf("the workbook has no sheet %q", name)
+				return "", "", fmt.Errorf("the workbook has no sheet %q", name)
 			}
-			return "", "", "", fmt.Errorf("the workbook has no sheet")
+			return "", "", fmt.Errorf("the workbook has no sheet")
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "sheet" {
 			continue
 		}
-		var n, id string
-		for _, a := range se.Attr {
-			switch {
-			case a.Name.Local == "name":
-				n = a.Value
-			case a.Name.Local == "id" && a.Name.Space != "":
-				id = a.Value
-			}
-		}
+		n, id := sheetAttrs(se)
 		if name == "" || n == name {
 			if p, ok := byID[id]; ok {
-				return p, n, sst, nil
+				return p, n, nil
 			}
 		}
 	}
+}
+
+// sheetAttrs returns the name and relationship id of a workbook's sheet element.
+func sheetAttrs(se xml.StartElement) (name, id string) {
+	for _, a := range se.Attr {
+		switch {
+		case a.Name.Local == "name":
+			name = a.Value
+		case a.Name.Local == "id" && a.Name.Space != "":
+			id = a.Value
+		}
+	}
+	return name, id
 }
 
 // sharedStrings reads the shared strings table.
@@ -286,155 +306,4 @@ func (b *book) sharedStrings(part string) ([]string, error) {
 			out = append(out, si.String())
 		}
 	}
-}
-
-// richText is a shared or inline string: plain, or runs of text.
-type richText struct {
-	T    string `xml:"t"`
-	Runs []struct {
-		T string `xml:"t"`
-	} `xml:"r"`
-}
-
-// String returns the text without its formatting.
-func (s *richText) String() string {
-	if len(s.Runs) == 0 {
-		return s.T
-	}
-	var b strings.Builder
-	b.WriteString(s.T)
-	for _, r := range s.Runs {
-		b.WriteString(r.T)
-	}
-	return b.String()
-}
-
-// xmlCell is a cell of a worksheet as stored.
-type xmlCell struct {
-	R  string    `xml:"r,attr"`
-	T  string    `xml:"t,attr"`
-	F  *struct{} `xml:"f"`
-	V  *string   `xml:"v"`
-	IS *richText `xml:"is"`
-}
-
-// pendingFormula is a formula cell stored without its result.
-type pendingFormula struct{ row, col int }
-
-// stream reads the sheet XML of part into a grid, one row at a time,
-// refusing what is beyond the bounds of package sheet as soon as it is seen.
-func stream(ctx context.Context, rc io.Reader, sst []string) (sheet.Grid, []pendingFormula, error) {
-	d := xml.NewDecoder(rc)
-	var gb sheet.GridBuilder
-	var row []sheet.GridCell
-	var formulas []pendingFormula
-	r, c, rows := 0, 0, 0
-	inRow := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, nil, fmt.Errorf("the sheet: %w", err)
-		}
-		switch se := tok.(type) {
-		case xml.StartElement:
-			switch se.Name.Local {
-			case "row":
-				r, c, row, inRow = nextRow(se, r), 0, nil, true
-				if r > sheet.MaxRows {
-					return nil, nil, &msgErr{app.M("the file has more than %d rows; split it into smaller files", sheet.MaxRows)}
-				}
-				if rows++; rows%1024 == 0 && ctx.Err() != nil {
-					return nil, nil, ctx.Err()
-				}
-			case "c":
-				var x xmlCell
-				if err := d.DecodeElement(&x, &se); err != nil {
-					return nil, nil, fmt.Errorf("the sheet, row %d: %w", r, err)
-				}
-				if c, err = cellColumn(x.R, c, r); err != nil {
-					return nil, nil, err
-				}
-				gc, pending := cellValue(&x, sst)
-				if pending {
-					formulas = append(formulas, pendingFormula{r - 1, c - 1})
-				}
-				if gc.Text != "" || pending {
-					for len(row) < c-1 {
-						row = append(row, sheet.GridCell{})
-					}
-					row = append(row, gc)
-				}
-			}
-		case xml.EndElement:
-			if se.Name.Local == "row" && inRow {
-				inRow = false
-				if err := gb.Add(r, row); err != nil {
-					return nil, nil, err
-				}
-			}
-		}
-	}
-	return gb.Grid(), formulas, nil
-}
-
-// nextRow returns the 1-based number of the row element se, after row prev.
-func nextRow(se xml.StartElement, prev int) int {
-	for _, a := range se.Attr {
-		if a.Name.Local == "r" {
-			if n, err := strconv.Atoi(a.Value); err == nil && n > prev {
-				return n
-			}
-		}
-	}
-	return prev + 1
-}
-
-// cellColumn returns the 1-based column of a cell referenced ref (the one
-// after prev when ref is empty), refusing columns beyond sheet.MaxCols.
-func cellColumn(ref string, prev, row int) (int, error) {
-	c := prev + 1
-	if ref != "" {
-		col, _, err := excelize.CellNameToCoordinates(ref)
-		if err != nil {
-			return 0, &msgErr{app.M("row %d: %q is not a cell reference", row, ref)}
-		}
-		c = col
-	}
-	if c > sheet.MaxCols {
-		return 0, &msgErr{app.M("row %d has a cell in column %s, beyond column %s: the file is too wide to import", row, sheet.ColName(c-1), sheet.ColName(sheet.MaxCols-1))}
-	}
-	return c, nil
-}
-
-// cellValue returns a cell's value, and whether it is a formula stored
-// without its result.
-func cellValue(x *xmlCell, sst []string) (sheet.GridCell, bool) {
-	v := ""
-	if x.V != nil {
-		v = *x.V
-	}
-	if x.F != nil && (x.V == nil || v == "" && x.T != "str") {
-		return sheet.GridCell{}, true // openpyxl and pandas write formulas without results
-	}
-	switch x.T {
-	case "s":
-		i, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || i < 0 || i >= len(sst) {
-			return sheet.GridCell{}, false
-		}
-		return sheet.GridCell{Text: sst[i]}, false
-	case "inlineStr":
-		if x.IS != nil {
-			return sheet.GridCell{Text: x.IS.String()}, false
-		}
-		return sheet.GridCell{}, false
-	case "", "n":
-		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
-			return sheet.NumCell(f), false
-		}
-	}
-	return sheet.GridCell{Text: v}, false
 }
