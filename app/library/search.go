@@ -139,21 +139,40 @@ func phraseAt(name, q []string) bool {
 	return true
 }
 
+// goalKPIs returns the ids of the KPIs of goal type goal, nil for "" (every
+// KPI), and false for an unknown goal type. l.mu is held.
+func (l *Library) goalKPIs(goal string) (map[string]bool, bool) {
+	if goal == "" {
+		return nil, true
+	}
+	g, ok := l.base.goal(goal)
+	if !ok {
+		return nil, false
+	}
+	in := map[string]bool{}
+	for _, k := range g.KPIs {
+		in[k.ID] = true
+	}
+	return in, true
+}
+
+// keeps reports whether f's conditions other than its query select e;
+// inGoal (nil = any) holds the ids of the KPIs of f's goal type.
+func (f *Filter) keeps(e *app.LibraryEntry, inGoal map[string]bool) bool {
+	return !(e.Hidden && !f.IncludeHidden || inGoal != nil && !inGoal[e.ID] ||
+		f.Department != "" && e.Department != f.Department ||
+		f.Stage != "" && e.Stage != f.Stage ||
+		f.Perspective != "" && e.Perspective != f.Perspective)
+}
+
 // Filter returns the entries f selects, in library order, or ranked with
 // name matches first when f has a query.
 func (l *Library) Filter(f Filter) []app.LibraryEntry {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	var inGoal map[string]bool
-	if f.GoalType != "" {
-		g, ok := l.base.goal(f.GoalType)
-		if !ok {
-			return []app.LibraryEntry{}
-		}
-		inGoal = map[string]bool{}
-		for _, k := range g.KPIs {
-			inGoal[k.ID] = true
-		}
+	inGoal, ok := l.goalKPIs(f.GoalType)
+	if !ok {
+		return []app.LibraryEntry{}
 	}
 	q := words(f.Query)
 	type hit struct {
@@ -164,10 +183,7 @@ func (l *Library) Filter(f Filter) []app.LibraryEntry {
 	for i := range l.items {
 		it := &l.items[i]
 		e := &it.entry
-		if e.Hidden && !f.IncludeHidden || inGoal != nil && !inGoal[e.ID] ||
-			f.Department != "" && e.Department != f.Department ||
-			f.Stage != "" && e.Stage != f.Stage ||
-			f.Perspective != "" && e.Perspective != f.Perspective {
+		if !f.keeps(e, inGoal) {
 			continue
 		}
 		if rank, size, ok := it.key.match(q, e.ID); ok {

@@ -98,6 +98,12 @@ func ParseEnd(s string) (app.Date, error) {
 	if !ok || err != nil || len(y) != 4 {
 		return app.Date{}, fmt.Errorf("%q is not a date, month, quarter or week (2026-03-31, 2026-03, 2026-Q1, 2026-W05)", s)
 	}
+	return periodEnd(s, year, rest)
+}
+
+// periodEnd returns the last day of the quarter (Q1), ISO week (W05) or
+// month (03) rest of year, as ParseEnd read it from s.
+func periodEnd(s string, year int, rest string) (app.Date, error) {
 	switch {
 	case strings.HasPrefix(rest, "Q"):
 		q, err := strconv.Atoi(rest[1:])

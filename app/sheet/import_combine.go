@@ -30,32 +30,37 @@ func (im *actualsImport) combine() {
 
 // actual checks one period's parts and returns the actual they make.
 func (im *actualsImport) actual(pd *pending) (app.Actual, bool) {
+	if pd.k.Aggregation == app.Ratio {
+		return im.ratioActual(pd)
+	}
+	a := app.Actual{Period: pd.period}
+	if pd.value == nil {
+		return a, false
+	}
+	a.Value = pd.value.v
+	if pd.k.Direction == app.Milestone && a.Value != 0 && a.Value != 1 {
+		im.failAt(pd.value, app.M("%q: a milestone takes 1 (done) or 0 (not done)", strings.TrimSpace(pd.value.raw)))
+		return a, false
+	}
+	return a, true
+}
+
+// ratioActual checks the numerator and denominator of one period of a
+// ratio KPI, either of which may be left to the actual recorded before,
+// and returns the actual they make.
+func (im *actualsImport) ratioActual(pd *pending) (app.Actual, bool) {
 	a := app.Actual{Period: pd.period}
 	label := im.periods[pd.period].Label
-	failAt := func(p *part, m app.Msg) {
-		im.pv.Errors = append(im.pv.Errors, &CellError{Row: p.row + 1, Column: p.col, Value: p.raw, Msg: m})
-	}
-	if pd.k.Aggregation != app.Ratio {
-		if pd.value == nil {
-			return a, false
-		}
-		a.Value = pd.value.v
-		if pd.k.Direction == app.Milestone && a.Value != 0 && a.Value != 1 {
-			failAt(pd.value, app.M("%q: a milestone takes 1 (done) or 0 (not done)", strings.TrimSpace(pd.value.raw)))
-			return a, false
-		}
-		return a, true
-	}
 	old, had := pd.k.ActualAt(pd.period)
 	num, den := pd.num, pd.den
 	switch {
 	case num == nil && den == nil:
 		return a, false
 	case num == nil && !had:
-		failAt(den, app.M("%s: the numerator for period %s is missing", pd.k.Name, label))
+		im.failAt(den, app.M("%s: the numerator for period %s is missing", pd.k.Name, label))
 		return a, false
 	case den == nil && !had:
-		failAt(num, app.M("%s: the denominator for period %s is missing", pd.k.Name, label))
+		im.failAt(num, app.M("%s: the denominator for period %s is missing", pd.k.Name, label))
 		return a, false
 	}
 	a.Value, a.Den = old.Value, old.Den
@@ -68,11 +73,16 @@ func (im *actualsImport) actual(pd *pending) (app.Actual, bool) {
 	}
 	switch {
 	case a.Den < 0:
-		failAt(at, app.M("%q: the denominator must not be negative", fmtNum(a.Den)))
+		im.failAt(at, app.M("%q: the denominator must not be negative", fmtNum(a.Den)))
 		return a, false
 	case a.Den == 0 && a.Value != 0:
-		failAt(at, app.M("%q: the denominator must not be 0 when the numerator is not 0", fmt.Sprintf("%s/%s", fmtNum(a.Value), fmtNum(a.Den))))
+		im.failAt(at, app.M("%q: the denominator must not be 0 when the numerator is not 0", fmt.Sprintf("%s/%s", fmtNum(a.Value), fmtNum(a.Den))))
 		return a, false
 	}
 	return a, true
+}
+
+// failAt records the error m of the cell part p came from.
+func (im *actualsImport) failAt(p *part, m app.Msg) {
+	im.pv.Errors = append(im.pv.Errors, &CellError{Row: p.row + 1, Column: p.col, Value: p.raw, Msg: m})
 }

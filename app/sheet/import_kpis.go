@@ -188,6 +188,26 @@ func freeID(p *app.Plan) string {
 
 // fields sets the KPI's fields from the non-empty cells of row r.
 func (im *kpiImport) fields(r int, k *app.KPI) {
+	im.textFields(r, k)
+	im.enumFields(r, k)
+	im.number(r, colTarget, &k.Target, false)
+	im.number(r, colWeight, &k.Weight, false)
+	im.number(r, colRangeLow, &k.RangeLow, false)
+	im.number(r, colRangeHigh, &k.RangeHigh, false)
+	im.number(r, colTolerance, &k.Tolerance, false)
+	im.optional(r, colBaseline, &k.Baseline, false)
+	im.optional(r, colFloor, &k.Floor, true)
+	im.optional(r, colCap, &k.Cap, true)
+	im.deadlineField(r, k)
+	if s, i := im.text(r, colSteps); i >= 0 && s != "" {
+		if steps, ok := im.steps(r, i, s); ok {
+			k.Steps = steps
+		}
+	}
+}
+
+// textFields sets the KPI's free-text fields from the non-empty cells of row r.
+func (im *kpiImport) textFields(r int, k *app.KPI) {
 	str := func(c column, dst *string) { // free text, kept as written
 		if s, i := im.text(r, c); i >= 0 && s != "" {
 			*dst = im.g.cell(r, i).Text
@@ -205,6 +225,12 @@ func (im *kpiImport) fields(r int, k *app.KPI) {
 	if s, i := im.text(r, colLibraryID); i >= 0 && s != "" {
 		k.LibraryID = s
 	}
+}
+
+// enumFields sets the KPI's enumerated fields from the non-empty cells of
+// row r; a KPI left without a group gets the one its effort and impact
+// suggest, else B.
+func (im *kpiImport) enumFields(r int, k *app.KPI) {
 	im.enum(r, colUnit, unitWords, (*string)(&k.Unit))
 	im.enum(r, colDirection, directionWords, (*string)(&k.Direction))
 	im.enum(r, colAggregation, aggregationWords, (*string)(&k.Aggregation))
@@ -216,25 +242,16 @@ func (im *kpiImport) fields(r int, k *app.KPI) {
 			k.Group = app.GroupB
 		}
 	}
-	im.number(r, colTarget, &k.Target, false)
-	im.number(r, colWeight, &k.Weight, false)
-	im.number(r, colRangeLow, &k.RangeLow, false)
-	im.number(r, colRangeHigh, &k.RangeHigh, false)
-	im.number(r, colTolerance, &k.Tolerance, false)
-	im.optional(r, colBaseline, &k.Baseline, false)
-	im.optional(r, colFloor, &k.Floor, true)
-	im.optional(r, colCap, &k.Cap, true)
+}
+
+// deadlineField sets the KPI's deadline from row r when its cell is not empty.
+func (im *kpiImport) deadlineField(r int, k *app.KPI) {
 	if s, i := im.text(r, colDeadline); i >= 0 && s != "" {
 		d, err := im.day(im.g.cell(r, i))
 		if err != nil {
 			im.fail(r, i, msgOf(err))
 		} else {
 			k.Deadline = d
-		}
-	}
-	if s, i := im.text(r, colSteps); i >= 0 && s != "" {
-		if steps, ok := im.steps(r, i, s); ok {
-			k.Steps = steps
 		}
 	}
 }
