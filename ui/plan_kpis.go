@@ -252,14 +252,16 @@ func (t *kpiTable) onText(r *kpiRow, field, text string) {
 	t.changed()
 }
 
+// setField reads text into k's field, or returns why it cannot.
 func (t *kpiTable) setField(k *app.KPI, field, text string) error {
 	tr := t.s.u.tr
-	num := func(dst *float64) error {
+	if dst := kpiNumber(k, field); dst != nil {
 		v, err := tr.ParseNumber(text)
-		if err == nil {
-			*dst = v
+		if err != nil {
+			return err
 		}
-		return err
+		*dst = v
+		return nil
 	}
 	switch field {
 	case "name":
@@ -272,26 +274,8 @@ func (t *kpiTable) setField(k *app.KPI, field, text string) error {
 		if text != tr.Name(k.DataSource) {
 			k.DataSource = strings.TrimSpace(text)
 		}
-	case "weight":
-		return num(&k.Weight)
-	case "target":
-		return num(&k.Target)
-	case "range_low":
-		return num(&k.RangeLow)
-	case "range_high":
-		return num(&k.RangeHigh)
-	case "tolerance":
-		return num(&k.Tolerance)
 	case "baseline":
-		if strings.TrimSpace(text) == "" {
-			k.Baseline = nil
-			return nil
-		}
-		var v float64
-		if err := num(&v); err != nil {
-			return err
-		}
-		k.Baseline = app.Float(v)
+		return t.setBaseline(k, text)
 	case "deadline":
 		d, err := tr.ParseDate(text)
 		if err != nil {
@@ -299,6 +283,38 @@ func (t *kpiTable) setField(k *app.KPI, field, text string) error {
 		}
 		k.Deadline = d
 	}
+	return nil
+}
+
+// kpiNumber returns the number field of k the table edits as field, nil
+// for another field.
+func kpiNumber(k *app.KPI, field string) *float64 {
+	switch field {
+	case "weight":
+		return &k.Weight
+	case "target":
+		return &k.Target
+	case "range_low":
+		return &k.RangeLow
+	case "range_high":
+		return &k.RangeHigh
+	case "tolerance":
+		return &k.Tolerance
+	}
+	return nil
+}
+
+// setBaseline reads text into k's baseline: empty text removes it.
+func (t *kpiTable) setBaseline(k *app.KPI, text string) error {
+	if strings.TrimSpace(text) == "" {
+		k.Baseline = nil
+		return nil
+	}
+	v, err := t.s.u.tr.ParseNumber(text)
+	if err != nil {
+		return err
+	}
+	k.Baseline = app.Float(v)
 	return nil
 }
 
