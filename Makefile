@@ -29,12 +29,16 @@ WIN_PKGS   := gcc-mingw-w64-x86-64 imagemagick
 WINE_PKGS  := wine64 xvfb xdotool imagemagick
 WIN_ENV    := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
+# Code checks, installed by make at pinned versions into $(BIN)/tools.
+GOCYCLO_VERSION := v0.6.0
+GOCYCLO  := $(BIN)/tools/gocyclo@$(GOCYCLO_VERSION)/gocyclo
+
 # Fuzz targets as package:Target (go test fuzzes one target per run).
 FUZZ_TARGETS := app/plandoc:FuzzUnmarshal app/i18n:FuzzParseNumber app/sheet:FuzzReadCSV \
                 app/sheet:FuzzParseActuals app/sheet:FuzzParseKPIs
 FUZZTIME     ?= 60s
 
-.PHONY: run build test bench fuzz vet fmt-check deps test-deps shot-deps screenshots clean \
+.PHONY: run build test bench fuzz vet fmt-check cyclo deps test-deps shot-deps screenshots clean \
         windows win-deps windows-smoke package install
 
 # apt-get install only the packages that are not installed yet (root or sudo
@@ -68,7 +72,15 @@ fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 
-test: test-deps vet fmt-check windows-smoke
+# cyclo fails when a function outside the tests is more complex than 15
+# (cyclomatic complexity, github.com/fzipp/gocyclo).
+cyclo: $(GOCYCLO)
+	$(GOCYCLO) -over 15 -ignore '_test\.go$$' .
+
+$(GOCYCLO):
+	GOBIN=$(CURDIR)/$(dir $(GOCYCLO)) $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
+
+test: test-deps vet fmt-check cyclo windows-smoke
 	bash tools/apt-install_test.sh
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/kpi
 	$(GO) test -tags $(TAGS) -race -timeout 20m ./...
