@@ -32,13 +32,15 @@ WIN_ENV    := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 # Code checks, installed by make at pinned versions into $(BIN)/tools.
 GOCYCLO_VERSION := v0.6.0
 GOCYCLO  := $(BIN)/tools/gocyclo@$(GOCYCLO_VERSION)/gocyclo
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := $(BIN)/tools/staticcheck@$(STATICCHECK_VERSION)/staticcheck
 
 # Fuzz targets as package:Target (go test fuzzes one target per run).
 FUZZ_TARGETS := app/plandoc:FuzzUnmarshal app/i18n:FuzzParseNumber app/sheet:FuzzReadCSV \
                 app/sheet:FuzzParseActuals app/sheet:FuzzParseKPIs
 FUZZTIME     ?= 60s
 
-.PHONY: run build test bench fuzz vet fmt-check cyclo deps test-deps shot-deps screenshots clean \
+.PHONY: run build test bench fuzz vet fmt-check cyclo staticcheck deps test-deps shot-deps screenshots clean \
         windows win-deps windows-smoke package install
 
 # apt-get install only the packages that are not installed yet (root or sudo
@@ -80,7 +82,14 @@ cyclo: $(GOCYCLO)
 $(GOCYCLO):
 	GOBIN=$(CURDIR)/$(dir $(GOCYCLO)) $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
 
-test: test-deps vet fmt-check cyclo windows-smoke
+# staticcheck runs honnef.co/go/tools' checks over every package, tests included.
+staticcheck: deps $(STATICCHECK)
+	$(STATICCHECK) -tags $(TAGS) ./...
+
+$(STATICCHECK):
+	GOBIN=$(CURDIR)/$(dir $(STATICCHECK)) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+test: test-deps vet fmt-check cyclo staticcheck windows-smoke
 	bash tools/apt-install_test.sh
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/kpi
 	$(GO) test -tags $(TAGS) -race -timeout 20m ./...

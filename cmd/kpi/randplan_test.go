@@ -23,7 +23,6 @@ import (
 var (
 	typeDate = reflect.TypeFor[app.Date]()
 	typeUID  = reflect.TypeFor[app.UID]()
-	typeID   = reflect.TypeFor[app.PlanID]()
 )
 
 // enums are the valid values of the enumerated string types.
