@@ -74,13 +74,3 @@ func RoundTo(x, step float64) float64 {
 	}
 	return n * step
 }
-
-// Sum adds amounts that have each been rounded to step, and rounds the sum
-// to step again so that float error never shows as a stray fraction.
-func Sum(amounts []float64, step float64) float64 {
-	s := 0.0
-	for _, a := range amounts {
-		s += a
-	}
-	return RoundTo(s, step)
-}

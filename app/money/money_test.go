@@ -69,14 +69,3 @@ func TestRoundIsAMultipleOfTheStep(t *testing.T) {
 		}
 	}
 }
-
-// TestSumOfRoundedIsExact: ten rows of 8 625 432 ₫ sum to 86 254 320.
-func TestSumOfRoundedIsExact(t *testing.T) {
-	rows := make([]float64, 10)
-	for i := range rows {
-		rows[i] = Round(8625432.1, "VND", 0)
-	}
-	if got := Sum(rows, 1); got != 86254320 {
-		t.Fatalf("Sum = %v, want 86 254 320", got)
-	}
-}

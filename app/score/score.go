@@ -63,24 +63,6 @@ func All(plans []*app.Plan, at int) []Result {
 	return out
 }
 
-// AllOfficial scores every plan over its own official window on date today.
-func AllOfficial(plans []*app.Plan, today app.Date) []Result {
-	out := make([]Result, len(plans))
-	for i, p := range plans {
-		out[i] = OfficialResult(p, today)
-	}
-	return out
-}
-
-// AllThrough scores every plan through date end, each in its own cycle.
-func AllThrough(plans []*app.Plan, end app.Date) []Result {
-	out := make([]Result, len(plans))
-	for i, p := range plans {
-		out[i] = In(p, Through(p, end))
-	}
-	return out
-}
-
 // KPI scores one KPI of p over periods 0..at of a cycle of n periods.
 func KPI(p *app.Plan, k *app.KPI, at, n int) KPIResult {
 	r := KPIResult{

@@ -64,11 +64,6 @@ func RawBonus(r app.Rules, base, total float64) float64 {
 	return base * Rate(r.Bands, total).Multiplier
 }
 
-// Bonus is RawBonus rounded to money in currency code under the rules' step.
-func Bonus(r app.Rules, base, total float64, code string) float64 {
-	return money.Round(RawBonus(r, base, total), code, r.RoundingStep)
-}
-
 // Money rounds an amount of p's currency to the currency's unit and p's rounding step.
 func Money(p *app.Plan, x float64) float64 {
 	return money.Round(x, p.Person.Currency, p.Rules.RoundingStep)
