@@ -85,3 +85,20 @@ func (e *ValidationError) For(kpi string) []*FieldError {
 	}
 	return out
 }
+
+// RuleError is a refusal by a workspace rule (the review lifecycle, a closed
+// period, a missing reason): Kind is the sentinel it matches, Msg what to tell
+// the user.
+type RuleError struct {
+	Kind error
+	Msg  Msg
+}
+
+// Error returns the refusal in English.
+func (e *RuleError) Error() string { return e.Msg.String() }
+
+// Message returns the refusal as a translatable message.
+func (e *RuleError) Message() Msg { return e.Msg }
+
+// Is makes RuleError match its Kind.
+func (e *RuleError) Is(target error) bool { return target == e.Kind }

@@ -116,6 +116,8 @@ type Actual struct {
 	Period int     // 0-based index into the cycle's periods
 	Value  float64 // the value, or the numerator for ratio KPIs
 	Den    float64 // the denominator, for ratio KPIs only
+	// Comment explains the value, e.g. why a KPI is red; "" when none.
+	Comment string
 }
 
 // KPI is one key performance indicator of a plan, with its target, scoring

@@ -19,15 +19,20 @@ var Frequencies = []Frequency{Weekly, Monthly, Quarterly}
 // Status is where a plan is in its life.
 type Status string
 
-// The plan statuses.
+// The plan statuses, in the order of the review lifecycle (lifecycle.go).
 const (
-	Draft  Status = "draft"  // being written (the wizard saves drafts)
-	Active Status = "active" // in its cycle, collecting actuals
-	Closed Status = "closed" // cycle over, scores final
+	Draft     Status = "draft"     // being written; anything may change
+	Submitted Status = "submitted" // handed in by its owner for approval
+	Approved  Status = "approved"  // targets and weights approved; collecting actuals
+	Closed    Status = "closed"    // cycle over, result final; refuses every change
 )
 
-// Statuses lists every valid Status.
-var Statuses = []Status{Draft, Active, Closed}
+// Statuses lists every valid Status, in lifecycle order.
+var Statuses = []Status{Draft, Submitted, Approved, Closed}
+
+// LegacyActive is the status plans had before the review lifecycle: "in its
+// cycle, collecting actuals". Readers of older files map it to Approved.
+const LegacyActive Status = "active"
 
 // Person is whom a plan belongs to.
 type Person struct {
@@ -36,6 +41,10 @@ type Person struct {
 	Position   string
 	BaseBonus  float64 // bonus paid at multiplier 1.0
 	Currency   string  // ISO code, e.g. VND
+	// Code and Unit are the registry's employee code and org unit, filled in
+	// on load for plans that refer to a registry person; never stored.
+	Code string
+	Unit UID
 }
 
 // Cycle is the span a plan covers and how often it is reviewed.
@@ -97,6 +106,9 @@ type Rules struct {
 	// units (1 000 rounds to thousands); 0 means the currency's own unit.
 	RoundingStep float64
 	MissingData  MissingData // how KPIs without data count; "" means exclude
+	// NoteBelow is the score below which a KPI in a closed period needs a
+	// comment before the plan can be submitted or closed; 0 turns it off.
+	NoteBelow float64
 }
 
 // Default rule values.
@@ -104,12 +116,14 @@ const (
 	DefaultCap       = 1.2
 	DefaultFloor     = 0.0
 	DefaultLinearCap = 1.5
+	DefaultNoteBelow = 70.0
 )
 
 // DefaultRules returns the rules a new plan starts with: groups A 50, B 30,
 // C 20; bands Excellent ≥ 110 ×1.5, Good ≥ 90 ×1.0, Fair ≥ 70 ×0.5, Below
 // target ×0; band bonus; cap 1.2; floor 0; bonuses rounded to the currency's
-// unit; missing data makes the result provisional.
+// unit; missing data makes the result provisional; a KPI scoring below 70 in
+// a closed period needs a comment.
 func DefaultRules() Rules {
 	return Rules{
 		GroupWeights: map[Group]float64{GroupA: 50, GroupB: 30, GroupC: 20},
@@ -124,6 +138,7 @@ func DefaultRules() Rules {
 		Cap:         DefaultCap,
 		Floor:       DefaultFloor,
 		MissingData: MissingProvisional,
+		NoteBelow:   DefaultNoteBelow,
 	}
 }
 
@@ -133,11 +148,23 @@ type Plan struct {
 	UID    UID    // stable global id, the same in every workspace; "" until saved
 	Name   string // e.g. "Marketing — Q1 2026"
 	Status Status
-	Person Person
+	// Revision counts the saved changes of the plan; every change bumps it.
+	Revision uint64
+	// ApprovedOnce is set by the first approval and never cleared: changes
+	// after it need a reason, also once the plan is reopened.
+	ApprovedOnce bool
+	// PersonUID is the registry employee the plan belongs to; "" for plans
+	// without one. Person is that employee's view, filled in on load.
+	PersonUID UID
+	Person    Person
 	Cycle  Cycle
 	Goal   Goal
 	Rules  Rules
 	KPIs   []KPI
+	// ClosedPeriods is how many leading periods of the cycle HR has closed
+	// for the plan's unit; derived on load from the period closes, never
+	// stored with the plan.
+	ClosedPeriods int
 }
 
 // NewPlan returns an empty draft plan with the default rules.

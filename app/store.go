@@ -28,6 +28,21 @@ type Store interface {
 	// SetSetting stores a setting.
 	SetSetting(key, value string) error
 
+	// People returns the people registry, ordered by employee code.
+	People() ([]Employee, error)
+	// Units returns the org units, ordered by code.
+	Units() ([]OrgUnit, error)
+	// History returns a plan's history entries, oldest first.
+	History(plan UID) ([]HistoryEntry, error)
+	// WorkspaceLog returns the workspace-level log (deleted plans, people and
+	// unit changes, period closes), oldest first.
+	WorkspaceLog() ([]HistoryEntry, error)
+	// PeriodCloses returns every close and reopen record, in the order written.
+	PeriodCloses() ([]PeriodClose, error)
+	// Update runs fn in one write transaction: everything fn writes lands, or
+	// nothing does when fn or the commit fails.
+	Update(fn func(Tx) error) error
+
 	// Backup writes a consistent copy of the whole database to path.
 	Backup(path string) error
 	// Restore replaces the whole database with a backup file, after checking
@@ -37,4 +52,38 @@ type Store interface {
 	Path() string
 	// Close releases the database file.
 	Close() error
+}
+
+// Tx is one write transaction of a Store: what a user action changes, with its
+// history, lands together or not at all.
+type Tx interface {
+	// Plan returns one plan with its KPIs and actuals, or ErrNotFound.
+	Plan(id PlanID) (*Plan, error)
+	// PlanByUID returns the plan with the given uid, or ErrNotFound.
+	PlanByUID(uid UID) (*Plan, error)
+	// SavePlan writes p and its actuals, giving it an id and uid when new.
+	SavePlan(p *Plan) error
+	// DeletePlan removes a plan and its actuals (its history stays), or ErrNotFound.
+	DeletePlan(id PlanID) error
+	// SaveActuals replaces one KPI's actuals, or returns ErrNotFound.
+	SaveActuals(id PlanID, kpiID string, actuals []Actual) error
+	// AppendHistory appends entries to their plans' histories, numbering each
+	// (Seq) after the last entry of its plan.
+	AppendHistory(entries []HistoryEntry) error
+	// AppendLog appends entries to the workspace-level log.
+	AppendLog(entries []HistoryEntry) error
+	// SavePerson adds or replaces a person (by UID; a new one gets a UID),
+	// refusing an employee code another person has.
+	SavePerson(e *Employee) error
+	// DeletePerson removes a person no plan refers to, or ErrNotFound.
+	DeletePerson(uid UID) error
+	// SaveUnit adds or replaces an org unit (by UID; a new one gets a UID),
+	// refusing a code another unit has.
+	SaveUnit(u *OrgUnit) error
+	// DeleteUnit removes a unit no person or unit refers to, or ErrNotFound.
+	DeleteUnit(uid UID) error
+	// AppendPeriodClose records a close or reopen.
+	AppendPeriodClose(c PeriodClose) error
+	// SetSetting stores a setting.
+	SetSetting(key, value string) error
 }

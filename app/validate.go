@@ -40,7 +40,7 @@ func (v *validator) finite(kpi, field string, x float64) bool {
 
 func (v *validator) plan(p *Plan) {
 	if !slices.Contains(Statuses, p.Status) {
-		v.add("", "status", M("must be one of draft, active, closed"))
+		v.add("", "status", M("must be one of draft, submitted, approved, closed"))
 	}
 	c := p.Cycle
 	switch {

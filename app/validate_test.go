@@ -10,7 +10,7 @@ import (
 func validPlan() *Plan {
 	p := NewPlan()
 	p.Name = "Sales — 2026"
-	p.Status = Active
+	p.Status = Approved
 	p.Cycle = Cycle{Start: NewDate(2026, 1, 1), End: NewDate(2026, 3, 31), Frequency: Monthly}
 	p.KPIs = []KPI{{ID: "rev", Name: "Revenue from new customers", Unit: Currency, Direction: Higher,
 		Target: 100, Weight: 1, Group: GroupA, Aggregation: Sum, Actuals: []Actual{{Period: 0, Value: 30}}}}

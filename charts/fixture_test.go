@@ -34,7 +34,7 @@ var gap = math.NaN()
 func samplePlan() *app.Plan {
 	p := app.NewPlan()
 	p.Name = "Nguyễn Thị Hồng Nhung — Marketing 2026"
-	p.Status = app.Active
+	p.Status = app.Approved
 	p.Person = app.Person{Name: "Nguyễn Thị Hồng Nhung", Department: "Marketing", BaseBonus: 20_000_000, Currency: "VND"}
 	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
 	k := func(id, name string, g app.Group, u app.Unit, dir app.Direction, agg app.Aggregation, target float64, acts []app.Actual) app.KPI {

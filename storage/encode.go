@@ -149,7 +149,9 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 		p.UID = app.UID(r.str())
 	}
 	p.Name = r.str()
-	p.Status = app.Status(r.str())
+	if p.Status = app.Status(r.str()); p.Status == app.LegacyActive {
+		p.Status = app.Approved
+	}
 	p.Person.Name = r.str()
 	p.Person.Department = r.str()
 	p.Person.Position = r.str()

@@ -32,7 +32,7 @@ func openTemp(t testing.TB) *DB {
 func richPlan() *app.Plan {
 	p := &app.Plan{
 		Name:   "Marketing — Q1 2026 (Tiếp thị)",
-		Status: app.Active,
+		Status: app.Approved,
 		Person: app.Person{Name: "Nguyễn Văn A", Department: "marketing", Position: "Lead",
 			BaseBonus: 15_000_000, Currency: "VND"},
 		Cycle: app.Cycle{Start: app.NewDate(2026, time.January, 1), End: app.NewDate(2026, time.June, 30),

@@ -22,7 +22,7 @@ import (
 func planFixture() *app.Plan {
 	p := app.NewPlan()
 	p.Name = "Marketing — H1 2026"
-	p.Status = app.Active
+	p.Status = app.Approved
 	p.Person = app.Person{Name: "Nguyễn Thị Lan", Department: "Marketing", Position: "Trưởng nhóm",
 		BaseBonus: 10_000_000, Currency: "VND"}
 	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 6, 30), Frequency: app.Monthly}

@@ -32,7 +32,7 @@ func kpi(id, lib, name string, g app.Group, v float64) app.KPI {
 // (groups A 50, B 30; Excellent ≥ 110 ×1.5, Good ≥ 90 ×1, Fair ≥ 70 ×0.5).
 func plan(id app.PlanID, name, dept, cur string, base float64, kpis ...app.KPI) *app.Plan {
 	p := app.NewPlan()
-	p.ID, p.Name, p.Status = id, name+" H1", app.Active
+	p.ID, p.Name, p.Status = id, name+" H1", app.Approved
 	p.Person = app.Person{Name: name, Department: dept, Position: "Staff", BaseBonus: base, Currency: cur}
 	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 6, 30), Frequency: app.Monthly}
 	p.KPIs = kpis

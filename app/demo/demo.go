@@ -120,7 +120,7 @@ func (g *gen) plan() *app.Plan {
 	g.skill = math.Max(0.7, math.Min(1.3, 1+0.12*g.r.NormFloat64()))
 	p := &app.Plan{
 		Name:   person.Name + " — " + strconv.Itoa(Year),
-		Status: app.Active,
+		Status: app.Approved,
 		Person: person,
 		Cycle:  cycle,
 		Goal:   app.Goal{Text: gl.text, Type: gl.typ},

@@ -56,7 +56,7 @@ func checkPlanShape(t *testing.T, p *app.Plan) {
 	if b < 5e6 || b > 30e6 || b != float64(int64(b/1000))*1000 || p.Person.Currency != "VND" {
 		t.Errorf("%s: base bonus %v %s", p.Name, b, p.Person.Currency)
 	}
-	if p.ID != 0 || p.Status != app.Active || p.Goal.Type == "" || p.Goal.Text == "" {
+	if p.ID != 0 || p.Status != app.Approved || p.Goal.Type == "" || p.Goal.Text == "" {
 		t.Errorf("%s: id %d status %s goal %+v", p.Name, p.ID, p.Status, p.Goal)
 	}
 	if n := len(p.KPIs); n < 5 || n > 12 {

@@ -73,7 +73,7 @@ func (t *Translator) FieldName(field string) string {
 // bonus modes, and the KPI library's departments, funnel stages, perspectives,
 // tiers and data sources.
 var names = map[string]string{
-	string(app.Draft): N("Draft"), string(app.Active): N("Active"), string(app.Closed): N("Closed"),
+	string(app.Draft): N("Draft"), string(app.Submitted): N("Submitted"), string(app.Approved): N("Approved"), string(app.Closed): N("Closed"),
 
 	string(app.Higher): N("Higher is better"), string(app.Lower): N("Lower is better"),
 	string(app.Range): N("Within a range"), string(app.Milestone): N("Milestone"),

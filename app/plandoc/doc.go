@@ -55,6 +55,8 @@ type docPerson struct {
 	Position   string  `json:"position,omitempty"`
 	BaseBonus  float64 `json:"base_bonus,omitempty"`
 	Currency   string  `json:"currency,omitempty"`
+	Code       string  `json:"code,omitempty"` // employee code in the people registry
+	Unit       app.UID `json:"unit,omitempty"` // org unit uid in the registry
 }
 
 type docCycle struct {

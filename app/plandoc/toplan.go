@@ -31,6 +31,9 @@ func toPlan(path string, d *docPlan, probs *problems) *app.Plan {
 		Rules:  app.DefaultRules(),
 	}
 	p.Rules.MissingData = ""
+	if p.Status == app.LegacyActive {
+		p.Status = app.Approved // plan@1 and @2 said "active" for what is now approved
+	}
 	if d.Rules != nil {
 		p.Rules = rulesOf(d.Rules)
 	}

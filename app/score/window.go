@@ -43,8 +43,9 @@ func windowAt(c app.Cycle, at int) Window {
 func WindowAt(p *app.Plan, at int) Window { return windowAt(p.Cycle, at) }
 
 // Official returns p's official scoring window on date today: the whole
-// cycle once the cycle is over; otherwise through the latest period that
-// has any actual in the plan (empty when none has).
+// cycle once the cycle is over; otherwise through the latest closed period
+// where HR has closed one (p.ClosedPeriods), else through the latest period
+// that has any actual in the plan (empty when none has).
 func Official(p *app.Plan, today app.Date) Window {
 	n := p.Cycle.NumPeriods()
 	if n == 0 {
@@ -52,6 +53,9 @@ func Official(p *app.Plan, today app.Date) Window {
 	}
 	if !p.Cycle.End.IsZero() && today.After(p.Cycle.End) {
 		return windowAt(p.Cycle, n-1)
+	}
+	if p.ClosedPeriods > 0 {
+		return windowAt(p.Cycle, min(p.ClosedPeriods, n)-1) // through the latest closed period
 	}
 	last := -1
 	for i := range p.KPIs {

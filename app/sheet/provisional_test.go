@@ -12,7 +12,7 @@ import (
 // provisional missing-data rule, with actuals through 2026-02.
 func provisionalPlan() *app.Plan {
 	p := app.NewPlan()
-	p.Name, p.Status = "P", app.Active
+	p.Name, p.Status = "P", app.Approved
 	p.Person = app.Person{Name: "An", BaseBonus: 1000, Currency: "VND"}
 	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
 	p.KPIs = []app.KPI{

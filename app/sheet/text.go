@@ -51,7 +51,7 @@ var enumNames = map[string]string{
 
 	string(app.Weekly): i18n.N("Weekly"), string(app.Monthly): i18n.N("Monthly"), string(app.Quarterly): i18n.N("Quarterly"),
 
-	string(app.Draft): i18n.N("Draft"), string(app.Active): i18n.N("Active"), string(app.Closed): i18n.N("Closed"),
+	string(app.Draft): i18n.N("Draft"), string(app.Submitted): i18n.N("Submitted"), string(app.Approved): i18n.N("Approved"), string(app.Closed): i18n.N("Closed"),
 
 	string(app.BonusBand): i18n.N("By rating band"), string(app.BonusLinear): i18n.N("Proportional to the total"),
 }

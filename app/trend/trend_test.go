@@ -13,7 +13,7 @@ import (
 func yearPlan(kpis ...app.KPI) *app.Plan {
 	p := app.NewPlan()
 	p.Name = "test"
-	p.Status = app.Active
+	p.Status = app.Approved
 	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
 	p.KPIs = kpis
 	return p

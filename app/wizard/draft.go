@@ -237,7 +237,7 @@ func (d *Draft) Activate() error {
 	if errs := d.Problems(Review); len(errs) > 0 {
 		return &app.ValidationError{Plan: d.Plan.Name, Fields: errs}
 	}
-	d.Plan.Status = app.Active
+	d.Plan.Status = app.Approved
 	if err := d.Plan.Validate(); err != nil {
 		d.Plan.Status = app.Draft
 		return err

@@ -16,7 +16,7 @@ func tenEqualPlans(step float64) []*app.Plan {
 	var out []*app.Plan
 	for i := 0; i < 10; i++ {
 		p := app.NewPlan()
-		p.Name, p.Status = "plan", app.Active
+		p.Name, p.Status = "plan", app.Approved
 		p.Person = app.Person{Name: "P", Department: "D", BaseBonus: 8_625_432.4, Currency: "VND"}
 		p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
 		p.Rules.BonusMode, p.Rules.RoundingStep = app.BonusLinear, step

@@ -22,7 +22,7 @@ var year = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 
 func plan(name string, c app.Cycle, kpis ...app.KPI) *app.Plan {
 	p := app.NewPlan()
 	p.Name = name
-	p.Status = app.Active
+	p.Status = app.Approved
 	p.Person = app.Person{Name: name, Department: "Marketing", Position: "Specialist", BaseBonus: 10_000_000, Currency: "VND"}
 	p.Cycle = c
 	p.Goal = app.Goal{Text: "Increase revenue from new customers by 20% in 6 months"}
