@@ -157,10 +157,10 @@ type Plan struct {
 	// without one. Person is that employee's view, filled in on load.
 	PersonUID UID
 	Person    Person
-	Cycle  Cycle
-	Goal   Goal
-	Rules  Rules
-	KPIs   []KPI
+	Cycle     Cycle
+	Goal      Goal
+	Rules     Rules
+	KPIs      []KPI
 	// ClosedPeriods is how many leading periods of the cycle HR has closed
 	// for the plan's unit; derived on load from the period closes, never
 	// stored with the plan.
