@@ -67,6 +67,22 @@ func Diff(before, after *Plan) []Edit {
 	return d.out
 }
 
+// DiffRecord lists the fields that differ between two versions of a record
+// of the same struct type (an Employee, an OrgUnit), as paths under prefix
+// (people[NV0012].name); either may be nil.
+func DiffRecord[T any](prefix string, before, after *T) []Edit {
+	d := differ{}
+	var b, a reflect.Value
+	if before != nil {
+		b = reflect.ValueOf(before).Elem()
+	}
+	if after != nil {
+		a = reflect.ValueOf(after).Elem()
+	}
+	d.fields(prefix, b, a, reflect.TypeOf((*T)(nil)).Elem())
+	return d.out
+}
+
 // notHistory are Plan fields whose changes are bookkeeping, not history.
 var notHistory = map[string]bool{"ID": true, "UID": true, "Revision": true, "ApprovedOnce": true, "Person": true, "ClosedPeriods": true}
 
@@ -97,7 +113,7 @@ func (d *differ) walk(path string, b, a reflect.Value, t reflect.Type) {
 func (d *differ) fields(path string, b, a reflect.Value, t reflect.Type) {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if path == "" && notHistory[f.Name] {
+		if path == "" && notHistory[f.Name] || f.Name == "UID" {
 			continue
 		}
 		d.walk(join(path, snake(f.Name)), field(b, i), field(a, i), f.Type)

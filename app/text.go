@@ -14,6 +14,9 @@ func (p *Plan) NormalizeText() {
 	for i := range p.KPIs {
 		k := &p.KPIs[i]
 		nfc(&k.Name, &k.Description, &k.Rationale, &k.DataSource, &k.Owner, &k.Note, &k.Exempt)
+		for j := range k.Actuals {
+			nfc(&k.Actuals[j].Comment)
+		}
 	}
 }
 
@@ -24,4 +27,12 @@ func nfc(ss ...*string) {
 			*s = norm.NFC.String(*s)
 		}
 	}
+}
+
+// NFC returns s in Unicode NFC.
+func NFC(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
 }

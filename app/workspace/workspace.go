@@ -22,6 +22,10 @@ type Workspace struct {
 	// Clock returns today's date, which decides each plan's official window;
 	// New sets it to the system clock.
 	Clock func() app.Date
+	// Now returns the time history entries are stamped with; nil is time.Now.
+	Now func() time.Time
+	// Source says where changes come from in history: "screen", "cli", …
+	Source string
 }
 
 // undoStep restores what one action changed.
@@ -36,7 +40,7 @@ const maxUndo = 50
 
 // New returns a Workspace over store.
 func New(store app.Store) *Workspace {
-	return &Workspace{store: store, Clock: func() app.Date { return app.DateOf(time.Now()) }}
+	return &Workspace{store: store, Clock: func() app.Date { return app.DateOf(time.Now()) }, Source: "screen"}
 }
 
 // Today returns the workspace clock's date.
@@ -58,38 +62,30 @@ func (w *Workspace) Plan(id app.PlanID) (*app.Plan, error) {
 	return p, nil
 }
 
-// Save validates p (unless it is a draft) and stores it, recording the
-// previous version for undo. A new plan gets its id; its texts are stored
-// in NFC.
-func (w *Workspace) Save(p *app.Plan) error {
-	p.NormalizeText()
-	if p.Status != app.Draft {
-		if err := p.Validate(); err != nil {
-			return err
-		}
-	}
-	var before *app.Plan
-	if p.ID != 0 {
-		old, err := w.store.Plan(p.ID)
-		if err != nil && !errors.Is(err, app.ErrNotFound) {
-			return err
-		}
-		before = old
-	}
-	if err := w.store.SavePlan(p); err != nil {
+// Save is Change without a reason: the edit a screen makes. The previous
+// version is kept for undo; a new plan gets its id and uid.
+func (w *Workspace) Save(p *app.Plan) error { return w.Change(p, "") }
+
+// SaveDraft stores a draft as it is, without validation and without undo:
+// the wizard calls it after every step. Its history records the creation of
+// a new plan and then each change.
+func (w *Workspace) SaveDraft(p *app.Plan) error {
+	before, err := w.stored(p.ID)
+	if err != nil {
 		return err
 	}
-	if before != nil {
-		w.push(undoStep{what: app.M("Edit plan %s", p.Name), plan: before})
+	if before != nil && before.Status != app.Draft {
+		return w.commit(before, p, "")
 	}
-	return nil
-}
-
-// SaveDraft stores p as it is, without validation and without undo: the
-// wizard calls it after every step. Its texts are stored in NFC.
-func (w *Workspace) SaveDraft(p *app.Plan) error {
 	p.NormalizeText()
-	return w.store.SavePlan(p)
+	edits := []app.Edit{{Path: "plan", New: p.Name}}
+	if before != nil {
+		edits = app.Diff(before, p)
+		p.Revision = before.Revision + 1
+	} else {
+		p.Revision = 1
+	}
+	return w.write(p, edits, "")
 }
 
 // Duplicate copies plan id (KPIs and rules, without actuals) into a new
@@ -101,41 +97,61 @@ func (w *Workspace) Duplicate(id app.PlanID, copyName string) (*app.Plan, error)
 	}
 	c := p.Clone()
 	c.ID, c.UID, c.Status, c.Name = 0, "", app.Draft, copyName // a copy is a new plan: new id, new uid
+	c.Revision, c.ApprovedOnce = 0, false
 	for i := range c.KPIs {
 		c.KPIs[i].Actuals = nil
 	}
-	if err := w.store.SavePlan(c); err != nil {
+	if err := w.commit(nil, c, ""); err != nil {
 		return nil, err
 	}
 	w.push(undoStep{what: app.M("Duplicate plan %s", p.Name), gone: c.ID})
 	return c, nil
 }
 
-// Delete removes a plan; Undo brings it back.
+// Delete removes a plan (a closed one is refused) and records it in the
+// workspace log; its history stays. Undo brings it back.
 func (w *Workspace) Delete(id app.PlanID) error {
 	p, err := w.Plan(id)
 	if err != nil {
 		return err
 	}
-	if err := w.store.DeletePlan(id); err != nil {
+	if p.Status == app.Closed {
+		return &app.RuleError{Kind: app.ErrRefused, Msg: app.M("plan %s is closed: reopen it before deleting it", p.Name)}
+	}
+	if err := w.deletePlan(p); err != nil {
 		return err
 	}
 	w.push(undoStep{what: app.M("Delete plan %s", p.Name), plan: p})
 	return nil
 }
 
-// SetActual records one KPI's actual for one period and saves that KPI's
-// actuals (one transaction). It returns the updated plan.
+func (w *Workspace) deletePlan(p *app.Plan) error {
+	entries := w.who("").Entries(p.UID, w.now(), []app.Edit{{Path: "plan", Old: p.Name}})
+	return w.store.Update(func(tx app.Tx) error {
+		if err := tx.DeletePlan(p.ID); err != nil {
+			return err
+		}
+		return tx.AppendLog(entries)
+	})
+}
+
+// SetActual records one KPI's actual for one period and saves the plan with
+// its history in one transaction.
 func (w *Workspace) SetActual(p *app.Plan, kpiID string, a app.Actual) error {
-	return w.changeActual(p, kpiID, a.Period, func(k *app.KPI) { k.SetActual(a) })
+	return w.SetActualWhy(p, kpiID, a, "")
+}
+
+// SetActualWhy is SetActual with a reason, which a reopened period needs.
+func (w *Workspace) SetActualWhy(p *app.Plan, kpiID string, a app.Actual, reason string) error {
+	return w.changeActual(p, kpiID, a.Period, reason, func(k *app.KPI) { k.SetActual(a) })
 }
 
 // ClearActual removes one KPI's actual for one period and saves it.
 func (w *Workspace) ClearActual(p *app.Plan, kpiID string, period int) error {
-	return w.changeActual(p, kpiID, period, func(k *app.KPI) { k.ClearActual(period) })
+	return w.changeActual(p, kpiID, period, "", func(k *app.KPI) { k.ClearActual(period) })
 }
 
-func (w *Workspace) changeActual(p *app.Plan, kpiID string, period int, edit func(*app.KPI)) error {
+func (w *Workspace) changeActual(p *app.Plan, kpiID string, period int, reason string, edit func(*app.KPI)) error {
 	k := p.KPI(kpiID)
 	if k == nil {
 		return fmt.Errorf("KPI %s: %w", kpiID, app.ErrNotFound)
@@ -145,11 +161,7 @@ func (w *Workspace) changeActual(p *app.Plan, kpiID string, period int, edit fun
 	}
 	before := p.Clone()
 	edit(k)
-	if err := p.Validate(); err != nil && p.Status != app.Draft {
-		*p = *before
-		return err
-	}
-	if err := w.store.SaveActuals(p.ID, kpiID, k.Actuals); err != nil {
+	if err := w.commit(before, p, reason); err != nil {
 		*p = *before
 		return err
 	}
@@ -188,13 +200,48 @@ func (w *Workspace) Undo() (app.Msg, app.PlanID, error) {
 	w.undo = w.undo[:len(w.undo)-1]
 	w.mu.Unlock()
 	if s.gone != 0 {
-		if err := w.store.DeletePlan(s.gone); err != nil && !errors.Is(err, app.ErrNotFound) {
+		if err := w.undoCreate(s.gone); err != nil {
 			return s.what, 0, err
 		}
 		return s.what, s.gone, nil
 	}
-	if err := w.store.SavePlan(s.plan); err != nil {
+	if err := w.restore(s.plan); err != nil {
 		return s.what, 0, err
 	}
 	return s.what, s.plan.ID, nil
+}
+
+// undoCreate deletes a plan an undone action created, logging it.
+func (w *Workspace) undoCreate(id app.PlanID) error {
+	p, err := w.store.Plan(id)
+	if errors.Is(err, app.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return w.deletePlan(p)
+}
+
+// restore writes back an earlier version of a plan: the undo of an edit or
+// a delete, itself recorded in the plan's history with the reason "undo".
+func (w *Workspace) restore(old *app.Plan) error {
+	cur, err := w.stored(old.ID)
+	if err != nil {
+		return err
+	}
+	p := old.Clone()
+	edits := app.Diff(cur, p)
+	if cur == nil {
+		edits = []app.Edit{{Path: "plan", New: p.Name}}
+	} else {
+		p.Revision, p.ApprovedOnce = cur.Revision+1, cur.ApprovedOnce
+		if cur.Status == app.Closed {
+			return &app.RuleError{Kind: app.ErrRefused, Msg: app.M("plan %s is closed: reopen it to change it", p.Name)}
+		}
+	}
+	if len(edits) == 0 {
+		return nil
+	}
+	return w.write(p, edits, "undo")
 }
