@@ -228,8 +228,8 @@ func (d *Draft) PrepareSave() {
 	}
 }
 
-// Activate makes the plan active when no step has problems and the plan
-// validates; otherwise it leaves it a draft and returns the problems as a
+// Activate hands the plan in (submitted, the first step of the review
+// lifecycle) when no step has problems and the plan validates; otherwise it leaves it a draft and returns the problems as a
 // *app.ValidationError.
 func (d *Draft) Activate() error {
 	d.tidy()
@@ -237,7 +237,7 @@ func (d *Draft) Activate() error {
 	if errs := d.Problems(Review); len(errs) > 0 {
 		return &app.ValidationError{Plan: d.Plan.Name, Fields: errs}
 	}
-	d.Plan.Status = app.Approved
+	d.Plan.Status = app.Submitted
 	if err := d.Plan.Validate(); err != nil {
 		d.Plan.Status = app.Draft
 		return err
