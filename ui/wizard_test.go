@@ -214,7 +214,7 @@ func TestWizardWalkthrough(t *testing.T) {
 // checkSaved checks the plan the walkthrough saved.
 func checkSaved(t *testing.T, store app.Store, p *app.Plan) {
 	t.Helper()
-	if p.Status != app.Approved || p.Name != "Nguyễn Thị Lan — Q2 2026" || p.Person.Department != "Marketing" {
+	if p.Status != app.Submitted || p.Name != "Nguyễn Thị Lan — Q2 2026" || p.Person.Department != "Marketing" {
 		t.Errorf("saved %q status %s, department %q", p.Name, p.Status, p.Person.Department)
 	}
 	if p.Cycle.Start != app.NewDate(2026, 4, 1) || p.Cycle.Frequency != app.Monthly || p.Goal.Type != "lead-generation" {

@@ -210,7 +210,7 @@ func TestActivate(t *testing.T) {
 		t.Fatalf("activating with no targets: %v, status %s", err, d.Plan.Status)
 	}
 	fillSMART(d)
-	if err := d.Activate(); err != nil || d.Plan.Status != app.Approved {
+	if err := d.Activate(); err != nil || d.Plan.Status != app.Submitted {
 		t.Fatalf("activate: %v, status %s", err, d.Plan.Status)
 	}
 	if d.Plan.Name == "" || d.Plan.Validate() != nil {
