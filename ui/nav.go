@@ -21,6 +21,8 @@ func (u *UI) navItems() []navItem {
 		{u.T("New plan"), theme.ContentAddIcon(), u.newPlan},
 		{u.T("Dashboards"), theme.GridIcon(), u.openDashboards},
 		{u.T("KPI library"), theme.FolderOpenIcon(), u.openLibrary},
+		{u.T("People"), theme.AccountIcon(), u.openPeople},
+		{u.T("Organisation"), theme.StorageIcon(), u.openOrg},
 		{u.T("Settings"), theme.SettingsIcon(), u.openSettings},
 	}
 }
@@ -64,6 +66,8 @@ const (
 	navNew
 	navDashboards
 	navLibrary
+	navPeople
+	navOrg
 	navSettings
 )
 

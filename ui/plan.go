@@ -44,6 +44,10 @@ type planScreen struct {
 	grid     *actualsGrid
 	card     *scorecard
 	tabs     *container.AppTabs
+
+	statusLabel *widget.Label                 // the plan's status
+	steps       map[app.Action]*widget.Button // the lifecycle steps allowed now
+	history     *historyTab
 }
 
 // openPlan opens a saved plan (a draft reopens in the wizard).
@@ -89,9 +93,11 @@ func newPlanScreen(u *UI, p *app.Plan) *planScreen {
 	s.period = widget.NewSelect(nil, nil)
 	s.fillPeriods()
 	s.period.OnChanged = s.onPeriodChanged
+	s.history = newHistoryTab(s)
 	s.kpis.build(s.draft)
 	s.grid.build(s.snap)
 	s.rescore(s.snap)
+	s.loadHistory()
 	return s
 }
 
@@ -103,6 +109,7 @@ func (s *planScreen) view() fyne.CanvasObject {
 		container.NewTabItemWithIcon(u.T("Actuals and scorecard"), theme.GridIcon(),
 			container.NewBorder(nil, s.grid.messages(), nil, nil, split)),
 		container.NewTabItemWithIcon(u.T("KPIs"), theme.DocumentCreateIcon(), s.kpis.view()),
+		container.NewTabItemWithIcon(u.T("History"), theme.HistoryIcon(), s.history.view()),
 	)
 	return container.NewBorder(s.header(), nil, nil, nil, s.tabs)
 }
@@ -116,7 +123,6 @@ func (s *planScreen) header() fyne.CanvasObject {
 	}
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	status := widget.NewLabel(u.T("Status: %s", u.tr.Name(p.Status)))
 	who := widget.NewLabel(joinNonEmpty(" · ", p.Person.Name, p.Person.Position, p.Person.Department))
 	who.Truncation = fyne.TextTruncateEllipsis
 	cycle := widget.NewLabel(u.T("Cycle %s (%s)", u.cycleText(p.Cycle), u.tr.Name(p.Cycle.Frequency)))
@@ -130,7 +136,7 @@ func (s *planScreen) header() fyne.CanvasObject {
 	periodBox := container.NewHBox(widget.NewLabel(u.T("Scoring window")), s.period)
 	return container.NewVBox(
 		container.NewBorder(nil, nil, back, actions, title),
-		container.NewBorder(nil, nil, nil, container.NewHBox(cycle, status), who),
+		container.NewBorder(nil, nil, nil, container.NewHBox(cycle, s.lifecycleBar()), who),
 		container.NewBorder(nil, nil, nil, periodBox, goal),
 		widget.NewSeparator(),
 	)
@@ -165,7 +171,9 @@ func (s *planScreen) onPeriodChanged(string) {
 // rescore shows p's score over the chosen window.
 func (s *planScreen) rescore(p *app.Plan) {
 	s.snap = p
-	s.card.update(s.result(p))
+	r := s.result(p)
+	s.card.update(r)
+	s.card.markNotes(p, r)
 }
 
 // result scores p over the chosen window.
@@ -195,7 +203,13 @@ func (s *planScreen) setDirty(d bool) {
 
 // saveActual records one typed cell (in one transaction, with undo) and
 // rescores; done gets a copy of the plan as saved.
+// An actual of a reopened period needs a reason: it is asked for and the
+// save tried again.
 func (s *planScreen) saveActual(kpiID string, in planedit.Input, done func(*app.Plan, error)) {
+	s.saveActualWhy(kpiID, in, "", done)
+}
+
+func (s *planScreen) saveActualWhy(kpiID string, in planedit.Input, reason string, done func(*app.Plan, error)) {
 	var snap *app.Plan
 	s.u.async(func() error {
 		s.mu.Lock()
@@ -204,7 +218,7 @@ func (s *planScreen) saveActual(kpiID string, in planedit.Input, done func(*app.
 		if in.Clear {
 			err = s.u.ws.ClearActual(s.plan, kpiID, in.Actual.Period)
 		} else {
-			err = s.u.ws.SetActual(s.plan, kpiID, in.Actual)
+			err = s.u.ws.SetActualWhy(s.plan, kpiID, in.Actual, reason)
 		}
 		snap = s.plan.Clone()
 		return err
@@ -212,6 +226,11 @@ func (s *planScreen) saveActual(kpiID string, in planedit.Input, done func(*app.
 		done(snap, err)
 		if err == nil {
 			s.rescore(snap)
+			s.loadHistory()
+			return
+		}
+		if !in.Clear { // a clear takes no reason: the workspace's error stays on the cell
+			s.askWhy(err, func(r string) { s.saveActualWhy(kpiID, in, r, done) })
 		}
 	})
 }
@@ -235,33 +254,7 @@ func (s *planScreen) save() {
 	planedit.MergeActuals(p, stored)
 	u.confirmLosses(app.ActualsLosses(stored, p),
 		u.T("These KPI changes affect KPIs that have recorded actuals, which would then be dropped or read differently:"),
-		u.T("Save anyway? You can undo this with Ctrl+Z."), func() { s.store(p) })
-}
-
-// store saves p, the KPI table's changes, keeping the actuals typed since.
-func (s *planScreen) store(p *app.Plan) {
-	u := s.u
-	u.async(func() error {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		planedit.MergeActuals(p, s.plan)
-		if err := u.ws.Save(p); err != nil {
-			return err
-		}
-		s.plan = p.Clone()
-		return nil
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		s.draft = p.Clone()
-		s.setDirty(false)
-		now := s.current()
-		s.grid.build(now)
-		s.rescore(now)
-		u.notify(u.T("Saved %s", p.Name))
-	})
+		u.T("Save anyway? You can undo this with Ctrl+Z."), func() { s.storeWhy(p, "") })
 }
 
 // onRemoveKPI asks, then removes a KPI and its actuals (saved at once, undo with Ctrl+Z).
@@ -295,7 +288,7 @@ func (s *planScreen) removeKPI(id, name string) {
 		return nil
 	}, func(err error) {
 		if err != nil {
-			u.showError(err)
+			s.refused(err)
 			return
 		}
 		planedit.RemoveKPI(s.draft, id)
@@ -334,6 +327,7 @@ func (s *planScreen) afterUndo() {
 		s.kpis.build(s.draft)
 		s.grid.build(now)
 		s.rescore(now)
+		s.loadHistory()
 	})
 }
 

@@ -22,7 +22,7 @@ type kpiColumn struct {
 // kpiColumns are the KPI table's columns, in order; a remove button follows.
 var kpiColumns = []kpiColumn{
 	{"name", 230}, {"group", 64}, {"weight", 76}, {"unit", 120}, {"direction", 170},
-	{"baseline", 104}, {"target", 104}, {"range_low", 104}, {"range_high", 104}, {"tolerance", 96},
+	{"baseline", 104}, {"target", 140}, {"range_low", 104}, {"range_high", 104}, {"tolerance", 96},
 	{"aggregation", 128}, {"data_source", 150}, {"owner", 140}, {"deadline", 124}, {"exempt", 220},
 }
 
@@ -35,6 +35,7 @@ type kpiTable struct {
 	addBtn   *widget.Button
 	problems *widget.Label
 	root     fyne.CanvasObject
+	markers  map[string]string // targets changed after approval, by KPI id
 }
 
 // kpiRow holds the widgets of one KPI.
@@ -45,6 +46,7 @@ type kpiRow struct {
 	selects  map[string]*widget.Select
 	bad      map[string]error  // fields whose text cannot be read
 	problems map[string]string // what is wrong with each field, as shown
+	mark     *changeMark       // beside the target when it changed after approval
 }
 
 func newKPITable(s *planScreen) *kpiTable {
@@ -129,6 +131,11 @@ func (t *kpiTable) newField(r *kpiRow, k *app.KPI, field string) fyne.CanvasObje
 	e.SetText(t.fieldText(k, field))
 	e.OnChanged = func(text string) { t.onText(r, field, text) }
 	r.entries[field] = e
+	if field == "target" {
+		r.mark = newChangeMark(t.s.u)
+		r.mark.set(t.markers[k.ID])
+		return container.NewBorder(nil, nil, nil, r.mark, e)
+	}
 	return e
 }
 

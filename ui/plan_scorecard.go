@@ -42,6 +42,7 @@ type scorecard struct {
 type scoreRow struct {
 	name, group, achievement, score *widget.Label
 	formula                         *widget.Label
+	need                            *widget.Label // the comments the KPI needs (score.MissingNotes)
 	box                             *fyne.Container
 }
 
@@ -59,7 +60,12 @@ func newKPIRow() scoreRow {
 	r.formula.Importance = widget.LowImportance
 	r.formula.Truncation = fyne.TextTruncateEllipsis
 	r.formula.SizeName = theme.SizeNameCaptionText
-	r.box.Objects[0] = container.New(tightVBox{}, r.name, r.formula)
+	r.need = widget.NewLabel("")
+	r.need.Importance = widget.DangerImportance
+	r.need.Wrapping = fyne.TextWrapWord
+	r.need.SizeName = theme.SizeNameCaptionText
+	r.need.Hide()
+	r.box.Objects[0] = container.New(tightVBox{}, r.name, r.formula, r.need)
 	return r
 }
 

@@ -17,6 +17,7 @@ type settingsScreen struct {
 	u     *UI
 	lang  *widget.Select
 	theme *widget.RadioGroup
+	who   *identityRow
 }
 
 func newSettingsScreen(u *UI) *settingsScreen { return &settingsScreen{u: u} }
@@ -46,13 +47,17 @@ func (s *settingsScreen) view() fyne.CanvasObject {
 	backup := widget.NewButtonWithIcon(u.T("Back up now…"), theme.DocumentSaveIcon(), s.onBackup)
 	restore := widget.NewButtonWithIcon(u.T("Restore from a backup…"), theme.HistoryIcon(), s.onRestore)
 
+	s.who = newIdentityRow(s)
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("Language"), s.lang),
 		widget.NewFormItem(u.T("Theme"), s.theme),
-		widget.NewFormItem(u.T("Workspace"), s.workspaceRow()),
-		widget.NewFormItem(u.T("Database"), path),
-		widget.NewFormItem("", container.NewHBox(backup, restore)),
 	)
+	for _, it := range s.who.items() {
+		form.AppendItem(it)
+	}
+	form.AppendItem(widget.NewFormItem(u.T("Workspace"), s.workspaceRow()))
+	form.AppendItem(widget.NewFormItem(u.T("Database"), path))
+	form.AppendItem(widget.NewFormItem("", container.NewHBox(backup, restore)))
 	title := widget.NewLabelWithStyle(u.T("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, nil, nil, nil, container.NewVScroll(form))
 }

@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+)
+
+// orgScreen shows the organisation tree with each unit's head and headcount,
+// the actions on a unit (add, rename, move, set head) and the period close.
+type orgScreen struct {
+	u       *UI
+	reg     *registry
+	closes  []app.PeriodClose
+	sel     app.UID // the selected unit; "" for none
+	tree    *widget.Tree
+	detail  *widget.Label
+	actions []*widget.Button // need a selected unit
+	periods *periodsPanel
+	dialog  *unitDialog // the unit dialog while it is open
+	root    fyne.CanvasObject
+}
+
+func (u *UI) openOrg() {
+	u.selectNav(navOrg)
+	o := newOrgScreen(u)
+	u.show(o)
+	o.reload()
+}
+
+func newOrgScreen(u *UI) *orgScreen {
+	o := &orgScreen{u: u, reg: newRegistry(nil, nil)}
+	o.tree = widget.NewTree(o.childUIDs, o.isBranch, o.createNode, o.updateNode)
+	o.tree.OnSelected = o.onSelect
+	o.tree.OnUnselected = func(widget.TreeNodeID) { o.sel = ""; o.showDetail() }
+	o.detail = widget.NewLabel("")
+	o.detail.Wrapping = fyne.TextWrapWord
+	o.periods = newPeriodsPanel(o)
+	o.root = o.build()
+	return o
+}
+
+func (o *orgScreen) view() fyne.CanvasObject { return o.root }
+
+func (o *orgScreen) build() fyne.CanvasObject {
+	u := o.u
+	add := widget.NewButtonWithIcon(u.T("Add unit"), theme.ContentAddIcon(), o.onAdd)
+	add.Importance = widget.HighImportance
+	rename := widget.NewButtonWithIcon(u.T("Rename…"), theme.DocumentCreateIcon(), o.onRename)
+	move := widget.NewButtonWithIcon(u.T("Move…"), theme.ViewRestoreIcon(), o.onMove)
+	head := widget.NewButtonWithIcon(u.T("Set head…"), theme.AccountIcon(), o.onHead)
+	o.actions = []*widget.Button{rename, move, head}
+	title := widget.NewLabelWithStyle(u.T("Organisation"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel(u.T("Pick a unit to rename it, move it under another unit or set its head. Add unit adds one under the unit picked."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	right := container.NewVBox(
+		container.NewHBox(add, rename, move, head),
+		cappedMessage(o.detail, 4, true),
+		hint,
+		widget.NewSeparator(),
+		o.periods.view(),
+	)
+	split := container.NewHSplit(o.tree, container.NewVScroll(right))
+	split.Offset = 0.45
+	o.showDetail()
+	return container.NewBorder(title, nil, nil, nil, split)
+}
+
+// reload reads the people, units and period closes in the background.
+func (o *orgScreen) reload() {
+	u := o.u
+	var people []app.Employee
+	var units []app.OrgUnit
+	var closes []app.PeriodClose
+	u.async(func() error {
+		var err error
+		if people, err = u.ws.People(); err != nil {
+			return err
+		}
+		if units, err = u.ws.Units(); err != nil {
+			return err
+		}
+		closes, err = u.ws.Store().PeriodCloses()
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		o.reg = newRegistry(people, units)
+		o.closes = closes
+		o.tree.Refresh()
+		o.tree.OpenAllBranches()
+		if o.sel != "" {
+			o.tree.Select(string(o.sel))
+		}
+		o.showDetail()
+		o.periods.refresh()
+	})
+}
+
+// childUIDs lists a tree node's children in Vietnamese name order.
+func (o *orgScreen) childUIDs(id widget.TreeNodeID) []widget.TreeNodeID {
+	var out []widget.TreeNodeID
+	for _, uid := range o.reg.unitOrder {
+		if o.parentOf(uid) == app.UID(id) {
+			out = append(out, string(uid))
+		}
+	}
+	return out
+}
+
+// parentOf is a unit's parent in the tree: "" when it has none or it is unknown.
+func (o *orgScreen) parentOf(uid app.UID) app.UID {
+	p := o.reg.org.Units[uid].Parent
+	if _, ok := o.reg.org.Units[p]; !ok {
+		return ""
+	}
+	return p
+}
+
+func (o *orgScreen) isBranch(id widget.TreeNodeID) bool {
+	return id == "" || len(o.reg.org.Children(app.UID(id))) > 0
+}
+
+func (o *orgScreen) createNode(bool) fyne.CanvasObject {
+	l := widget.NewLabel("Phòng Kinh doanh miền Nam (KD-MN) · Nguyễn Thị Minh Khai · 120 người")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (o *orgScreen) updateNode(id widget.TreeNodeID, _ bool, obj fyne.CanvasObject) {
+	obj.(*widget.Label).SetText(o.nodeText(app.UID(id)))
+}
+
+// nodeText is a unit's line in the tree: name, code, head and headcount.
+func (o *orgScreen) nodeText(uid app.UID) string {
+	u := o.u
+	unit, ok := o.reg.org.Units[uid]
+	if !ok {
+		return ""
+	}
+	_, total := o.reg.headcount(uid)
+	return joinNonEmpty(" · ", unit.Name+" ("+unit.Code+")", o.reg.nameOf(unit.Head), u.T("%d people", total))
+}
+
+func (o *orgScreen) onSelect(id widget.TreeNodeID) {
+	o.sel = app.UID(id)
+	o.showDetail()
+}
+
+// showDetail describes the selected unit and enables the actions on it.
+func (o *orgScreen) showDetail() {
+	u := o.u
+	unit, ok := o.reg.org.Units[o.sel]
+	for _, b := range o.actions {
+		enable(b, ok)
+	}
+	if !ok {
+		o.detail.SetText(u.T("%d units, %d people", len(o.reg.org.Units), len(o.reg.people)))
+		return
+	}
+	direct, total := o.reg.headcount(o.sel)
+	parent := o.reg.org.Name(o.parentOf(o.sel))
+	if parent == "" {
+		parent = u.T("none (top level)")
+	}
+	head := o.reg.personLabel(unit.Head)
+	if head == "" {
+		head = u.T("none")
+	}
+	o.detail.SetText(u.T("%s (%s)\nPart of: %s\nHead: %s\n%d people directly, %d with the units below", unit.Name, unit.Code,
+		parent, head, direct, total))
+}
+
+// selected returns a copy of the selected unit, or nil.
+func (o *orgScreen) selected() *app.OrgUnit {
+	if unit, ok := o.reg.org.Units[o.sel]; ok {
+		c := *unit
+		return &c
+	}
+	return nil
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
+)
+
+// The people list's columns, in order; the first picks the person for a bulk edit.
+const (
+	pcolPick = iota
+	pcolCode
+	pcolName
+	pcolUnit
+	pcolPosition
+	pcolLevel
+	pcolManager
+	pcolStatus
+	pcolCount
+)
+
+var peopleWidths = [pcolCount]float32{40, 96, 210, 170, 160, 64, 190, 96}
+
+func (s *peopleScreen) newTable() *rowTable {
+	t := newRowTable(
+		func() (int, int) { return len(s.rows), pcolCount },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Nguyễn Thị Minh Khai")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(widget.NewCheck("", nil), l)
+		},
+		s.updateCell, s.onRow)
+	t.onEnter = func(int) { s.onEdit() }
+	t.StickyColumnCount = 3
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.UpdateHeader = s.updateHeader
+	for i, w := range peopleWidths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
+}
+
+func (s *peopleScreen) columnTitle(col int) string {
+	u := s.u
+	return [pcolCount]string{"", u.T("Code"), u.T("Name"), u.T("Unit"), u.T("Position"), u.T("Level"),
+		u.T("Manager"), u.T("Status")}[col]
+}
+
+func (s *peopleScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Col < 0 {
+		l.SetText("")
+		return
+	}
+	l.SetText(s.columnTitle(id.Col))
+}
+
+func (s *peopleScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	check, label := box.Objects[0].(*widget.Check), box.Objects[1].(*widget.Label)
+	if id.Row >= len(s.rows) {
+		check.Hide()
+		label.SetText("")
+		return
+	}
+	e := s.rows[id.Row]
+	if id.Col == pcolPick {
+		label.Hide()
+		check.OnChanged = nil
+		check.SetChecked(s.picked[e.UID])
+		row := id.Row
+		check.OnChanged = func(on bool) { s.onPick(row, on) }
+		check.Show()
+		return
+	}
+	check.Hide()
+	label.Show()
+	label.SetText(s.cellText(e, id.Col))
+}
+
+// cellText is what column col shows of person e.
+func (s *peopleScreen) cellText(e *app.Employee, col int) string {
+	u := s.u
+	switch col {
+	case pcolCode:
+		return e.Code
+	case pcolName:
+		return e.Name
+	case pcolUnit:
+		return s.reg.org.Name(e.Unit)
+	case pcolPosition:
+		return e.Position
+	case pcolLevel:
+		return levelText(e.Level)
+	case pcolManager:
+		return s.reg.nameOf(e.Manager)
+	case pcolStatus:
+		if e.Archived() {
+			return u.T("Left")
+		}
+		return u.T("Active")
+	}
+	return ""
+}
