@@ -35,6 +35,7 @@ func companyModel(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
+	plans.FillPercent = fillPercent
 	var ps []*app.Plan
 	err = plans.ForEach(func(k, v []byte) error {
 		p, err := decodePlan(k, v)
@@ -57,8 +58,12 @@ func companyModel(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range ps {
-		if err := w.put(p); err != nil {
+	for _, p := range ps { // the records only: put would replace the actuals, which p lacks
+		key := planKey(p.ID)
+		if err := w.indexPerson(key, "", p.PersonUID); err != nil {
+			return fmt.Errorf("plan %d: %w", p.ID, err)
+		}
+		if err := plans.Put(key, encodePlan(p)); err != nil {
 			return fmt.Errorf("rewrite plan %d: %w", p.ID, err)
 		}
 	}
