@@ -128,7 +128,8 @@ func checkPlansResolved(t *testing.T, db *DB, plans []*app.Plan, reg *app.Regist
 		t.Fatalf("Plans: %d, %v; want %d", len(all), err, len(plans))
 	}
 	for i, saved := range plans {
-		want := saved.Clone()
+		copied := *saved // Resolve sets value fields only
+		want := &copied
 		reg.Resolve(want)
 		if want.PersonUID != "" && (want.Person.Code == "" || want.Person.Unit == "") {
 			t.Fatalf("plan %d: the registry did not resolve person %s", want.ID, want.PersonUID)
