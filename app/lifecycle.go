@@ -60,7 +60,7 @@ var allowed = map[Status]map[Change]bool{
 func (s Status) Next(a Action) (Status, error) {
 	to, ok := transitions[s][a]
 	if !ok {
-		return s, &RuleError{Kind: ErrRefused, Msg: M("a %s plan cannot be %s", string(s), pastTense(a))}
+		return s, &RuleError{Kind: ErrRefused, Msg: M("a %s plan cannot be %s", s.Word(), pastTense(a))}
 	}
 	return to, nil
 }
@@ -89,22 +89,50 @@ func NeedsReason(p *Plan, c Change) bool {
 // the given reason, or an error wrapping ErrRefused or ErrReasonRequired.
 func CheckChange(p *Plan, c Change, reason string) error {
 	if !p.Status.Allows(c) {
-		return &RuleError{Kind: ErrRefused, Msg: M("plan %s is %s: reopen it to change its %s", p.Name, string(p.Status), string(c))}
+		return &RuleError{Kind: ErrRefused, Msg: M("plan %s is %s: reopen it to change its %s", p.Name, p.Status.Word(), c.word())}
 	}
 	if NeedsReason(p, c) && strings.TrimSpace(reason) == "" {
-		return &RuleError{Kind: ErrReasonRequired, Msg: M("plan %s has been approved: changing its %s needs a reason", p.Name, string(c))}
+		return &RuleError{Kind: ErrReasonRequired, Msg: M("plan %s has been approved: changing its %s needs a reason", p.Name, c.word())}
 	}
 	return nil
 }
 
-func pastTense(a Action) string {
+// pastTense is what action a makes of a plan, as a word of a message.
+func pastTense(a Action) Msg {
 	switch a {
 	case Submit:
-		return "submitted"
+		return M("submitted")
 	case Approve:
-		return "approved"
+		return M("approved")
 	case Close:
-		return "closed"
+		return M("closed")
 	}
-	return "reopened"
+	return M("reopened")
+}
+
+// Word returns the status as a word of a message, which a translator
+// translates in place ("approved" in English).
+func (s Status) Word() Msg {
+	switch s {
+	case Draft:
+		return M("draft")
+	case Submitted:
+		return M("submitted")
+	case Approved:
+		return M("approved")
+	case Closed:
+		return M("closed")
+	}
+	return Msg{Key: string(s)}
+}
+
+// word returns the kind of change as a word of a message.
+func (c Change) word() Msg {
+	switch c {
+	case ChangeTerms:
+		return M("terms")
+	case ChangeText:
+		return M("text")
+	}
+	return M("actuals")
 }

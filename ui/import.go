@@ -203,20 +203,27 @@ func (im *planImporter) onImport() {
 
 // save stores the imported plan in one transaction and reloads the plan
 // screen; dropped is how many KPIs had their actuals dropped or reinterpreted.
-func (im *planImporter) save(updated *app.Plan, dropped int) {
+func (im *planImporter) save(updated *app.Plan, dropped int) { im.saveWhy(updated, dropped, "") }
+
+// saveWhy is save with a reason, which changes after approval need: when
+// one is wanted it is asked for and the save tried again.
+func (im *planImporter) saveWhy(updated *app.Plan, dropped int, reason string) {
 	s, u := im.s, im.s.u
 	n, name := im.count(), filepath.Base(im.path)
 	u.async(func() error {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		if err := u.ws.Save(updated); err != nil {
+		if err := u.ws.Change(updated, reason); err != nil {
 			return err
 		}
 		s.plan = updated.Clone()
 		return nil
 	}, func(err error) {
+		if s.askWhy(err, func(r string) { im.saveWhy(updated, dropped, r) }) {
+			return
+		}
 		if err != nil {
-			u.showError(err)
+			s.refused(err)
 			return
 		}
 		im.preview.d.Hide()

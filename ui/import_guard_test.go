@@ -55,7 +55,7 @@ func TestImportPasswordProtectedXLSXAsksForThePassword(t *testing.T) {
 }
 
 func TestImportKPISheetChangingAggregationAsksForConfirmation(t *testing.T) {
-	p := planFixture()
+	p := submittedFixture()
 	p.KPIs[0].Actuals = []app.Actual{{Period: 0, Value: 500}, {Period: 1, Value: 700}}
 	u, store, s := planTestUI(t, "en", p)
 	path := filepath.Join(t.TempDir(), "kpis.csv")

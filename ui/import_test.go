@@ -137,7 +137,7 @@ func buttonIn(t *testing.T, v *importPreview, text string) *widget.Button {
 }
 
 func TestImportKPIsAddsAndUpdates(t *testing.T) {
-	u, store, s := planTestUI(t, "en", planFixture())
+	u, store, s := planTestUI(t, "en", submittedFixture())
 	path := filepath.Join(t.TempDir(), "kpis.csv")
 	csv := "Mã KPI;Tên KPI;Mục tiêu;Trọng số\nk2;;80;\n;Returning customers;30;1\n"
 	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {

@@ -22,7 +22,7 @@ func kpiRowOf(t *testing.T, s *planScreen, id string) *kpiRow {
 }
 
 func TestPlanKPITableValidation(t *testing.T) {
-	u, store, s := planTestUI(t, "vi", planFixture())
+	u, store, s := planTestUI(t, "vi", submittedFixture())
 	r := kpiRowOf(t, s, "k1")
 	r.entries["target"].SetText("0") // higher-is-better without baseline: target must be > 0
 	if r.problems["target"] == "" {
@@ -70,7 +70,7 @@ func TestPlanKPITableKeepsActualsOnSave(t *testing.T) {
 }
 
 func TestPlanAddAndRemoveKPI(t *testing.T) {
-	u, store, s := planTestUI(t, "en", planFixture())
+	u, store, s := planTestUI(t, "en", submittedFixture())
 	test.Tap(s.kpis.addBtn)
 	r := s.kpis.rows[len(s.kpis.rows)-1]
 	if r.problems["name"] == "" {

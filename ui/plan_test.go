@@ -40,6 +40,14 @@ func planFixture() *app.Plan {
 	return p
 }
 
+// submittedFixture is planFixture handed in but not approved yet: its
+// targets, weights and KPIs may still change without a reason.
+func submittedFixture() *app.Plan {
+	p := planFixture()
+	p.Status = app.Submitted
+	return p
+}
+
 // planTestUI opens a UI in lang over a new bbolt file holding p (saved
 // through the workspace), with the plan screen open.
 func planTestUI(t *testing.T, lang string, p *app.Plan) (*UI, *storage.DB, *planScreen) {

@@ -81,7 +81,7 @@ func step(p *app.Plan, a app.Action, reason string) ([]app.Edit, error) {
 		if need := score.MissingNotes(p); len(need) > 0 {
 			k := p.KPI(need[0].KPI)
 			return nil, &app.RuleError{Kind: app.ErrRefused, Msg: app.M("KPI %s scored %s in %s, below %s: it needs a comment before the plan is %s (%d comments missing)",
-				k.Name, score.Round2(need[0].Score), p.Cycle.Label(need[0].Period), p.Rules.NoteBelow, string(to), len(need))}
+				k.Name, score.Round2(need[0].Score), p.Cycle.Label(need[0].Period), p.Rules.NoteBelow, to.Word(), len(need))}
 		}
 	}
 	edit := app.Edit{Path: "status", Old: string(p.Status), New: string(to)}
