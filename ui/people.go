@@ -28,6 +28,8 @@ type peopleScreen struct {
 	table    *rowTable
 	count    *widget.Label
 	detail   *widget.Label
+	add      *widget.Button
+	clear    *widget.Button // clears the search and filters
 	edit     *widget.Button // need a highlighted person
 	archive  *widget.Button
 	bulk     *widget.Button // needs a selection
@@ -63,8 +65,9 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	s.position.PlaceHolder = u.T("All positions")
 	s.level = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	s.level.PlaceHolder = u.T("All levels")
-	s.status = widget.NewSelect([]string{u.T("Everyone"), u.T("Active"), u.T("Left")}, func(string) { s.applyFilter() })
+	s.status = widget.NewSelect([]string{u.T("Everyone"), u.T("Active"), u.T("Left")}, nil)
 	s.status.SetSelectedIndex(peopleActive)
+	s.status.OnChanged = func(string) { s.applyFilter() }
 	s.byGiven = widget.NewCheck(u.T("Sort by given name"), func(bool) { s.applyFilter() })
 	s.all = widget.NewCheck(u.T("Select all shown"), s.onPickAll)
 	s.count = widget.NewLabel("")
@@ -82,21 +85,21 @@ func (s *peopleScreen) focusSearch() { s.u.win.Canvas().Focus(s.search) }
 
 func (s *peopleScreen) build() fyne.CanvasObject {
 	u := s.u
-	add := widget.NewButtonWithIcon(u.T("Add person"), theme.ContentAddIcon(), s.onAdd)
-	add.Importance = widget.HighImportance
+	s.add = widget.NewButtonWithIcon(u.T("Add person"), theme.ContentAddIcon(), s.onAdd)
+	s.add.Importance = widget.HighImportance
 	s.edit = widget.NewButtonWithIcon(u.T("Edit"), theme.DocumentCreateIcon(), s.onEdit)
 	s.archive = widget.NewButtonWithIcon(u.T("Archive"), theme.LogoutIcon(), s.onArchive)
 	s.bulk = widget.NewButtonWithIcon(u.T("Edit selected…"), theme.ListIcon(), s.onBulk)
 	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.importPeople)
 	exp := widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), u.exportPeople)
-	clear := widget.NewButtonWithIcon("", theme.ContentClearIcon(), s.onClearFilters)
+	s.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), s.onClearFilters)
 	title := widget.NewLabelWithStyle(u.T("People"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	filters := container.NewGridWithColumns(4, s.unit, s.position, s.level, s.status)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, s.count),
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.byGiven, clear), s.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.byGiven, s.clear), s.search),
 		filters,
-		container.NewBorder(nil, nil, container.NewHBox(add, s.edit, s.archive, s.bulk), container.NewHBox(imp, exp)),
+		container.NewBorder(nil, nil, container.NewHBox(s.add, s.edit, s.archive, s.bulk), container.NewHBox(imp, exp)),
 		s.all,
 	)
 	s.updateActions()
