@@ -12,16 +12,17 @@ import (
 // orgScreen shows the organisation tree with each unit's head and headcount,
 // the actions on a unit (add, rename, move, set head) and the period close.
 type orgScreen struct {
-	u       *UI
-	reg     *registry
-	closes  []app.PeriodClose
-	sel     app.UID // the selected unit; "" for none
-	tree    *widget.Tree
-	detail  *widget.Label
-	actions []*widget.Button // need a selected unit
-	periods *periodsPanel
-	dialog  *unitDialog // the unit dialog while it is open
-	root    fyne.CanvasObject
+	u         *UI
+	reg       *registry
+	closes    []app.PeriodClose
+	sel       app.UID // the selected unit; "" for none
+	tree      *widget.Tree
+	detail    *widget.Label
+	actionAdd *widget.Button
+	actions   []*widget.Button // need a selected unit: rename, move, set head
+	periods   *periodsPanel
+	dialog    *unitDialog // the unit dialog while it is open
+	root      fyne.CanvasObject
 }
 
 func (u *UI) openOrg() {
@@ -47,8 +48,8 @@ func (o *orgScreen) view() fyne.CanvasObject { return o.root }
 
 func (o *orgScreen) build() fyne.CanvasObject {
 	u := o.u
-	add := widget.NewButtonWithIcon(u.T("Add unit"), theme.ContentAddIcon(), o.onAdd)
-	add.Importance = widget.HighImportance
+	o.actionAdd = widget.NewButtonWithIcon(u.T("Add unit"), theme.ContentAddIcon(), o.onAdd)
+	o.actionAdd.Importance = widget.HighImportance
 	rename := widget.NewButtonWithIcon(u.T("Rename…"), theme.DocumentCreateIcon(), o.onRename)
 	move := widget.NewButtonWithIcon(u.T("Move…"), theme.ViewRestoreIcon(), o.onMove)
 	head := widget.NewButtonWithIcon(u.T("Set head…"), theme.AccountIcon(), o.onHead)
@@ -58,7 +59,7 @@ func (o *orgScreen) build() fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	right := container.NewVBox(
-		container.NewHBox(add, rename, move, head),
+		container.NewHBox(o.actionAdd, rename, move, head),
 		cappedMessage(o.detail, 4, true),
 		hint,
 		widget.NewSeparator(),
