@@ -55,10 +55,12 @@ func actionIcon(a app.Action) fyne.Resource {
 	return theme.ContentUndoIcon()
 }
 
-// onAction takes lifecycle step a: reopen asks why, close asks to confirm.
+// onAction takes lifecycle step a: reopen asks why (and keeps unsaved KPI
+// changes, to be saved once reopened), close asks to confirm; the other
+// steps take the plan as stored, so they want the KPI changes saved first.
 func (s *planScreen) onAction(a app.Action) {
 	u := s.u
-	if s.dirty {
+	if s.dirty && a != app.Reopen {
 		u.notify(u.T("Save or undo the KPI changes first."))
 		return
 	}
@@ -96,13 +98,21 @@ func (s *planScreen) transition(a app.Action, reason string) {
 	})
 }
 
-// replace shows a fresh plan screen for p, on the same tab.
+// replace shows a fresh plan screen for p, on the same tab, keeping the
+// KPI table's unsaved changes.
 func (s *planScreen) replace(p *app.Plan) {
 	tab := 0
 	if s.tabs != nil {
 		tab = s.tabs.SelectedIndex()
 	}
 	n := newPlanScreen(s.u, p)
+	if s.dirty {
+		d := s.draft.Clone()
+		d.Status, d.Revision, d.ApprovedOnce = p.Status, p.Revision, p.ApprovedOnce
+		n.draft = d
+		n.kpis.build(d)
+		n.setDirty(true)
+	}
 	s.u.show(n)
 	n.tabs.SelectIndex(tab)
 }
