@@ -30,6 +30,7 @@ func checkFits(t *testing.T, u *UI, what string) {
 func TestEveryScreenFits1024x600(t *testing.T) {
 	for _, lang := range []string{"vi", "en"} {
 		u, _ := companyUI(t, lang, 60)
+		seedOrg(t, u)
 		for _, s := range u.Tour() {
 			s.Show()
 			checkFits(t, u, lang+" "+s.Name)

@@ -13,7 +13,7 @@ import (
 func (u *UI) historyWhat(path string, names map[string]string) string {
 	switch path {
 	case "plan":
-		return u.T("The plan itself")
+		return u.T("Plan")
 	case "status":
 		return u.tr.FieldName("status")
 	}

@@ -21,7 +21,7 @@ func (u *UI) navItems() []navItem {
 		{u.T("New plan"), theme.ContentAddIcon(), u.newPlan},
 		{u.T("Dashboards"), theme.GridIcon(), u.openDashboards},
 		{u.T("KPI library"), theme.FolderOpenIcon(), u.openLibrary},
-		{u.T("People"), theme.AccountIcon(), u.openPeople},
+		{u.T("Staff"), theme.AccountIcon(), u.openPeople},
 		{u.T("Organisation"), theme.StorageIcon(), u.openOrg},
 		{u.T("Settings"), theme.SettingsIcon(), u.openSettings},
 	}

@@ -59,14 +59,14 @@ func (o *orgScreen) build() fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	right := container.NewVBox(
-		container.NewHBox(o.actionAdd, rename, move, head),
+		container.NewGridWithColumns(2, o.actionAdd, rename, move, head),
 		cappedMessage(o.detail, 4, true),
 		hint,
 		widget.NewSeparator(),
 		o.periods.view(),
 	)
 	split := container.NewHSplit(o.tree, container.NewVScroll(right))
-	split.Offset = 0.45
+	split.Offset = 0.5
 	o.showDetail()
 	return container.NewBorder(title, nil, nil, nil, split)
 }

@@ -65,7 +65,7 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	s.position.PlaceHolder = u.T("All positions")
 	s.level = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	s.level.PlaceHolder = u.T("All levels")
-	s.status = widget.NewSelect([]string{u.T("Everyone"), u.T("Active"), u.T("Left")}, nil)
+	s.status = widget.NewSelect([]string{u.T("Everyone"), u.T("Employed"), u.T("Left")}, nil)
 	s.status.SetSelectedIndex(peopleActive)
 	s.status.OnChanged = func(string) { s.applyFilter() }
 	s.byGiven = widget.NewCheck(u.T("Sort by given name"), func(bool) { s.applyFilter() })
@@ -93,7 +93,7 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.importPeople)
 	exp := widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), u.exportPeople)
 	s.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), s.onClearFilters)
-	title := widget.NewLabelWithStyle(u.T("People"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(u.T("Staff"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	filters := container.NewGridWithColumns(4, s.unit, s.position, s.level, s.status)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, s.count),
@@ -131,9 +131,10 @@ func (s *peopleScreen) reload() {
 
 // refreshChoices fills the unit, position and level filters from the registry.
 func (s *peopleScreen) refreshChoices() {
-	setOptions(s.unit, s.reg.unitLabels())
-	setOptions(s.position, s.reg.positions())
-	setOptions(s.level, s.reg.levels())
+	// not setOptions: the filters keep their "All …" placeholders
+	s.unit.SetOptions(s.reg.unitLabels())
+	s.position.SetOptions(s.reg.positions())
+	s.level.SetOptions(s.reg.levels())
 }
 
 // filter returns the list's filter as chosen.

@@ -53,6 +53,9 @@ func newPersonForm(s *peopleScreen, e *app.Employee) *personForm {
 		f.level.SetText(strconv.Itoa(f.e.Level))
 	}
 	f.joined, f.left = textEntry(dateText(tr.FormatDate, f.e.Joined)), textEntry(dateText(tr.FormatDate, f.e.Left))
+	example := tr.FormatDate(s.u.ws.Today())
+	f.joined.SetPlaceHolder(example)
+	f.left.SetPlaceHolder(s.u.T("empty while employed"))
 	f.bonus = textEntry("")
 	if f.e.BaseBonus > 0 {
 		f.bonus.SetText(tr.FormatNumber(f.e.BaseBonus, -1))

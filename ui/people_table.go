@@ -104,7 +104,7 @@ func (s *peopleScreen) cellText(e *app.Employee, col int) string {
 		if e.Archived() {
 			return u.T("Left")
 		}
-		return u.T("Active")
+		return u.T("Employed")
 	}
 	return ""
 }

@@ -22,7 +22,7 @@ const (
 	hcolCount
 )
 
-var historyWidths = [hcolCount]float32{140, 120, 240, 110, 110, 300}
+var historyWidths = [hcolCount]float32{136, 110, 200, 90, 90, 320}
 
 // historyTab is the plan's change history, newest first, filterable by KPI.
 type historyTab struct {

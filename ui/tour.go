@@ -19,7 +19,8 @@ type TourStep struct {
 
 // Tour returns the steps that show every screen over the open database: the
 // plans list, a plan's actuals and KPIs, each wizard step (on a draft copy
-// of the first plan, never saved), the dashboards, the library and settings.
+// of the first plan, never saved), the dashboards, the library, settings,
+// the people, the organisation and a plan's history.
 func (u *UI) Tour() []TourStep {
 	steps := []TourStep{{"01-home", u.openHome}}
 	var plan *planScreen
@@ -43,14 +44,25 @@ func (u *UI) Tour() []TourStep {
 		}
 	}
 	steps = append(steps, u.dashboardTour()...)
-	return append(steps,
+	steps = append(steps,
 		TourStep{"20-library", func() {
 			u.openLibrary()
 			if l, ok := u.cur.(*libraryScreen); ok && len(l.entries) > 0 {
 				l.list.Select(0)
 			}
 		}},
-		TourStep{"21-settings", u.openSettings})
+		TourStep{"21-settings", u.openSettings},
+		TourStep{"22-people", u.openPeople},
+		TourStep{"23-organisation", u.openOrg})
+	if first := u.firstPlan(); first != nil {
+		steps = append(steps, TourStep{"24-plan-history", func() {
+			u.openPlan(first.ID)
+			if p, ok := u.cur.(*planScreen); ok && p.tabs != nil {
+				p.tabs.SelectIndex(2)
+			}
+		}})
+	}
+	return steps
 }
 
 // firstPlan returns the first active plan of the database, or nil.
