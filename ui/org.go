@@ -74,15 +74,10 @@ func (o *orgScreen) build() fyne.CanvasObject {
 // reload reads the people, units and period closes in the background.
 func (o *orgScreen) reload() {
 	u := o.u
-	var people []app.Employee
-	var units []app.OrgUnit
+	var reg *registry
 	var closes []app.PeriodClose
-	u.async(func() error {
-		var err error
-		if people, err = u.ws.People(); err != nil {
-			return err
-		}
-		if units, err = u.ws.Units(); err != nil {
+	u.async(func() (err error) {
+		if reg, err = u.loadRegistry(); err != nil {
 			return err
 		}
 		closes, err = u.ws.Store().PeriodCloses()
@@ -92,7 +87,7 @@ func (o *orgScreen) reload() {
 			u.showError(err)
 			return
 		}
-		o.reg = newRegistry(people, units)
+		o.reg = reg
 		o.closes = closes
 		o.tree.Refresh()
 		o.tree.OpenAllBranches()
@@ -106,11 +101,10 @@ func (o *orgScreen) reload() {
 
 // childUIDs lists a tree node's children in Vietnamese name order.
 func (o *orgScreen) childUIDs(id widget.TreeNodeID) []widget.TreeNodeID {
-	var out []widget.TreeNodeID
-	for _, uid := range o.reg.unitOrder {
-		if o.parentOf(uid) == app.UID(id) {
-			out = append(out, string(uid))
-		}
+	kids := o.reg.kids[app.UID(id)]
+	out := make([]widget.TreeNodeID, len(kids))
+	for i, k := range kids {
+		out[i] = string(k)
 	}
 	return out
 }
@@ -125,7 +119,7 @@ func (o *orgScreen) parentOf(uid app.UID) app.UID {
 }
 
 func (o *orgScreen) isBranch(id widget.TreeNodeID) bool {
-	return id == "" || len(o.reg.org.Children(app.UID(id))) > 0
+	return id == "" || len(o.reg.kids[app.UID(id)]) > 0
 }
 
 func (o *orgScreen) createNode(bool) fyne.CanvasObject {

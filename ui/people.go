@@ -109,24 +109,33 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 // reload reads the registry in the background and refreshes the list.
 func (s *peopleScreen) reload() {
 	u := s.u
-	var people []app.Employee
-	var units []app.OrgUnit
-	u.async(func() error {
-		var err error
-		if people, err = u.ws.People(); err != nil {
-			return err
-		}
-		units, err = u.ws.Units()
+	var reg *registry
+	u.async(func() (err error) {
+		reg, err = u.loadRegistry()
 		return err
 	}, func(err error) {
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		s.reg = newRegistry(people, units)
+		s.reg = reg
 		s.refreshChoices()
 		s.applyFilter()
 	})
+}
+
+// loadRegistry reads the people and units and indexes them (off the UI
+// goroutine: sorting keys for 50 000 names takes a while).
+func (u *UI) loadRegistry() (*registry, error) {
+	people, err := u.ws.People()
+	if err != nil {
+		return nil, err
+	}
+	units, err := u.ws.Units()
+	if err != nil {
+		return nil, err
+	}
+	return newRegistry(people, units), nil
 }
 
 // refreshChoices fills the unit, position and level filters from the registry.

@@ -15,31 +15,79 @@ import (
 type registry struct {
 	people    []app.Employee
 	byUID     map[app.UID]*app.Employee
-	sorted    []*app.Employee // by full name
-	givenKey  map[app.UID][]byte
-	nameKey   map[app.UID][]byte
+	sorted    []*app.Employee    // by full name
+	byGiven   []*app.Employee    // by given name, then full name
 	folded    map[app.UID]string // what the search matches, without accents
 	org       *app.Org
-	unitOrder []app.UID // the units in tree order (parents before children)
+	unitOrder []app.UID             // the units in tree order (parents before children)
+	kids      map[app.UID][]app.UID // each unit's children ("" for the top level), by name
 	depth     map[app.UID]int
+	direct    map[app.UID]int // active people by unit
+	total     map[app.UID]int // active people by unit, with the units below
 }
 
 func newRegistry(people []app.Employee, units []app.OrgUnit) *registry {
 	r := &registry{people: people, byUID: make(map[app.UID]*app.Employee, len(people)),
-		givenKey: make(map[app.UID][]byte, len(people)), nameKey: make(map[app.UID][]byte, len(people)),
-		folded: make(map[app.UID]string, len(people)), org: app.NewOrg(units), depth: map[app.UID]int{}}
+		folded: make(map[app.UID]string, len(people)), org: app.NewOrg(units), depth: map[app.UID]int{},
+		kids: map[app.UID][]app.UID{}}
 	vi := i18n.NewSorter()
 	r.orderUnits(vi, "", 0)
+	rows := make([]sortRow, len(people))
+	folds := map[string]string{} // positions and unit names repeat: fold each once
+	fold := func(s string) string {
+		f, ok := folds[s]
+		if !ok {
+			f = i18n.Fold(s)
+			folds[s] = f
+		}
+		return f
+	}
 	for i := range people {
 		e := &people[i]
 		r.byUID[e.UID] = e
-		r.sorted = append(r.sorted, e)
-		r.nameKey[e.UID] = vi.Key(e.Name)
-		r.givenKey[e.UID] = vi.Key(givenName(e.Name) + " " + e.Name)
-		r.folded[e.UID] = i18n.Fold(strings.Join([]string{e.Code, e.Name, e.Position, e.Email, r.org.Name(e.Unit)}, " "))
+		rows[i] = sortRow{e: e, name: vi.Key(e.Name), given: vi.Key(givenName(e.Name) + " " + e.Name)}
+		r.folded[e.UID] = strings.Join([]string{i18n.Fold(e.Code + " " + e.Name + " " + e.Email), fold(e.Position), fold(r.org.Name(e.Unit))}, " ")
 	}
-	slices.SortStableFunc(r.sorted, func(a, b *app.Employee) int { return r.compare(a, b, false) })
+	r.sorted = sortedBy(rows, func(x sortRow) []byte { return x.name })
+	r.byGiven = sortedBy(rows, func(x sortRow) []byte { return x.given })
+	r.count()
 	return r
+}
+
+// sortRow is a person with their sort keys, computed once.
+type sortRow struct {
+	e           *app.Employee
+	name, given []byte
+}
+
+// sortedBy returns the people of rows ordered by key, then employee code.
+func sortedBy(rows []sortRow, key func(sortRow) []byte) []*app.Employee {
+	slices.SortFunc(rows, func(a, b sortRow) int {
+		if c := bytes.Compare(key(a), key(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.e.Code, b.e.Code)
+	})
+	out := make([]*app.Employee, len(rows))
+	for i := range rows {
+		out[i] = rows[i].e
+	}
+	return out
+}
+
+// count works out each unit's headcount once, so the tree draws fast.
+func (r *registry) count() {
+	r.direct, r.total = map[app.UID]int{}, map[app.UID]int{}
+	for i := range r.people {
+		e := &r.people[i]
+		if e.Archived() {
+			continue
+		}
+		r.direct[e.Unit]++
+		for _, u := range r.org.Path(e.Unit) {
+			r.total[u]++
+		}
+	}
 }
 
 // orderUnits lists the units below parent depth first, each level by name.
@@ -52,6 +100,7 @@ func (r *registry) orderUnits(vi *i18n.Sorter, parent app.UID, depth int) {
 		}
 		r.depth[k] = depth
 		r.unitOrder = append(r.unitOrder, k)
+		r.kids[parent] = append(r.kids[parent], k)
 		r.orderUnits(vi, k, depth+1)
 	}
 }
@@ -63,17 +112,6 @@ func givenName(name string) string {
 		return ""
 	}
 	return f[len(f)-1]
-}
-
-func (r *registry) compare(a, b *app.Employee, byGiven bool) int {
-	keys := r.nameKey
-	if byGiven {
-		keys = r.givenKey
-	}
-	if c := bytes.Compare(keys[a.UID], keys[b.UID]); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Code, b.Code)
 }
 
 // peopleFilter is what the people list shows.
@@ -92,8 +130,12 @@ func (r *registry) filter(f peopleFilter, byGiven bool) []*app.Employee {
 	if f.unit != "" {
 		units = r.org.Subtree(f.unit)
 	}
-	out := make([]*app.Employee, 0, len(r.sorted))
-	for _, e := range r.sorted {
+	from := r.sorted
+	if byGiven {
+		from = r.byGiven
+	}
+	out := make([]*app.Employee, 0, len(from))
+	for _, e := range from {
 		switch {
 		case units != nil && !units[e.Unit]:
 		case f.position != "" && e.Position != f.position:
@@ -103,9 +145,6 @@ func (r *registry) filter(f peopleFilter, byGiven bool) []*app.Employee {
 		default:
 			out = append(out, e)
 		}
-	}
-	if byGiven {
-		slices.SortStableFunc(out, func(a, b *app.Employee) int { return r.compare(a, b, true) })
 	}
 	return out
 }
@@ -200,20 +239,7 @@ func (r *registry) nameOf(uid app.UID) string {
 
 // headcount returns how many active people belong to unit, and to its subtree.
 func (r *registry) headcount(unit app.UID) (direct, total int) {
-	sub := r.org.Subtree(unit)
-	for i := range r.people {
-		e := &r.people[i]
-		if e.Archived() {
-			continue
-		}
-		if e.Unit == unit {
-			direct++
-		}
-		if sub[e.Unit] {
-			total++
-		}
-	}
-	return direct, total
+	return r.direct[unit], r.total[unit]
 }
 
 // describe is one line with everything about a person, however narrow the columns.

@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"kpiplanner/app"
+)
+
+// BenchmarkPeopleRegistry50000 indexes, sorts and filters 50 000 people in
+// 200 units, what the People screen does when it opens and per keystroke.
+func BenchmarkPeopleRegistry50000(b *testing.B) {
+	first := []string{"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"}
+	mid := []string{"Văn", "Thị", "Minh", "Quốc", "Thu", "Bảo"}
+	last := []string{"An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Khoa", "Lan", "Mai", "Nam", "Oanh", "Phúc"}
+	units := []app.OrgUnit{{UID: "u0", Code: "CTY", Name: "Công ty"}}
+	for i := 1; i < 200; i++ {
+		units = append(units, app.OrgUnit{UID: app.UID(fmt.Sprintf("u%d", i)), Code: fmt.Sprintf("U%03d", i),
+			Name: fmt.Sprintf("Phòng %d", i), Parent: app.UID(fmt.Sprintf("u%d", i/10))})
+	}
+	people := make([]app.Employee, 50_000)
+	for i := range people {
+		people[i] = app.Employee{UID: app.UID(fmt.Sprint("p", i)), Code: app.CodeFor(i + 1),
+			Name: first[i%len(first)] + " " + mid[i/7%len(mid)] + " " + last[i/3%len(last)], Unit: units[i%len(units)].UID,
+			Position: "Nhân viên", Level: i % 5}
+	}
+	b.ResetTimer()
+	for range b.N {
+		r := newRegistry(people, units)
+		if got := r.filter(peopleFilter{text: "nguyen lan", level: -1, unit: "u1"}, true); len(got) == 0 {
+			b.Fatal("nothing found")
+		}
+	}
+}
