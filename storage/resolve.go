@@ -12,9 +12,17 @@ import (
 // person, unit and period close. A file read before its schema 3 migration
 // (read-only) has none of them.
 func loadRegistry(tx *bolt.Tx) (*app.Registry, error) {
-	people, err := readPeople(tx)
-	if err != nil {
-		return nil, err
+	var people []app.Employee
+	if b := tx.Bucket(bucketPeople); b != nil { // in key order: the registry needs no order
+		people = make([]app.Employee, 0, b.Stats().KeyN)
+		err := b.ForEach(func(k, v []byte) error {
+			e, err := decodePerson(k, v)
+			people = append(people, e)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	units, err := readUnits(tx)
 	if err != nil {
