@@ -14,22 +14,27 @@ import (
 // its code index: the people or the org units.
 type coded struct {
 	recs, codes *bolt.Bucket
-	what        string                     // "employee code" or "unit code"
+	what        string                     // "employee code" or "unit code", for storage errors
+	taken       string                     // the message key of a code taken, with the code and the holder's name
 	nameOf      func(uid, v []byte) string // a record's name, for messages
 }
 
 func (t *txn) people() (coded, error) {
-	return t.coded(bucketPeople, bucketPeopleCodes, "employee code", func(uid, v []byte) string {
+	c, err := t.coded(bucketPeople, bucketPeopleCodes, "employee code", func(uid, v []byte) string {
 		e, _ := decodePerson(uid, v)
 		return e.Name
 	})
+	c.taken = app.M("employee code %s is already used by %s").Key
+	return c, err
 }
 
 func (t *txn) units() (coded, error) {
-	return t.coded(bucketUnits, bucketUnitCodes, "unit code", func(uid, v []byte) string {
+	c, err := t.coded(bucketUnits, bucketUnitCodes, "unit code", func(uid, v []byte) string {
 		u, _ := decodeUnit(uid, v)
 		return u.Name
 	})
+	c.taken = app.M("unit code %s is already used by %s").Key
+	return c, err
 }
 
 func (t *txn) coded(recs, codes []byte, what string, nameOf func(uid, v []byte) string) (coded, error) {
@@ -58,7 +63,7 @@ func (c coded) put(uid app.UID, code string, rec []byte) error {
 	key := []byte(uid)
 	if other := c.codes.Get([]byte(code)); other != nil && !bytes.Equal(other, key) {
 		name := c.nameOf(other, c.recs.Get(other))
-		return &app.FieldError{Field: "code", Msg: app.M("%s %s is already used by %s", c.what, code, name)}
+		return &app.FieldError{Field: "code", Msg: app.M(c.taken, code, name)}
 	}
 	if old := c.recs.Get(key); old != nil {
 		if oc := recordCode(old); oc != code && bytes.Equal(c.codes.Get([]byte(oc)), key) {
@@ -190,7 +195,7 @@ func (t *txn) refusePersonInUse(uid app.UID) error {
 		name = p.Name
 	}
 	return &app.RuleError{Kind: app.ErrInvalid,
-		Msg: app.M("%s (%s) cannot be deleted: %d plans refer to the person, such as plan %d (%s)", e.Code, e.Name, n, first, name)}
+		Msg: app.M("%s (%s) cannot be deleted: plans refer to the person (%d in all, such as plan %d: %s)", e.Code, e.Name, n, first, name)}
 }
 
 // DeleteUnit removes a unit no person or unit refers to, or returns an
