@@ -13,7 +13,9 @@ import (
 // app.Tx lands, or nothing does when fn or the commit fails. Then the ids
 // and uids the transaction gave to new plans, people and units, and the
 // sequence numbers it gave to history entries, are reset. An error fn
-// returns is passed back as it is; a storage failure is wrapped.
+// returns is passed back as it is; a storage failure is wrapped. fn must
+// not call db's own writing methods (bbolt has one writer: they would wait
+// for fn forever); it writes through its Tx.
 func (db *DB) Update(fn func(app.Tx) error) error {
 	t := &txn{}
 	var inner error
