@@ -8,11 +8,12 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/demo"
+	"kpiplanner/app/score"
 )
 
-// migrated10k writes the demo company as a schema 2 file and opens it,
+// migrated writes the demo company as a schema 2 file and opens it,
 // which migrates it to schema 3: every plan refers to a registry person.
-func migrated10k(b *testing.B, people int) (*DB, []*app.Plan) {
+func migrated(b *testing.B, people int) (*DB, []*app.Plan) {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "company.db")
 	ps := demo.Company(people, 1)
@@ -54,7 +55,7 @@ func BenchmarkMigrate10k(b *testing.B) {
 // whose plans refer to registry people, resolving each (compare
 // BenchmarkLoadAll10k).
 func BenchmarkLoadAll10kWithPeople(b *testing.B) {
-	db, _ := migrated10k(b, benchPeople)
+	db, _ := migrated(b, benchPeople)
 	b.ReportAllocs()
 	for b.Loop() {
 		ps, err := db.Plans()
@@ -68,7 +69,7 @@ func BenchmarkLoadAll10kWithPeople(b *testing.B) {
 // plan and 1 000 on the first one.
 func historyCompany(b *testing.B) (*DB, []*app.Plan) {
 	b.Helper()
-	db, ps := migrated10k(b, benchPeople)
+	db, ps := migrated(b, benchPeople)
 	who := app.Who{User: "lan", Device: "laptop", Source: "screen", Reason: "market shrank"}
 	at := time.Date(2026, 3, 12, 9, 30, 0, 0, time.UTC)
 	var es []app.HistoryEntry
@@ -137,4 +138,20 @@ func BenchmarkHistory10k(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// BenchmarkLoadAll50kWithPeople loads and scores the 50 000-person company
+// whose plans refer to registry people (goal: load + score < 1 s).
+func BenchmarkLoadAll50kWithPeople(b *testing.B) {
+	db, _ := migrated(b, 5*benchPeople)
+	b.ReportAllocs()
+	for b.Loop() {
+		ps, err := db.Plans()
+		if err != nil || len(ps) != 5*benchPeople {
+			b.Fatalf("loaded %d plans: %v", len(ps), err)
+		}
+		for _, p := range ps {
+			score.Plan(p, -1)
+		}
+	}
 }
