@@ -238,6 +238,36 @@ func TestUpdateAllOrNothing(t *testing.T) {
 	}
 }
 
+// TestFailedCallTakesBackItsGifts: a Tx call that fails gives nothing to
+// its record, even when fn carries on and the transaction commits.
+func TestFailedCallTakesBackItsGifts(t *testing.T) {
+	db := openTemp(t)
+	lan := app.Employee{Code: "NV0001", Name: "Lan"}
+	twin := app.Employee{Code: "NV0001", Name: "Lan's twin"}
+	entries := []app.HistoryEntry{{Plan: app.NewUID(), Path: "a"}, {Plan: "not a uid", Path: "b"}}
+	update(t, db, func(tx app.Tx) error {
+		if err := tx.SavePerson(&lan); err != nil {
+			return err
+		}
+		if err := tx.SavePerson(&twin); err == nil {
+			t.Error("a second NV0001 was saved")
+		}
+		if err := tx.AppendHistory(entries); err == nil {
+			t.Error("an entry of plan \"not a uid\" was appended")
+		}
+		return nil // carry on: commit
+	})
+	if twin.UID != "" || entries[0].Seq != 0 {
+		t.Errorf("failed calls left uid %q, seq %d; want none", twin.UID, entries[0].Seq)
+	}
+	if h, err := db.History(entries[0].Plan); err != nil || len(h) != 0 {
+		t.Errorf("history of the failed append: %+v, %v; want none written", h, err)
+	}
+	if people, _ := db.People(); len(people) != 1 || people[0] != lan {
+		t.Errorf("people %+v, want only Lan", people)
+	}
+}
+
 func assertEmptyCompany(t *testing.T, db *DB) {
 	t.Helper()
 	people, err1 := db.People()

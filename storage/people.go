@@ -112,17 +112,19 @@ func (t *txn) SavePerson(e *app.Employee) error {
 	if e == nil {
 		return errors.New("storage: save person: the person is nil")
 	}
-	err := e.Validate()
-	if err == nil {
-		err = t.giveUID(&e.UID)
-	}
-	var c coded
-	if err == nil {
-		c, err = t.people()
-	}
-	if err == nil {
-		err = c.put(e.UID, e.Code, encodePerson(e))
-	}
+	err := t.attempt(func() error {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if err := t.giveUID(&e.UID); err != nil {
+			return err
+		}
+		c, err := t.people()
+		if err != nil {
+			return err
+		}
+		return c.put(e.UID, e.Code, encodePerson(e))
+	})
 	if err != nil {
 		return fmt.Errorf("storage: save person %s: %w", e.Code, err)
 	}
@@ -135,17 +137,19 @@ func (t *txn) SaveUnit(u *app.OrgUnit) error {
 	if u == nil {
 		return errors.New("storage: save unit: the unit is nil")
 	}
-	err := u.Validate()
-	if err == nil {
-		err = t.giveUID(&u.UID)
-	}
-	var c coded
-	if err == nil {
-		c, err = t.units()
-	}
-	if err == nil {
-		err = c.put(u.UID, u.Code, encodeUnit(u))
-	}
+	err := t.attempt(func() error {
+		if err := u.Validate(); err != nil {
+			return err
+		}
+		if err := t.giveUID(&u.UID); err != nil {
+			return err
+		}
+		c, err := t.units()
+		if err != nil {
+			return err
+		}
+		return c.put(u.UID, u.Code, encodeUnit(u))
+	})
 	if err != nil {
 		return fmt.Errorf("storage: save unit %s: %w", u.Code, err)
 	}

@@ -49,10 +49,25 @@ type txn struct {
 var _ app.Tx = (*txn)(nil)
 
 // undo resets what the transaction gave to the caller's records, newest first.
-func (t *txn) undo() {
-	for i := len(t.undos) - 1; i >= 0; i-- {
+func (t *txn) undo() { t.undoTo(0) }
+
+// undoTo resets what was given since there were n undos.
+func (t *txn) undoTo(n int) {
+	for i := len(t.undos) - 1; i >= n; i-- {
 		t.undos[i]()
 	}
+	t.undos = t.undos[:n]
+}
+
+// attempt runs one Tx method's work; when it fails, what it gave to the
+// caller's records is taken back at once (fn may carry on without it).
+func (t *txn) attempt(work func() error) error {
+	n := len(t.undos)
+	err := work()
+	if err != nil {
+		t.undoTo(n)
+	}
+	return err
 }
 
 // Plan returns one plan with its KPIs and actuals as it stands in the
@@ -84,8 +99,11 @@ func (t *txn) SavePlan(p *app.Plan) error {
 		return errors.New("storage: save plan: the plan is nil")
 	}
 	id, uid := p.ID, p.UID
-	t.undos = append(t.undos, func() { p.ID, p.UID = id, uid })
-	if err := t.w.put(p); err != nil {
+	err := t.attempt(func() error {
+		t.undos = append(t.undos, func() { p.ID, p.UID = id, uid })
+		return t.w.put(p)
+	})
+	if err != nil {
 		return fmt.Errorf("storage: save plan %d: %w", p.ID, err)
 	}
 	return nil
