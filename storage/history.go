@@ -100,6 +100,7 @@ func (t *txn) AppendPeriodClose(c app.PeriodClose) error {
 		return fmt.Errorf("storage: record period close of %s: %w", c.Month, err)
 	}
 	b.FillPercent = fillPercent
+	t.org = nil // plans read later see the close
 	seq, err := b.NextSequence()
 	if err == nil {
 		err = b.Put(seqKey(seq), encodeClose(&c))

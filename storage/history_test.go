@@ -97,3 +97,41 @@ func TestPlansResolveClosesAndPeople(t *testing.T) {
 		t.Errorf("Plan: %+v, %d, %v", one.Person, one.ClosedPeriods, err)
 	}
 }
+
+// TestTxPlanSeesItsOwnChanges: inside one Update, a plan read after a close,
+// a unit's rename or a person's rename is resolved against them.
+func TestTxPlanSeesItsOwnChanges(t *testing.T) {
+	db := openTemp(t)
+	sales := app.OrgUnit{Code: "SALES", Name: "Sales"}
+	lan := app.Employee{Code: "NV0001", Name: "Lan"}
+	p := richPlan()
+	update(t, db, func(tx app.Tx) error {
+		if err := tx.SaveUnit(&sales); err != nil {
+			return err
+		}
+		lan.Unit = sales.UID
+		if err := tx.SavePerson(&lan); err != nil {
+			return err
+		}
+		p.PersonUID = lan.UID
+		return tx.SavePlan(p)
+	})
+	read := func(tx app.Tx) app.Plan {
+		got, err := tx.Plan(p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *got
+	}
+	update(t, db, func(tx app.Tx) error {
+		if got := read(tx); got.ClosedPeriods != 0 || got.Person.Department != "Sales" || got.Person.Name != "Lan" {
+			t.Errorf("before: %d closed, %+v", got.ClosedPeriods, got.Person)
+		}
+		sales.Name, lan.Name = "Kinh doanh", "Trần Thị Lan"
+		err := errors.Join(tx.AppendPeriodClose(app.PeriodClose{Month: "2026-01", Closed: true}), tx.SaveUnit(&sales), tx.SavePerson(&lan))
+		if got := read(tx); got.ClosedPeriods != 1 || got.Person.Department != "Kinh doanh" || got.Person.Name != "Trần Thị Lan" {
+			t.Errorf("after: %d closed, %+v; want 1, Trần Thị Lan of Kinh doanh", got.ClosedPeriods, got.Person)
+		}
+		return err
+	})
+}

@@ -148,6 +148,7 @@ func (t *txn) SaveUnit(u *app.OrgUnit) error {
 		if err != nil {
 			return err
 		}
+		t.org = nil // plans read later see the change
 		return c.put(u.UID, u.Code, encodeUnit(u))
 	})
 	if err != nil {
@@ -206,6 +207,7 @@ func (t *txn) refusePersonInUse(uid app.UID) error {
 // error matching app.ErrNotFound; a unit in use is refused with an error
 // matching app.ErrInvalid that names who refers to it.
 func (t *txn) DeleteUnit(uid app.UID) error {
+	t.org = nil
 	err := t.refuseUnitInUse(uid)
 	var c coded
 	if err == nil {

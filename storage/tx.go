@@ -44,6 +44,27 @@ type txn struct {
 	tx    *bolt.Tx
 	w     *planWriter
 	undos []func()
+	// org and closes are what plans read in the transaction are resolved
+	// against, read once (nil org: not yet, or changed since).
+	org    *app.Org
+	closes app.Closes
+}
+
+// readPlan reads plan id as it stands in the transaction, resolved.
+func (t *txn) readPlan(id app.PlanID) (*app.Plan, error) {
+	p, err := loadPlan(t.tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if t.org == nil {
+		if t.org, t.closes, err = loadOrg(t.tx); err != nil {
+			return nil, err
+		}
+	}
+	if err := resolveWith(t.tx, p, t.org, t.closes); err != nil {
+		return nil, fmt.Errorf("plan %d: %w", id, err)
+	}
+	return p, nil
 }
 
 var _ app.Tx = (*txn)(nil)
@@ -73,7 +94,7 @@ func (t *txn) attempt(work func() error) error {
 // Plan returns one plan with its KPIs and actuals as it stands in the
 // transaction, or an error matching app.ErrNotFound.
 func (t *txn) Plan(id app.PlanID) (*app.Plan, error) {
-	p, err := readPlan(t.tx, id)
+	p, err := t.readPlan(id)
 	if err != nil {
 		return nil, fmt.Errorf("storage: load plan %d: %w", id, err)
 	}
@@ -86,7 +107,7 @@ func (t *txn) PlanByUID(uid app.UID) (*app.Plan, error) {
 	if key == nil {
 		return nil, fmt.Errorf("storage: load plan with uid %s: %w", uid, app.ErrNotFound)
 	}
-	p, err := readPlan(t.tx, idOf(key))
+	p, err := t.readPlan(idOf(key))
 	if err != nil {
 		return nil, fmt.Errorf("storage: load plan with uid %s: %w", uid, err)
 	}
