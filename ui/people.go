@@ -260,7 +260,12 @@ func enable(b *widget.Button, on bool) {
 	}
 }
 
-func (s *peopleScreen) onAdd() { newPersonForm(s, nil).show() }
+// onAdd opens the form for a new person, in the unit the list is filtered by.
+func (s *peopleScreen) onAdd() {
+	f := newPersonForm(s, nil)
+	f.unit.set(s.filter().unit)
+	f.show()
+}
 
 func (s *peopleScreen) onEdit() {
 	if e := s.reg.byUID[s.cur]; e != nil {

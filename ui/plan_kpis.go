@@ -34,6 +34,7 @@ type kpiTable struct {
 	list     *fyne.Container // the header and one row per KPI
 	addBtn   *widget.Button
 	problems *widget.Label
+	hint     *widget.Label
 	root     fyne.CanvasObject
 	markers  map[string]string // targets changed after approval, by KPI id
 }
@@ -65,10 +66,15 @@ func newKPITable(s *planScreen) *kpiTable {
 	header.Add(widget.NewLabel(""))
 	t.list = container.NewVBox(header)
 	t.addBtn = widget.NewButtonWithIcon(u.T("Add KPI"), theme.ContentAddIcon(), t.onAdd)
-	hint := widget.NewLabel(u.T("Changes are checked as you type; press Save (Ctrl+S) to keep them."))
-	hint.Importance = widget.LowImportance
-	hint.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewBorder(nil, nil, t.addBtn, nil, hint)
+	t.hint = widget.NewLabel(u.T("Changes are checked as you type; press Save (Ctrl+S) to keep them."))
+	t.hint.Importance = widget.LowImportance
+	t.hint.Truncation = fyne.TextTruncateEllipsis
+	if st := s.plan.Status; !st.Allows(app.ChangeTerms) {
+		// the lifecycle says no before the user types
+		t.hint.SetText(u.T("This plan is %s: its targets, weights, groups and KPIs change only after Reopen…", u.tr.Name(st)))
+		t.hint.Importance = widget.WarningImportance
+	}
+	top := container.NewBorder(nil, nil, t.addBtn, nil, t.hint)
 	scroll := container.NewScroll(t.list)
 	scroll.SetMinSize(fyne.NewSize(400, 4*header.MinSize().Height))
 	t.root = container.NewBorder(top, cappedMessage(t.problems, 3, false), nil, nil, scroll)

@@ -51,6 +51,9 @@ func TestPlanApproveRefuseReopenChangeAndHistory(t *testing.T) {
 	}
 
 	s.tabs.SelectIndex(1)
+	if h := s.kpis.hint.Text; h != "This plan is Approved: its targets, weights, groups and KPIs change only after Reopen…" {
+		t.Errorf("KPI tab hint %q", h)
+	}
 	kpiRowOf(t, s, "k1").entries["target"].SetText("7,500")
 	s.save()
 	msg := overlayText(u)
