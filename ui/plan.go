@@ -223,12 +223,13 @@ func (s *planScreen) saveActualWhy(kpiID string, in planedit.Input, reason strin
 		snap = s.plan.Clone()
 		return err
 	}, func(err error) {
-		done(snap, err)
 		if err == nil {
-			s.rescore(snap)
+			s.rescore(snap) // first: done reads the plan as saved
+			done(snap, err)
 			s.loadHistory()
 			return
 		}
+		done(snap, err)
 		if !in.Clear { // a clear takes no reason: the workspace's error stays on the cell
 			s.askWhy(err, func(r string) { s.saveActualWhy(kpiID, in, r, done) })
 		}

@@ -27,6 +27,7 @@ type actualsGrid struct {
 
 	problems *widget.Label // every cell's problem, naming KPI and period
 	hint     *widget.Label // how to fill the focused cell
+	comment  *widget.Button
 	hscroll  *container.Scroll
 	vscroll  *container.Scroll
 	root     *fyne.Container
@@ -41,6 +42,7 @@ func newActualsGrid(s *planScreen) *actualsGrid {
 	g.hint = widget.NewLabel("")
 	g.hint.Truncation = fyne.TextTruncateEllipsis
 	g.hint.Importance = widget.LowImportance
+	g.comment = g.newCommentButton()
 	g.root = container.NewStack()
 	return g
 }
@@ -50,7 +52,7 @@ func (g *actualsGrid) view() fyne.CanvasObject { return g.root }
 // messages is the grid's problems and the focused cell's hint, to show below it.
 // Many problems scroll in two lines rather than grow the window.
 func (g *actualsGrid) messages() fyne.CanvasObject {
-	return container.NewVBox(cappedMessage(g.problems, 2, false), g.hint)
+	return container.NewVBox(cappedMessage(g.problems, 2, false), container.NewBorder(nil, nil, nil, g.comment, g.hint))
 }
 
 // build lays out one row per KPI of p and one column per period.
@@ -134,16 +136,23 @@ func (g *actualsGrid) ratioHint(k *app.KPI) string {
 func (g *actualsGrid) onFocus(c *cellEntry) {
 	g.focused = c
 	g.ensureVisible(c)
+	g.showHint(c)
+}
+
+// showHint says under the grid how to fill cell c, with its comment.
+func (g *actualsGrid) showHint(c *cellEntry) {
 	k := c.kpi
+	var hint string
 	switch {
 	case planedit.IsRatio(k):
-		g.hint.SetText(g.ratioHint(k))
+		hint = g.ratioHint(k)
 	case k.Direction == app.Milestone:
-		g.hint.SetText(g.s.u.T("%s: type 1 when the milestone is done, 0 when it is not.", k.Name))
+		hint = g.s.u.T("%s: type 1 when the milestone is done, 0 when it is not.", k.Name)
 	default:
-		g.hint.SetText(g.s.u.T("%s: %s", kpiName(g.s.u, k),
-			g.s.u.T("Type a value, then Enter (down) or Tab (right). Empty a cell to clear it; Esc cancels; Ctrl+Z undoes.")))
+		hint = g.s.u.T("%s: %s", kpiName(g.s.u, k),
+			g.s.u.T("Type a value, then Enter (down) or Tab (right). Empty a cell to clear it; Esc cancels; Ctrl+Z undoes."))
 	}
+	g.hint.SetText(g.commentHint(c, hint))
 }
 
 // ensureVisible scrolls the grid so cell c shows.
@@ -254,6 +263,9 @@ func (g *actualsGrid) commit(c *cellEntry) bool {
 	typed, before := c.Text, c.saved
 	c.saved = typed
 	g.s.updateSave()
+	if old, ok := g.storedActual(k.ID, c.col); ok && !in.Clear {
+		in.Actual.Comment = old.Comment // a new value keeps the period's comment
+	}
 	g.s.saveActual(k.ID, in, func(p *app.Plan, err error) {
 		defer g.s.updateSave()
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"kpiplanner/app"
@@ -182,5 +183,37 @@ func TestScorecardMarksMissingCommentsAndCloseIsRefused(t *testing.T) {
 	}
 	if got := storedPlan(t, store, p.ID).Status; got != app.Approved {
 		t.Errorf("status %s after a refused close", got)
+	}
+	tapButton(t, u, "OK")
+
+	// the comment, written in the closed period; the value stays as it was
+	u.win.Canvas().Focus(s.grid.cells[0][0])
+	test.Tap(s.grid.comment)
+	typeInDialog(t, u, "the launch slipped to February", "Save")
+	a, _ := storedPlan(t, store, p.ID).KPI("k1").ActualAt(0)
+	if a.Comment != "the launch slipped to February" || a.Value != 100 {
+		t.Fatalf("stored actual %+v", a)
+	}
+	if s.card.kpis[0].need.Visible() {
+		t.Errorf("still marked after the comment: %q", s.card.kpis[0].need.Text)
+	}
+	if !strings.Contains(s.grid.hint.Text, "Comment: the launch slipped") {
+		t.Errorf("hint %q", s.grid.hint.Text)
+	}
+	test.Tap(s.steps[app.Close])
+	tapButton(t, u, "Yes")
+	if got := storedPlan(t, store, p.ID).Status; got != app.Closed {
+		t.Errorf("status %s after commenting and closing, want closed", got)
+	}
+}
+
+// Retyping a value keeps its period's comment.
+func TestRetypedValueKeepsItsComment(t *testing.T) {
+	p := submittedFixture()
+	p.KPIs[0].Actuals = []app.Actual{{Period: 0, Value: 900, Comment: "two big orders moved"}}
+	u, store, s := planTestUI(t, "en", p)
+	typeCell(u, s.grid.cells[0][0], "950", fyne.KeyReturn)
+	if a, _ := storedPlan(t, store, p.ID).KPI("k1").ActualAt(0); a.Value != 950 || a.Comment != "two big orders moved" {
+		t.Errorf("stored %+v", a)
 	}
 }

@@ -85,7 +85,7 @@ func (w *Workspace) check(before, after *app.Plan, edits []app.Edit, reason stri
 			if err := transitionTo(before, after.Status, reason); err != nil {
 				return err
 			}
-		case isActual(e.Path):
+		case isActual(e.Path) && !isComment(e.Path):
 			if err := w.checkActual(before, e.Path, reason); err != nil {
 				return err
 			}
@@ -131,8 +131,9 @@ func actionTo(s app.Status) app.Action {
 }
 
 // textFields are the KPI and plan fields whose edits are wording, not terms.
+// An actual's comment is one: a red KPI of a closed period needs it.
 var textFields = map[string]bool{"name": true, "description": true, "rationale": true, "note": true,
-	"data_source": true, "owner": true, "goal.text": true, "plan": true}
+	"data_source": true, "owner": true, "goal.text": true, "plan": true, "comment": true}
 
 // kindOf says whether the edit at path changes what was approved or only text.
 func kindOf(path string) app.Change {
@@ -147,6 +148,10 @@ func kindOf(path string) app.Change {
 }
 
 func isActual(path string) bool { return strings.Contains(path, "].actuals[") }
+
+// isComment reports whether path is an actual's comment, which closed
+// periods accept (it explains a value, it does not change it).
+func isComment(path string) bool { return isActual(path) && strings.HasSuffix(path, ".comment") }
 
 // checkActual refuses an actual of a closed period and wants a reason for
 // one of a reopened period.
