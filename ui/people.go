@@ -240,8 +240,9 @@ func (s *peopleScreen) updateActions() {
 	if s.cur == "" {
 		s.detail.SetText("")
 	}
-	enable(s.edit, s.cur != "")
-	enable(s.archive, s.cur != "" && !s.reg.byUID[s.cur].Archived())
+	cur := s.reg.byUID[s.cur]
+	enable(s.edit, cur != nil)
+	enable(s.archive, cur != nil && !cur.Archived())
 	n := len(s.selection())
 	enable(s.bulk, n > 0)
 	if len(s.picked) > 0 {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"kpiplanner/app"
 )
@@ -30,5 +31,28 @@ func BenchmarkPeopleRegistry50000(b *testing.B) {
 		if got := r.filter(peopleFilter{text: "nguyen lan", level: -1, unit: "u1"}, true); len(got) == 0 {
 			b.Fatal("nothing found")
 		}
+	}
+}
+
+// BenchmarkHistoryTab1000 shows 1 000 history entries in the History tab
+// and fills its visible rows (the reading from the store is storage's benchmark).
+func BenchmarkHistoryTab1000(b *testing.B) {
+	p := submittedFixture()
+	_, _, s := planTestUI(b, "vi", p)
+	entries := make([]app.HistoryEntry, 1000)
+	at := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	for i := range entries {
+		entries[i] = app.HistoryEntry{Plan: p.UID, Seq: uint64(i + 1), At: at.Add(time.Duration(i) * time.Minute), User: "Lan",
+			Path: fmt.Sprintf("kpis[k%d].target", i%4+1), Old: fmt.Sprint(100 + i), New: fmt.Sprint(101 + i), Reason: "thị trường thu hẹp"}
+	}
+	b.ResetTimer()
+	for range b.N {
+		s.history.show(entries)
+		for r := range min(20, len(s.history.rows)) {
+			for c := range hcolCount {
+				_ = s.history.cellText(s.history.rows[r], c)
+			}
+		}
+		s.kpis.setMarkers(s.targetMarkers(entries))
 	}
 }

@@ -50,7 +50,7 @@ func submittedFixture() *app.Plan {
 
 // planTestUI opens a UI in lang over a new bbolt file holding p (saved
 // through the workspace), with the plan screen open.
-func planTestUI(t *testing.T, lang string, p *app.Plan) (*UI, *storage.DB, *planScreen) {
+func planTestUI(t testing.TB, lang string, p *app.Plan) (*UI, *storage.DB, *planScreen) {
 	t.Helper()
 	u, store := testUI(t, lang)
 	if err := u.ws.Save(p); err != nil {

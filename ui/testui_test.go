@@ -13,7 +13,7 @@ import (
 )
 
 // testUI opens a UI in lang, in Sync mode, over a new bbolt file in t.TempDir().
-func testUI(t *testing.T, lang string) (*UI, *storage.DB) {
+func testUI(t testing.TB, lang string) (*UI, *storage.DB) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	store, err := storage.Open(filepath.Join(t.TempDir(), "kpi.db"))
