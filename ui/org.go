@@ -10,19 +10,21 @@ import (
 )
 
 // orgScreen shows the organisation tree with each unit's head and headcount,
-// the actions on a unit (add, rename, move, set head) and the period close.
+// the actions on a unit (add, rename, move, set head, approve its submitted
+// plans) and the period close.
 type orgScreen struct {
-	u         *UI
-	reg       *registry
-	closes    []app.PeriodClose
-	sel       app.UID // the selected unit; "" for none
-	tree      *widget.Tree
-	detail    *widget.Label
-	actionAdd *widget.Button
-	actions   []*widget.Button // need a selected unit: rename, move, set head
-	periods   *periodsPanel
-	dialog    *unitDialog // the unit dialog while it is open
-	root      fyne.CanvasObject
+	u          *UI
+	reg        *registry
+	closes     []app.PeriodClose
+	sel        app.UID // the selected unit; "" for none
+	tree       *widget.Tree
+	detail     *widget.Label
+	actionAdd  *widget.Button
+	actions    []*widget.Button // need a selected unit: rename, move, set head, approve
+	approveBtn *widget.Button
+	periods    *periodsPanel
+	dialog     *unitDialog // the unit dialog while it is open
+	root       fyne.CanvasObject
 }
 
 func (u *UI) openOrg() {
@@ -53,20 +55,18 @@ func (o *orgScreen) build() fyne.CanvasObject {
 	rename := widget.NewButtonWithIcon(u.T("Rename…"), theme.DocumentCreateIcon(), o.onRename)
 	move := widget.NewButtonWithIcon(u.T("Move…"), theme.ViewRestoreIcon(), o.onMove)
 	head := widget.NewButtonWithIcon(u.T("Set head…"), theme.AccountIcon(), o.onHead)
-	o.actions = []*widget.Button{rename, move, head}
+	o.approveBtn = widget.NewButtonWithIcon(u.T("Approve submitted plans…"), theme.ConfirmIcon(), o.onApproveUnit)
+	o.actions = []*widget.Button{rename, move, head, o.approveBtn}
 	title := widget.NewLabelWithStyle(u.T("Organisation"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := widget.NewLabel(u.T("Pick a unit to rename it, move it under another unit or set its head. Add unit adds one under the unit picked."))
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
 	right := container.NewVBox(
 		container.NewGridWithColumns(2, o.actionAdd, rename, move, head),
-		cappedMessage(o.detail, 4, true),
-		hint,
+		o.approveBtn,
+		cappedMessage(o.detail, 3, true),
 		widget.NewSeparator(),
 		o.periods.view(),
 	)
 	split := container.NewHSplit(o.tree, container.NewVScroll(right))
-	split.Offset = 0.5
+	split.Offset = 0.42
 	o.showDetail()
 	return container.NewBorder(title, nil, nil, nil, split)
 }
@@ -168,7 +168,7 @@ func (o *orgScreen) showDetail() {
 	if head == "" {
 		head = u.T("none")
 	}
-	o.detail.SetText(u.T("%s (%s)\nPart of: %s\nHead: %s\n%d people directly, %d with the units below", unit.Name, unit.Code,
+	o.detail.SetText(u.T("%s (%s)\nPart of: %s · Head: %s\n%d people directly, %d with the units below", unit.Name, unit.Code,
 		parent, head, direct, total))
 }
 

@@ -207,3 +207,36 @@ func typeInDialog(t *testing.T, u *UI, text, button string) {
 	test.Type(entry, text)
 	test.Tap(ok)
 }
+
+func TestOrgApproveTheSubmittedPlansOfAUnit(t *testing.T) {
+	u, store := testUI(t, "en")
+	units, people := seedOrg(t, u)
+	plans := map[string]*app.Plan{}
+	for _, x := range []struct {
+		code   string
+		status app.Status
+	}{{"NV0001", app.Submitted}, {"NV0002", app.Submitted}, {"NV0003", app.Submitted}, {"NV0004", app.Draft}} {
+		p := submittedFixture()
+		p.Name, p.Status, p.PersonUID = "Plan of "+x.code, x.status, people[x.code].UID
+		if err := u.ws.Save(p); err != nil {
+			t.Fatal(err)
+		}
+		plans[x.code] = p
+	}
+	o := openOrgScreen(t, u)
+	o.tree.Select(string(units["KD"].UID))
+	test.Tap(o.approveBtn)
+	if msg := overlayText(u); !strings.Contains(msg, "Approve the 2 submitted plans of Kinh doanh") {
+		t.Fatalf("asked %q", msg)
+	}
+	tapButton(t, u, "Yes")
+	// NV0001 in KD and NV0002 in its team; NV0003 is in NS, NV0004's plan a draft
+	for code, want := range map[string]app.Status{"NV0001": app.Approved, "NV0002": app.Approved, "NV0003": app.Submitted, "NV0004": app.Draft} {
+		if got := storedPlan(t, store, plans[code].ID).Status; got != want {
+			t.Errorf("plan of %s is %s, want %s", code, got, want)
+		}
+	}
+	if !strings.Contains(u.status.Text, "Approved 2 plans; 0 skipped") {
+		t.Errorf("status line %q", u.status.Text)
+	}
+}

@@ -12,7 +12,8 @@ import (
 	"kpiplanner/app"
 )
 
-// periodsShown is how many of the latest closes and reopens the panel lists.
+// periodsShown is how many of the latest closes and reopens the panel lists
+// (three in sight, the others a scroll away).
 const periodsShown = 6
 
 // periodsPanel closes and reopens a month for the whole company or one unit
@@ -58,7 +59,7 @@ func (p *periodsPanel) view() fyne.CanvasObject {
 		widget.NewFormItem(u.T("Month (yyyy-mm)"), p.month),
 		widget.NewFormItem(u.T("For"), p.scopeAt),
 	)
-	return container.NewVBox(title, hint, form, container.NewHBox(p.close, p.reopen), cappedMessage(p.records, periodsShown, false))
+	return container.NewVBox(title, hint, form, container.NewHBox(p.close, p.reopen), cappedMessage(p.records, 3, false))
 }
 
 // refresh offers the units as loaded and lists the latest records.
