@@ -125,6 +125,10 @@ func (f *personForm) show() {
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, u.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
 	f.dlg.Resize(fyne.NewSize(620, 560))
+	for _, e := range []*widget.Entry{f.code, f.name, f.level, f.joined, f.left, f.bonus, f.currency, f.email} {
+		e.OnSubmitted = func(string) { f.onSave() } // Enter saves, as in the other forms
+	}
+	dialogKeys(u.win, f.dlg, f.onSave)
 	f.s.form = f
 	f.dlg.Show()
 }
