@@ -271,7 +271,10 @@ func (s *planScreen) onRemoveKPI(id string) {
 	})
 }
 
-func (s *planScreen) removeKPI(id, name string) {
+func (s *planScreen) removeKPI(id, name string) { s.removeKPIWhy(id, name, "") }
+
+// removeKPIWhy is removeKPI with a reason, which an approved-once plan needs.
+func (s *planScreen) removeKPIWhy(id, name, reason string) {
 	u := s.u
 	s.commitTyping()
 	stored := false // the KPI was in the stored plan
@@ -282,17 +285,21 @@ func (s *planScreen) removeKPI(id, name string) {
 		if !planedit.RemoveKPI(p, id) {
 			return nil // never saved: only the table has it
 		}
-		if err := u.ws.Save(p); err != nil {
+		if err := u.ws.Change(p, reason); err != nil {
 			return err
 		}
 		s.plan, stored = p, true
 		return nil
 	}, func(err error) {
+		if s.askWhy(err, func(r string) { s.removeKPIWhy(id, name, r) }) {
+			return
+		}
 		if err != nil {
 			s.refused(err)
 			return
 		}
 		planedit.RemoveKPI(s.draft, id)
+		s.loadHistory()
 		s.kpis.removeRow(id)
 		if !stored {
 			u.notify(u.T("Removed %s.", name))

@@ -217,3 +217,27 @@ func TestRetypedValueKeepsItsComment(t *testing.T) {
 		t.Errorf("stored %+v", a)
 	}
 }
+
+// Removing a KPI of a plan approved once is a change of its terms: it asks why.
+func TestRemoveKPIAfterApprovalAsksWhy(t *testing.T) {
+	u, store, s := planTestUI(t, "en", submittedFixture())
+	for _, step := range []struct {
+		a      app.Action
+		reason string
+	}{{app.Approve, ""}, {app.Reopen, "one KPI too many"}} {
+		if _, err := u.ws.Transition(s.id, step.a, step.reason); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.openPlan(s.id)
+	s = curPlan(t, u)
+	s.onRemoveKPI("k4")
+	tapButton(t, u, "Yes")
+	typeReason(t, u, "complaints are tracked by customer service now")
+	if p := storedPlan(t, store, s.id); p.KPI("k4") != nil {
+		t.Fatal("the KPI was not removed")
+	}
+	if h := s.history.rows; len(h) == 0 || h[0].Path != "kpis[k4]" || h[0].Reason != "complaints are tracked by customer service now" {
+		t.Errorf("newest history entry %+v", h[0])
+	}
+}
