@@ -32,6 +32,7 @@ type peopleScreen struct {
 	clear    *widget.Button // clears the search and filters
 	edit     *widget.Button // need a highlighted person
 	archive  *widget.Button
+	plans    *widget.Button // the highlighted person's plans, in the plans list
 	bulk     *widget.Button // needs a selection
 	root     fyne.CanvasObject
 
@@ -90,6 +91,7 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 	s.edit = widget.NewButtonWithIcon(u.T("Edit"), theme.DocumentCreateIcon(), s.onEdit)
 	s.archive = widget.NewButtonWithIcon(u.T("Archive"), theme.LogoutIcon(), s.onArchive)
 	s.bulk = widget.NewButtonWithIcon(u.T("Edit selected…"), theme.ListIcon(), s.onBulk)
+	s.plans = widget.NewButtonWithIcon(u.T("Plans"), theme.DocumentIcon(), s.onPlans)
 	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.importPeople)
 	exp := widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), u.exportPeople)
 	s.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), s.onClearFilters)
@@ -99,7 +101,7 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, title, s.count),
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.byGiven, s.clear), s.search),
 		filters,
-		container.NewBorder(nil, nil, container.NewHBox(s.add, s.edit, s.archive, s.bulk), container.NewHBox(imp, exp)),
+		container.NewBorder(nil, nil, container.NewHBox(s.add, s.edit, s.archive, s.bulk, s.plans), container.NewHBox(imp, exp)),
 		s.all,
 	)
 	s.updateActions()
@@ -242,6 +244,7 @@ func (s *peopleScreen) updateActions() {
 	}
 	cur := s.reg.byUID[s.cur]
 	enable(s.edit, cur != nil)
+	enable(s.plans, cur != nil)
 	enable(s.archive, cur != nil && !cur.Archived())
 	n := len(s.selection())
 	enable(s.bulk, n > 0)
@@ -259,6 +262,16 @@ func enable(b *widget.Button, on bool) {
 	} else {
 		b.Disable()
 	}
+}
+
+// onPlans shows the plans list searched for the highlighted person.
+func (s *peopleScreen) onPlans() {
+	e := s.reg.byUID[s.cur]
+	if e == nil {
+		return
+	}
+	s.u.openHome()
+	s.u.home.search.SetText(e.Name)
 }
 
 // onAdd opens the form for a new person, in the unit the list is filtered by.

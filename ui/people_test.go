@@ -310,3 +310,26 @@ func TestPeopleArchiveALeaver(t *testing.T) {
 		t.Errorf("leavers %v", got)
 	}
 }
+
+func TestPeoplePlansButtonSearchesThePlansList(t *testing.T) {
+	u, _ := testUI(t, "vi")
+	_, people := seedOrg(t, u)
+	p := submittedFixture()
+	p.PersonUID = people["NV0002"].UID
+	if err := u.ws.Save(p); err != nil {
+		t.Fatal(err)
+	}
+	s := openPeopleScreen(t, u)
+	for i, e := range s.rows {
+		if e.Code == "NV0002" {
+			s.table.Select(widget.TableCellID{Row: i, Col: 1})
+		}
+	}
+	test.Tap(s.plans)
+	if u.cur != u.home || u.home.search.Text != "Hồ Thị An" {
+		t.Fatalf("showing %T, search %q", u.cur, u.home.search.Text)
+	}
+	if len(u.home.rows) != 1 || u.home.rows[0].ID != p.ID {
+		t.Errorf("plans list shows %+v", u.home.rows)
+	}
+}

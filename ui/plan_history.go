@@ -212,12 +212,26 @@ func (h *historyTab) onRow(row int) {
 	}
 	e := h.rows[row]
 	u := h.s.u
-	text := u.T("%s, %s on %s (%s): %s, from %q to %q", u.timeText(e), e.User, e.Device, e.Source,
+	text := u.T("%s, %s on %s (%s): %s, from %q to %q", u.timeText(e), e.User, e.Device, u.sourceText(e.Source),
 		u.historyWhat(e.Path, h.names), u.historyValue(e.Path, e.Old), u.historyValue(e.Path, e.New))
 	if e.Reason != "" {
 		text += ". " + u.T("Why: %s", e.Reason)
 	}
 	h.detail.SetText(text)
+}
+
+// sourceText says how a change was made: on the screen, with the kpi
+// command, or from the named file.
+func (u *UI) sourceText(source string) string {
+	switch source {
+	case "screen":
+		return u.T("on the screen")
+	case "cli":
+		return u.T("with the kpi command")
+	case "":
+		return "—"
+	}
+	return u.T("from %s", source)
 }
 
 // timeText is when an entry was written, in local time: 12/03/2026 14:05.
