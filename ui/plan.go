@@ -136,8 +136,10 @@ func (s *planScreen) header() fyne.CanvasObject {
 	periodBox := container.NewHBox(widget.NewLabel(u.T("Scoring window")), s.period)
 	return container.NewVBox(
 		container.NewBorder(nil, nil, back, actions, title),
-		container.NewBorder(nil, nil, nil, container.NewHBox(cycle, s.lifecycleBar()), who),
-		container.NewBorder(nil, nil, nil, periodBox, goal),
+		// the person stays in sight beside the review status and its steps;
+		// the goal gives way to the cycle when the window is small
+		container.NewBorder(nil, nil, nil, s.lifecycleBar(), who),
+		container.NewBorder(nil, nil, cycle, periodBox, goal),
 		widget.NewSeparator(),
 	)
 }
