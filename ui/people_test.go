@@ -333,3 +333,38 @@ func TestPeoplePlansButtonSearchesThePlansList(t *testing.T) {
 		t.Errorf("plans list shows %+v", u.home.rows)
 	}
 }
+
+func TestPeopleEditKeepsThePersonAndShowsTheirValues(t *testing.T) {
+	u, _ := testUI(t, "vi")
+	units, people := seedOrg(t, u)
+	an := people["NV0002"]
+	an.Manager, an.BaseBonus, an.Joined = people["NV0001"].UID, 8_500_000, app.NewDate(2024, 7, 1)
+	if err := u.ws.SavePerson(an); err != nil {
+		t.Fatal(err)
+	}
+	s := openPeopleScreen(t, u)
+	for i, e := range s.rows {
+		if e.Code == "NV0002" {
+			s.table.Select(widget.TableCellID{Row: i, Col: 2})
+		}
+	}
+	if !strings.Contains(s.detail.Text, "quản lý: Huỳnh Văn Bình") || !strings.Contains(s.detail.Text, "vào làm ngày 01/07/2024") {
+		t.Errorf("detail %q", s.detail.Text)
+	}
+	test.Tap(s.edit)
+	f := s.form
+	if f.code.Text != "NV0002" || f.name.Text != "Hồ Thị An" || f.unit.value() != units["KD-MN"].UID ||
+		f.manager.entry.Text != "Huỳnh Văn Bình (NV0001)" || f.bonus.Text != "8.500.000" || f.joined.Text != "01/07/2024" {
+		t.Fatalf("form shows %q %q %q %q %q %q", f.code.Text, f.name.Text, f.unit.value(), f.manager.entry.Text, f.bonus.Text, f.joined.Text)
+	}
+	f.code.SetText("KD0002")
+	f.name.SetText("Hồ Thị Ân")
+	test.Tap(f.save)
+	e := personByCode(t, u, "KD0002")
+	if e.UID != an.UID || e.Name != "Hồ Thị Ân" || e.Manager != people["NV0001"].UID || e.BaseBonus != 8_500_000 {
+		t.Errorf("edited person %+v", e)
+	}
+	if people, _ := u.ws.People(); len(people) != 4 {
+		t.Errorf("%d people after an edit, want 4", len(people))
+	}
+}
