@@ -7,7 +7,7 @@ import (
 )
 
 func TestOfficialWindowIsLatestClosedPeriod(t *testing.T) {
-	p := julDecPlan() // actuals for Jul, Aug, Sep
+	p := julDecPlan()   // actuals for Jul, Aug, Sep
 	p.ClosedPeriods = 2 // HR closed Jul and Aug
 	w := Official(p, app.NewDate(2026, 10, 5))
 	if w.Last != 1 || w.Label != "2026-08" {
