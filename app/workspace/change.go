@@ -65,15 +65,34 @@ func (w *Workspace) commit(before, after *app.Plan, reason string) error {
 	return w.write(after, edits, reason)
 }
 
-// write saves p and its history entries for edits in one transaction.
+// write saves p and its history entries for edits in one transaction; a
+// plan that is no longer a draft and has no registry person gets one first.
 func (w *Workspace) write(p *app.Plan, edits []app.Edit, reason string) error {
 	who, at := w.who(reason), w.now()
-	return w.store.Update(func(tx app.Tx) error {
+	person := p.PersonUID
+	reg, err := w.loadRegistry(p)
+	if err != nil {
+		return err
+	}
+	err = w.store.Update(func(tx app.Tx) error {
+		made, err := linkPerson(tx, reg, p)
+		if err != nil {
+			return err
+		}
+		if len(made) > 0 {
+			if err := tx.AppendLog(who.Entries("", at, made)); err != nil {
+				return err
+			}
+		}
 		if err := tx.SavePlan(p); err != nil {
 			return err
 		}
 		return tx.AppendHistory(who.Entries(p.UID, at, edits))
 	})
+	if err != nil {
+		p.PersonUID = person
+	}
+	return err
 }
 
 // check refuses edits the lifecycle or a closed period does not allow.
