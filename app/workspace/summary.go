@@ -53,8 +53,8 @@ type Filter struct {
 	// Units, when not nil, keeps plans whose person is in one of these units
 	// (a unit's subtree: app.Org.Subtree).
 	Units map[app.UID]bool
-	Year       int    // cycles overlapping this year; 0 = any
-	Text       string // in the plan's name, person or department, ignoring case and accents
+	Year  int    // cycles overlapping this year; 0 = any
+	Text  string // in the plan's name, person or department, ignoring case and accents
 }
 
 // Summarise scores every plan over its official window on date today and
