@@ -91,8 +91,18 @@ func (w *Workspace) write(p *app.Plan, edits []app.Edit, reason string) error {
 	})
 	if err != nil {
 		p.PersonUID = person
+		return err
 	}
-	return err
+	w.refreshDerived(p)
+	return nil
+}
+
+// refreshDerived re-reads what loading fills in (the person's view from the
+// registry, the closed periods) into p after a save.
+func (w *Workspace) refreshDerived(p *app.Plan) {
+	if fresh, err := w.store.Plan(p.ID); err == nil {
+		p.Person, p.ClosedPeriods = fresh.Person, fresh.ClosedPeriods
+	}
 }
 
 // check refuses edits the lifecycle or a closed period does not allow.

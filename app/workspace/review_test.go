@@ -261,3 +261,31 @@ func TestRegistryRules(t *testing.T) {
 		t.Fatalf("moving a unit inside its subtree: %v", err)
 	}
 }
+
+// TestSavedPlanIsLinkedToARegistryPerson: a plan handed in without a
+// registry person gets the person of that name in that unit, or a new one.
+func TestSavedPlanIsLinkedToARegistryPerson(t *testing.T) {
+	w, lanPlan := company(t)
+	mk := func(name, dept string) *app.Plan {
+		p := lanPlan.Clone()
+		p.ID, p.UID, p.PersonUID, p.Status, p.Revision, p.ApprovedOnce = 0, "", "", app.Submitted, 0, false
+		p.Person = app.Person{Name: name, Department: dept, Currency: "VND"}
+		if err := w.Save(p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	same := mk("Nguyễn Thị Lan", "Kinh doanh")
+	if same.PersonUID != lanPlan.PersonUID {
+		t.Fatalf("Lan in Kinh doanh got a new person %s, want %s", same.PersonUID, lanPlan.PersonUID)
+	}
+	other := mk("Phạm Văn Đức", "Kho vận")
+	people, _ := w.People()
+	units, _ := w.Units()
+	if len(people) != 2 || people[1].Code != "NV0002" || other.PersonUID != people[1].UID {
+		t.Fatalf("people = %+v", people)
+	}
+	if len(units) != 3 || other.Person.Department != "Kho vận" || other.Person.Code != "NV0002" {
+		t.Fatalf("units = %+v, person view %+v", units, other.Person)
+	}
+}
