@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"fmt"
 	"slices"
 
 	"kpiplanner/app"
@@ -61,4 +62,84 @@ func level(position string) int {
 		}
 	}
 	return 0
+}
+
+// Save adds a demo company of n people in lang to s in one transaction: its
+// units, its people and their plans. It returns the plans, with their ids.
+func Save(s app.Store, n int, seed int64, lang string) ([]*app.Plan, error) {
+	plans := CompanyIn(n, seed, lang)
+	units, people := Registry(plans, lang)
+	if err := fitInto(s, units, people); err != nil {
+		return nil, fmt.Errorf("add the demo company: %w", err)
+	}
+	err := s.Update(func(tx app.Tx) error {
+		for i := range units {
+			if units[i].UID == "" {
+				continue // the workspace has this unit already
+			}
+			if err := tx.SaveUnit(&units[i]); err != nil {
+				return err
+			}
+		}
+		for i := range people {
+			if err := tx.SavePerson(&people[i]); err != nil {
+				return err
+			}
+		}
+		for _, p := range plans {
+			if err := tx.SavePlan(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("add the demo company: %w", err)
+	}
+	return plans, nil
+}
+
+// fitInto makes a demo registry fit a workspace that has people and units
+// already: units whose code exists are the existing ones (their records are
+// not written again: UID ""), and people's codes continue after the codes in use.
+func fitInto(s app.Store, units []app.OrgUnit, people []app.Employee) error {
+	have, err := s.Units()
+	if err != nil {
+		return err
+	}
+	existing := map[string]app.UID{}
+	for _, u := range have {
+		existing[u.Code] = u.UID
+	}
+	moved := map[app.UID]app.UID{}
+	for i := range units {
+		if uid, ok := existing[units[i].Code]; ok {
+			moved[units[i].UID], units[i].UID = uid, ""
+		}
+	}
+	for i := range units {
+		if to, ok := moved[units[i].Parent]; ok {
+			units[i].Parent = to
+		}
+	}
+	taken, err := s.People()
+	if err != nil {
+		return err
+	}
+	codes := make(map[string]bool, len(taken))
+	for _, e := range taken {
+		codes[e.Code] = true
+	}
+	n := len(taken)
+	for i := range people {
+		if to, ok := moved[people[i].Unit]; ok {
+			people[i].Unit = to
+		}
+		n++
+		for codes[app.CodeFor(n)] {
+			n++
+		}
+		people[i].Code = app.CodeFor(n)
+	}
+	return nil
 }
