@@ -205,4 +205,4 @@ func (g *goalStep) showProblems(errs []*app.FieldError) []*app.FieldError {
 // recheck updates the problems under the fields after an edit.
 func (g *goalStep) recheck() { g.form.showProblems("", g.w.d.Problems(wizard.Goal)) }
 
-func (g *goalStep) focus() { g.w.u.win.Canvas().Focus(g.name.input.(*wizEntry)) }
+func (g *goalStep) focus() { g.w.u.win.Canvas().Focus(g.nameBox) }
