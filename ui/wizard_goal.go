@@ -21,6 +21,8 @@ type goalStep struct {
 	deptBox  *keySelectEntry
 	position *wizEntry
 	people   []wizard.PersonChoice
+	nameOpts []string // the registry's people, as offered
+	deptOpts []string // the org units, as offered; nil without a registry
 	org      *app.Org
 	start    *wizField
 	end      *wizField

@@ -45,9 +45,11 @@ func (g *goalStep) offerRegistry(people []app.Employee, units []app.OrgUnit) {
 	sorter := i18n.NewSorter()
 	slices.SortFunc(labels, sorter.Compare)
 	g.nameBox.SetOptions(labels)
+	g.nameOpts = labels
 	if names := wizard.UnitNames(units); len(names) > 0 {
 		slices.SortFunc(names, sorter.Compare)
 		g.deptBox.SetOptions(names)
+		g.deptOpts = names
 	}
 }
 
