@@ -15,7 +15,36 @@ var (
 	// bucketPlanUIDs maps a plan's uid (its 32 hex digits) to its plan key;
 	// putPlan and DeletePlan keep it in step with bucketPlans (schema 2).
 	bucketPlanUIDs = []byte("plan_uids")
+
+	// bucketPeople maps a person's uid (32 hex digits) to an encoded
+	// app.Employee (schema 3).
+	bucketPeople = []byte("people")
+	// bucketPeopleCodes maps an employee code to the person's uid, so codes
+	// stay unique (schema 3).
+	bucketPeopleCodes = []byte("people_codes")
+	// bucketPersonPlans holds person uid (32 hex digits) + plan key → empty:
+	// which plans refer to a person (schema 3).
+	bucketPersonPlans = []byte("person_plans")
+	// bucketUnits maps an org unit's uid (32 hex digits) to an encoded
+	// app.OrgUnit (schema 3).
+	bucketUnits = []byte("units")
+	// bucketUnitCodes maps a unit code to the unit's uid (schema 3).
+	bucketUnitCodes = []byte("unit_codes")
+	// bucketHistory maps plan uid (16 raw bytes) + big-endian uint64 seq to
+	// an encoded app.HistoryEntry, so a plan's history is one prefix scan
+	// in order (schema 3).
+	bucketHistory = []byte("history")
+	// bucketLog maps a big-endian uint64 seq to an encoded workspace-level
+	// app.HistoryEntry (schema 3).
+	bucketLog = []byte("log")
+	// bucketCloses maps a big-endian uint64 seq to an encoded
+	// app.PeriodClose, in the order written (schema 3).
+	bucketCloses = []byte("closes")
 )
+
+// companyBuckets are the buckets schema 3 adds.
+var companyBuckets = [][]byte{bucketPeople, bucketPeopleCodes, bucketPersonPlans, bucketUnits, bucketUnitCodes,
+	bucketHistory, bucketLog, bucketCloses}
 
 // keySchemaVersion is the meta key holding the schema version as a big-endian uint64.
 var keySchemaVersion = []byte("schema_version")

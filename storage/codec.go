@@ -32,6 +32,21 @@ func (w *writer) str(s string) {
 	w.b = append(w.b, s...)
 }
 
+// bool writes v as one byte, 0 or 1.
+func (w *writer) bool(v bool) {
+	if v {
+		w.byte(1)
+		return
+	}
+	w.byte(0)
+}
+
+// time writes t as seconds since 1970 and nanoseconds; it reads back in UTC.
+func (w *writer) time(t time.Time) {
+	w.varint(t.Unix())
+	w.uvarint(uint64(t.Nanosecond()))
+}
+
 // optFloat writes a presence byte, then the value when p is not nil.
 func (w *writer) optFloat(p *float64) {
 	if p == nil {
@@ -140,6 +155,45 @@ func (r *reader) str() string {
 	s := r.src[r.off : r.off+int(n)]
 	r.off += int(n)
 	return s
+}
+
+func (r *reader) bool() bool {
+	switch r.byte() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail(errors.New("bad boolean"))
+	return false
+}
+
+// time reads a time written by writer.time, in UTC; the zero time reads
+// back as the zero time.
+func (r *reader) time() time.Time {
+	s, ns := r.varint(), r.uvarint()
+	if r.err != nil {
+		return time.Time{}
+	}
+	if ns >= 1e9 {
+		r.fail(errors.New("bad nanoseconds"))
+		return time.Time{}
+	}
+	return time.Unix(s, int64(ns)).UTC()
+}
+
+// length reads a plain element count, each element taking at least minSize
+// bytes, bounded by what is left so a damaged record cannot ask for a huge
+// allocation.
+func (r *reader) length(minSize int) int {
+	n := r.uvarint()
+	if r.err == nil && n > uint64(r.left()/max(minSize, 1)) {
+		r.fail(errShort)
+	}
+	if r.err != nil {
+		return 0
+	}
+	return int(n)
 }
 
 func (r *reader) optFloat() *float64 {

@@ -3,7 +3,6 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
-	"math"
 	"slices"
 
 	"kpiplanner/app"
@@ -14,11 +13,17 @@ import (
 const (
 	planFormat1 = 1 // planFormat1 is a plan without actuals, as written before plans had a uid.
 	// planFormat2 adds the plan's uid, the rules' rounding step and
-	// missing-data rule and each KPI's exemption; encodePlan writes it.
+	// missing-data rule and each KPI's exemption.
 	planFormat2 = 2
+	// planFormat3 adds the plan's revision, whether it was ever approved,
+	// its person's uid and the rules' note-below threshold; encodePlan
+	// writes it. The person's code and unit and the closed periods are
+	// derived on load and never stored.
+	planFormat3 = 3
 
-	actualsPlain   = 1 // actualsPlain holds period and value per actual.
-	actualsWithDen = 2 // actualsWithDen also holds each actual's denominator.
+	actualsPlain       = 1 // actualsPlain holds period and value per actual.
+	actualsWithDen     = 2 // actualsWithDen also holds each actual's denominator.
+	actualsWithComment = 3 // actualsWithComment holds period, value, denominator and comment.
 )
 
 // planKey returns the bucket key of plan id: 8 bytes, big-endian, so keys sort by id.
@@ -43,16 +48,20 @@ func idOf(key []byte) app.PlanID {
 
 // encodePlan returns p without its ID (the key holds it) and without actuals,
 // in the current plan record format.
-func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat2) }
+func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat3) }
 
-// encodePlanAs writes p in record format f; format 1 (what schema 1 files
-// hold) leaves out the fields added since.
+// encodePlanAs writes p in record format f; formats 1 and 2 (what schema 1
+// and 2 files hold) leave out the fields added since.
 func encodePlanAs(p *app.Plan, f byte) []byte {
-	v2 := f >= planFormat2
 	w := &writer{b: make([]byte, 0, 256+256*len(p.KPIs))}
 	w.byte(f)
-	if v2 {
+	if f >= planFormat2 {
 		w.str(string(p.UID))
+	}
+	if f >= planFormat3 {
+		w.uvarint(p.Revision)
+		w.bool(p.ApprovedOnce)
+		w.str(string(p.PersonUID))
 	}
 	w.str(p.Name)
 	w.str(string(p.Status))
@@ -66,15 +75,15 @@ func encodePlanAs(p *app.Plan, f byte) []byte {
 	w.str(string(p.Cycle.Frequency))
 	w.str(p.Goal.Text)
 	w.str(p.Goal.Type)
-	encodeRules(w, &p.Rules, v2)
+	encodeRules(w, &p.Rules, f)
 	w.count(len(p.KPIs), p.KPIs == nil)
 	for i := range p.KPIs {
-		encodeKPI(w, &p.KPIs[i], v2)
+		encodeKPI(w, &p.KPIs[i], f >= planFormat2)
 	}
 	return w.b
 }
 
-func encodeRules(w *writer, r *app.Rules, v2 bool) {
+func encodeRules(w *writer, r *app.Rules, f byte) {
 	groups := make([]app.Group, 0, len(r.GroupWeights))
 	for g := range r.GroupWeights {
 		groups = append(groups, g)
@@ -95,9 +104,12 @@ func encodeRules(w *writer, r *app.Rules, v2 bool) {
 	w.float(r.LinearCap)
 	w.float(r.Cap)
 	w.float(r.Floor)
-	if v2 {
+	if f >= planFormat2 {
 		w.float(r.RoundingStep)
 		w.str(string(r.MissingData))
+	}
+	if f >= planFormat3 {
+		w.float(r.NoteBelow)
 	}
 }
 
@@ -140,13 +152,17 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 	id := idOf(key)
 	r := newReader(val)
 	f := r.byte()
-	if r.err == nil && f != planFormat1 && f != planFormat2 {
+	if r.err == nil && (f < planFormat1 || f > planFormat3) {
 		return nil, fmt.Errorf("plan %d: unknown record format %d", id, f)
 	}
-	v2 := f == planFormat2
 	p := &app.Plan{ID: id}
-	if v2 {
+	if f >= planFormat2 {
 		p.UID = app.UID(r.str())
+	}
+	if f >= planFormat3 {
+		p.Revision = r.uvarint()
+		p.ApprovedOnce = r.bool()
+		p.PersonUID = app.UID(r.str())
 	}
 	p.Name = r.str()
 	if p.Status = app.Status(r.str()); p.Status == app.LegacyActive {
@@ -162,11 +178,11 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 	p.Cycle.Frequency = app.Frequency(r.str())
 	p.Goal.Text = r.str()
 	p.Goal.Type = r.str()
-	decodeRules(r, &p.Rules, v2)
+	decodeRules(r, &p.Rules, f)
 	if n, isNil := r.count(20); !isNil {
 		p.KPIs = make([]app.KPI, n)
 		for i := range p.KPIs {
-			decodeKPI(r, &p.KPIs[i], v2)
+			decodeKPI(r, &p.KPIs[i], f >= planFormat2)
 		}
 	}
 	if err := r.done(); err != nil {
@@ -175,10 +191,11 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 	return p, nil
 }
 
-// decodeRules reads rules; v2 says the record has the format 2 fields. A
-// format 1 record's missing-data rule stays "", which means exclude: the
-// behaviour it was scored with.
-func decodeRules(r *reader, rules *app.Rules, v2 bool) {
+// decodeRules reads rules of a record in format f. A format 1 record's
+// missing-data rule stays "", which means exclude, and a format 1 or 2
+// record's note-below threshold stays 0 (off): the behaviour each was
+// scored with.
+func decodeRules(r *reader, rules *app.Rules, f byte) {
 	if n, isNil := r.count(9); !isNil {
 		rules.GroupWeights = make(map[app.Group]float64, n)
 		for range n {
@@ -199,11 +216,13 @@ func decodeRules(r *reader, rules *app.Rules, v2 bool) {
 	rules.LinearCap = r.float()
 	rules.Cap = r.float()
 	rules.Floor = r.float()
-	if !v2 {
-		return
+	if f >= planFormat2 {
+		rules.RoundingStep = r.float()
+		rules.MissingData = app.MissingData(r.str())
 	}
-	rules.RoundingStep = r.float()
-	rules.MissingData = app.MissingData(r.str())
+	if f >= planFormat3 {
+		rules.NoteBelow = r.float()
+	}
 }
 
 func decodeKPI(r *reader, k *app.KPI, v2 bool) {
@@ -239,71 +258,4 @@ func decodeKPI(r *reader, k *app.KPI, v2 bool) {
 	if v2 {
 		k.Exempt = r.str()
 	}
-}
-
-// encodeActuals returns one KPI's actuals as a record: a format byte (with or
-// without denominators), a count, then per actual its period as a varint, its
-// value and, when any actual has one, its denominator.
-func encodeActuals(as []app.Actual) []byte {
-	format := byte(actualsPlain)
-	size := 9
-	for _, a := range as {
-		if math.Float64bits(a.Den) != 0 { // keeps -0 and NaN too
-			format, size = actualsWithDen, 17
-			break
-		}
-	}
-	w := &writer{b: make([]byte, 0, 1+binary.MaxVarintLen64+len(as)*(size+2))}
-	w.byte(format)
-	w.uvarint(uint64(len(as)))
-	for _, a := range as {
-		w.varint(int64(a.Period))
-		w.float(a.Value)
-		if format == actualsWithDen {
-			w.float(a.Den)
-		}
-	}
-	return w.b
-}
-
-// decodeActuals reads a record written by encodeActuals. It reads val in
-// place (no copy of the record), so it is safe on bytes a transaction owns.
-func decodeActuals(val []byte) ([]app.Actual, error) {
-	if len(val) < 1 {
-		return nil, errShort
-	}
-	format, size := val[0], 8
-	switch format {
-	case actualsPlain:
-	case actualsWithDen:
-		size = 16
-	default:
-		return nil, fmt.Errorf("unknown actuals format %d", format)
-	}
-	n, used := binary.Uvarint(val[1:])
-	if used <= 0 {
-		return nil, errShort
-	}
-	b := val[1+used:]
-	if n > uint64(len(b)/(size+1)) {
-		return nil, errShort
-	}
-	out := make([]app.Actual, n)
-	for i := range out {
-		period, used := binary.Varint(b)
-		if used <= 0 || len(b)-used < size {
-			return nil, errShort
-		}
-		b = b[used:]
-		out[i].Period = int(period)
-		out[i].Value = math.Float64frombits(binary.LittleEndian.Uint64(b))
-		if format == actualsWithDen {
-			out[i].Den = math.Float64frombits(binary.LittleEndian.Uint64(b[8:]))
-		}
-		b = b[size:]
-	}
-	if len(b) != 0 {
-		return nil, fmt.Errorf("actuals record has %d unexpected trailing bytes", len(b))
-	}
-	return out, nil
 }

@@ -65,7 +65,7 @@ func (t *ImportTx) PlanByUID(uid app.UID) (*app.Plan, error) {
 	if key == nil {
 		return nil, nil
 	}
-	return loadPlan(t.tx, idOf(key))
+	return readPlan(t.tx, idOf(key))
 }
 
 // Put writes p as SavePlan does: a new id when p.ID is 0, a new uid when p.UID is "".

@@ -19,6 +19,7 @@ var ErrSchemaTooNew = errors.New("the database was written by a newer version of
 var migrations = []func(tx *bolt.Tx) error{
 	1: createBuckets,
 	2: giveUIDs,
+	3: companyModel,
 }
 
 // SchemaVersion is the schema version this code writes.
@@ -108,7 +109,7 @@ func giveUIDs(tx *bolt.Tx) error {
 			p.UID = app.NewUID()
 		}
 		key := planKey(p.ID)
-		if err := plans.Put(key, encodePlan(p)); err != nil {
+		if err := plans.Put(key, encodePlanAs(p, planFormat2)); err != nil { // schema 2 wrote format 2
 			return fmt.Errorf("rewrite plan %d: %w", p.ID, err)
 		}
 		if err := index.Put([]byte(p.UID), key); err != nil {

@@ -21,6 +21,10 @@ func (db *DB) Plans() ([]*app.Plan, error) {
 		if err != nil {
 			return err
 		}
+		reg, err := loadRegistry(tx)
+		if err != nil {
+			return err
+		}
 		ac := acts.Cursor()
 		ak, av := ac.First()
 		pc := plans.Cursor()
@@ -37,6 +41,7 @@ func (db *DB) Plans() ([]*app.Plan, error) {
 					return err
 				}
 			}
+			reg.Resolve(p)
 			out = append(out, p)
 		}
 		return nil
@@ -52,7 +57,7 @@ func (db *DB) Plan(id app.PlanID) (*app.Plan, error) {
 	var p *app.Plan
 	err := db.view(func(tx *bolt.Tx) error {
 		var err error
-		p, err = loadPlan(tx, id)
+		p, err = readPlan(tx, id)
 		return err
 	})
 	if err != nil {
@@ -61,7 +66,21 @@ func (db *DB) Plan(id app.PlanID) (*app.Plan, error) {
 	return p, nil
 }
 
-// loadPlan reads plan id and its actuals inside tx.
+// readPlan reads plan id and its actuals inside tx and fills its derived
+// fields from the registry.
+func readPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
+	p, err := loadPlan(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := resolvePlan(tx, p); err != nil {
+		return nil, fmt.Errorf("plan %d: %w", id, err)
+	}
+	return p, nil
+}
+
+// loadPlan reads plan id and its actuals inside tx, as stored: its derived
+// fields are left unset.
 func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 	plans, acts, err := planBuckets(tx)
 	if err != nil {
@@ -100,36 +119,40 @@ func attachActuals(p *app.Plan, k, v []byte) error {
 	return nil
 }
 
-// DeletePlan removes a plan and its actuals, or returns an error matching app.ErrNotFound.
+// DeletePlan removes a plan and its actuals, or returns an error matching
+// app.ErrNotFound. Its history stays.
 func (db *DB) DeletePlan(id app.PlanID) error {
-	err := db.update(func(tx *bolt.Tx) error {
-		plans, acts, err := planBuckets(tx)
-		if err != nil {
-			return err
-		}
-		key := planKey(id)
-		v := plans.Get(key)
-		if v == nil {
-			return app.ErrNotFound
-		}
-		if uid := recordUID(v); uid != "" {
-			uids, err := bucket(tx, bucketPlanUIDs)
-			if err != nil {
-				return err
-			}
-			if err := uids.Delete([]byte(uid)); err != nil {
-				return fmt.Errorf("unindex uid %s: %w", uid, err)
-			}
-		}
-		if err := plans.Delete(key); err != nil {
-			return err
-		}
-		return deleteActuals(acts, key, nil)
-	})
+	err := db.update(func(tx *bolt.Tx) error { return deletePlan(tx, id) })
 	if err != nil {
 		return fmt.Errorf("storage: delete plan %d: %w", id, err)
 	}
 	return nil
+}
+
+// deletePlan removes plan id, its actuals and its index entries inside tx.
+func deletePlan(tx *bolt.Tx, id app.PlanID) error {
+	w, err := newPlanWriter(tx)
+	if err != nil {
+		return err
+	}
+	key := planKey(id)
+	v := w.plans.Get(key)
+	if v == nil {
+		return app.ErrNotFound
+	}
+	uid, person := recordHead(v)
+	if uid != "" {
+		if err := w.uids.Delete([]byte(uid)); err != nil {
+			return fmt.Errorf("unindex uid %s: %w", uid, err)
+		}
+	}
+	if err := w.indexPerson(key, person, ""); err != nil {
+		return err
+	}
+	if err := w.plans.Delete(key); err != nil {
+		return err
+	}
+	return deleteActuals(w.acts, key, nil)
 }
 
 // bucket returns the named bucket of tx, or an error if the file lacks it.

@@ -69,7 +69,7 @@ func (db *DB) PlanByUID(uid app.UID) (*app.Plan, error) {
 			return app.ErrNotFound
 		}
 		var err error
-		p, err = loadPlan(tx, idOf(key))
+		p, err = readPlan(tx, idOf(key))
 		return err
 	})
 	if err != nil {
@@ -100,10 +100,10 @@ func uidKey(tx *bolt.Tx, uid app.UID) []byte {
 	return b.Get([]byte(uid))
 }
 
-// planWriter writes plans, their actuals and their uid index entries inside
-// one update transaction.
+// planWriter writes plans, their actuals and their uid and person index
+// entries inside one update transaction.
 type planWriter struct {
-	plans, acts, uids *bolt.Bucket
+	plans, acts, uids, persons *bolt.Bucket
 }
 
 func newPlanWriter(tx *bolt.Tx) (*planWriter, error) {
@@ -115,8 +115,12 @@ func newPlanWriter(tx *bolt.Tx) (*planWriter, error) {
 	if err != nil {
 		return nil, err
 	}
+	persons, err := bucket(tx, bucketPersonPlans)
+	if err != nil {
+		return nil, err
+	}
 	plans.FillPercent, acts.FillPercent, uids.FillPercent = fillPercent, fillPercent, fillPercent
-	return &planWriter{plans: plans, acts: acts, uids: uids}, nil
+	return &planWriter{plans: plans, acts: acts, uids: uids, persons: persons}, nil
 }
 
 // put writes p (assigning its id and uid if new) and replaces its actuals records.
@@ -125,10 +129,17 @@ func (w *planWriter) put(p *app.Plan) error {
 	if err := w.assignID(p); err != nil {
 		return err
 	}
-	if err := w.assignUID(p, fresh); err != nil {
+	key := planKey(p.ID)
+	var old []byte
+	if !fresh {
+		old = w.plans.Get(key)
+	}
+	if err := w.assignUID(p, recordUID(old)); err != nil {
 		return err
 	}
-	key := planKey(p.ID)
+	if err := w.indexPerson(key, recordPerson(old), p.PersonUID); err != nil {
+		return fmt.Errorf("plan %d: %w", p.ID, err)
+	}
 	if err := w.plans.Put(key, encodePlan(p)); err != nil {
 		return fmt.Errorf("put plan %d: %w", p.ID, err)
 	}
@@ -149,6 +160,34 @@ func (w *planWriter) put(p *app.Plan) error {
 		}
 	}
 	return deleteActuals(w.acts, key, keep)
+}
+
+// indexPerson moves plan key's entry in the person index from person old to
+// person now.
+func (w *planWriter) indexPerson(key []byte, old, now app.UID) error {
+	if old == now {
+		return nil
+	}
+	if old != "" {
+		if err := w.persons.Delete(personPlanKey(old, key)); err != nil {
+			return fmt.Errorf("unindex person %s: %w", old, err)
+		}
+	}
+	if now == "" {
+		return nil
+	}
+	if _, err := app.ParseUID(string(now)); err != nil {
+		return fmt.Errorf("person: %w", err)
+	}
+	if err := w.persons.Put(personPlanKey(now, key), nil); err != nil {
+		return fmt.Errorf("index person %s: %w", now, err)
+	}
+	return nil
+}
+
+// personPlanKey is the person index key of plan key of person uid.
+func personPlanKey(uid app.UID, key []byte) []byte {
+	return append(append(make([]byte, 0, len(uid)+len(key)), uid...), key...)
 }
 
 // assignID gives p the bucket's next id when it has none, and keeps the
@@ -178,17 +217,11 @@ func (w *planWriter) assignID(p *app.Plan) error {
 	return nil
 }
 
-// assignUID gives p a new uid when it has none (keeping the one already
-// stored for its id, unless the id is fresh and so has no record), checks
-// that no other plan has p's uid, and indexes it.
-func (w *planWriter) assignUID(p *app.Plan, fresh bool) error {
+// assignUID gives p a new uid when it has none (keeping old, the one already
+// stored for its id, if any), checks that no other plan has p's uid, and
+// indexes it.
+func (w *planWriter) assignUID(p *app.Plan, old app.UID) error {
 	key := planKey(p.ID)
-	old := app.UID("")
-	if !fresh {
-		if v := w.plans.Get(key); v != nil {
-			old = recordUID(v)
-		}
-	}
 	switch {
 	case p.UID == "" && old != "":
 		p.UID = old
@@ -210,17 +243,35 @@ func (w *planWriter) assignUID(p *app.Plan, fresh bool) error {
 }
 
 // recordUID returns the uid in an encoded plan record, or "" when the record
-// has none (format 1) or is damaged.
+// has none (format 1), is nil or is damaged.
 func recordUID(v []byte) app.UID {
-	if len(v) == 0 || v[0] != planFormat2 {
-		return ""
+	uid, _ := recordHead(v)
+	return uid
+}
+
+// recordPerson returns the person uid in an encoded plan record, or "".
+func recordPerson(v []byte) app.UID {
+	_, person := recordHead(v)
+	return person
+}
+
+// recordHead reads the uid and person uid at the head of an encoded plan
+// record without decoding the rest; either is "" when the format lacks it.
+func recordHead(v []byte) (uid, person app.UID) {
+	if len(v) == 0 || v[0] < planFormat2 || v[0] > planFormat3 {
+		return "", ""
 	}
 	r := newReader(v[1:])
-	uid := r.str()
-	if r.err != nil {
-		return ""
+	uid = app.UID(r.str())
+	if v[0] >= planFormat3 {
+		r.uvarint()
+		r.bool()
+		person = app.UID(r.str())
 	}
-	return app.UID(uid)
+	if r.err != nil {
+		return "", ""
+	}
+	return uid, person
 }
 
 // deleteActuals removes the actuals records under plan key prefix whose KPI

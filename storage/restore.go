@@ -153,15 +153,53 @@ func checkRecords(tx *bolt.Tx) error {
 		}
 	}
 	if b := tx.Bucket(bucketLibrary); b != nil {
-		return b.ForEach(func(k, v []byte) error {
+		err := b.ForEach(func(k, v []byte) error {
 			var e app.LibraryEntry
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("library entry %s: %w", k, err)
 			}
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+	}
+	return checkCompanyRecords(tx)
+}
+
+// checkCompanyRecords decodes every person, unit, history and log entry and
+// period close of tx (schema 3), and checks the code indexes point at them.
+func checkCompanyRecords(tx *bolt.Tx) error {
+	checks := []struct {
+		name   []byte
+		decode func(k, v []byte) error
+	}{
+		{bucketPeople, func(k, v []byte) error { _, err := decodePerson(k, v); return err }},
+		{bucketUnits, func(k, v []byte) error { _, err := decodeUnit(k, v); return err }},
+		{bucketHistory, func(k, v []byte) error { _, err := decodeEntry("", seqOf(k), v); return err }},
+		{bucketLog, func(k, v []byte) error { _, err := decodeEntry("", seqOf(k), v); return err }},
+		{bucketCloses, func(k, v []byte) error { _, err := decodeClose(seqOf(k), v); return err }},
+		{bucketPeopleCodes, indexCheck(tx, bucketPeople, "employee code")},
+		{bucketUnitCodes, indexCheck(tx, bucketUnits, "unit code")},
+	}
+	for _, c := range checks {
+		if b := tx.Bucket(c.name); b != nil {
+			if err := b.ForEach(c.decode); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// indexCheck returns a check that a code index entry names a record of bucket recs.
+func indexCheck(tx *bolt.Tx, recs []byte, what string) func(k, v []byte) error {
+	return func(k, v []byte) error {
+		if b := tx.Bucket(recs); b == nil || b.Get(v) == nil {
+			return fmt.Errorf("%s %s names %s, which is missing", what, k, v)
+		}
+		return nil
+	}
 }
 
 // replaceAll deletes every bucket of dst and copies every bucket of src into it.

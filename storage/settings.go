@@ -25,18 +25,21 @@ func (db *DB) Setting(key string) (string, error) {
 
 // SetSetting stores a setting; an empty value removes it.
 func (db *DB) SetSetting(key, value string) error {
-	err := db.update(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketSettings)
-		if err != nil {
-			return err
-		}
-		if value == "" {
-			return b.Delete([]byte(key))
-		}
-		return b.Put([]byte(key), []byte(value))
-	})
+	err := db.update(func(tx *bolt.Tx) error { return putSetting(tx, key, value) })
 	if err != nil {
 		return fmt.Errorf("storage: put setting %q: %w", key, err)
 	}
 	return nil
+}
+
+// putSetting stores a setting inside tx; an empty value removes it.
+func putSetting(tx *bolt.Tx, key, value string) error {
+	b, err := bucket(tx, bucketSettings)
+	if err != nil {
+		return err
+	}
+	if value == "" {
+		return b.Delete([]byte(key))
+	}
+	return b.Put([]byte(key), []byte(value))
 }

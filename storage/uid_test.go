@@ -172,14 +172,22 @@ func TestSchema2MigrationGivesEveryPlanAUID(t *testing.T) {
 		want := old[i]
 		want.UID = p.UID
 		want.Rules.RoundingStep, want.Rules.MissingData = 0, "" // format 1 kept neither: "" is exclude
+		want.Rules.NoteBelow = 0                                // nor the note rule: off, as it was scored
 		for j := range want.KPIs {
 			want.KPIs[j].Exempt = ""
+		}
+		if i < 2 { // schema 3: the two rich plans' Nguyễn Văn A of marketing is one person, NV0001
+			want.PersonUID, want.Person.Code, want.Person.Unit = ps[0].PersonUID, "NV0001", ps[0].Person.Unit
 		}
 		assertPlan(t, p, want)
 		byUID, err := db.PlanByUID(p.UID)
 		if err != nil || byUID.ID != p.ID {
 			t.Errorf("PlanByUID(%s) = %v, %v; want plan %d", p.UID, byUID, err, p.ID)
 		}
+	}
+	if ps[0].PersonUID == "" || ps[0].Person.Unit == "" || ps[2].PersonUID != "" {
+		t.Errorf("persons after migration: %q in unit %q, %q; want one registry person with a unit, and none for the empty plan",
+			ps[0].PersonUID, ps[0].Person.Unit, ps[2].PersonUID)
 	}
 	if v := fileVersionOf(t, db); v != uint64(SchemaVersion()) {
 		t.Errorf("schema version after migration %d, want %d", v, SchemaVersion())

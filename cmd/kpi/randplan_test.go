@@ -219,6 +219,9 @@ func fixKPI(r *rand.Rand, p *app.Plan, k *app.KPI, i int) {
 			continue
 		}
 		a := app.Actual{Period: per, Value: nice(r)}
+		if r.IntN(4) == 0 {
+			a.Comment = randText(r)
+		}
 		if k.Aggregation == app.Ratio {
 			a.Den = short(1 + nice(r))
 		}

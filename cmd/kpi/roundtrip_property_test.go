@@ -19,7 +19,11 @@ import (
 // What each format legitimately does not carry, with the reason. Every
 // other field of a random plan must come back exactly.
 var (
-	notInStorage = map[string]string{}
+	notInStorage = map[string]string{
+		"Person.Code":   "derived on load from the people registry (the plan's person is not in it here)",
+		"Person.Unit":   "derived on load from the people registry",
+		"ClosedPeriods": "derived on load from the period closes",
+	}
 	notInPlanDoc = map[string]string{
 		"ID": "a plan document's numeric id is local to a workspace and never trusted across workspaces (the uid is)",
 	}
