@@ -212,7 +212,7 @@ func formatError(got string, probs *problems) error {
 	}
 	msg := fmt.Sprintf("expected %q, got %q", Format, got)
 	if strings.HasPrefix(got, "kpiplanner/plan@") {
-		msg = fmt.Sprintf("%q is not supported by this version of KPI Planner, which reads %q and %q", got, Format1, Format)
+		msg = fmt.Sprintf("%q is not supported by this version of KPI Planner, which reads %q, %q and %q", got, Format1, Format2, Format)
 	}
 	return &Error{Problems: []*Problem{{Path: "format", Msg: msg}}}
 }
