@@ -90,7 +90,7 @@ type docRules struct {
 	Floor        float64               `json:"floor"`
 	RoundingStep float64               `json:"rounding_step"`
 	MissingData  *app.MissingData      `json:"missing_data,omitempty"` // nil: absent, read per the format
-	NoteBelow    float64               `json:"note_below"`             // absent: the default
+	NoteBelow    *float64              `json:"note_below,omitempty"`   // nil: absent, read per the format
 }
 
 // setDefaults fills r with app.DefaultRules, so fields a document leaves out
@@ -98,7 +98,7 @@ type docRules struct {
 // on the document's format.
 func (r *docRules) setDefaults() {
 	*r = rulesDoc(app.DefaultRules())
-	r.MissingData = nil
+	r.MissingData, r.NoteBelow = nil, nil
 }
 
 type docBand struct {

@@ -94,7 +94,7 @@ func rulesDoc(r app.Rules) docRules {
 	d := docRules{
 		GroupWeights: r.GroupWeights, BonusMode: r.BonusMode,
 		LinearCap: r.LinearCap, Cap: r.Cap, Floor: r.Floor,
-		RoundingStep: r.RoundingStep, MissingData: &md, NoteBelow: r.NoteBelow,
+		RoundingStep: r.RoundingStep, MissingData: &md, NoteBelow: &r.NoteBelow,
 		Bands: make([]docBand, len(r.Bands)),
 	}
 	if d.GroupWeights == nil {

@@ -71,3 +71,28 @@ func TestFormat3FieldErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestNoteBelowAbsentIsOffInOlderFormats: plans written before the rule
+// existed do not start needing comments; a plan@3 document's default is 70.
+func TestNoteBelowAbsentIsOffInOlderFormats(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		want      float64
+	}{
+		{"plan@1 without rules", planDoc(""), 0},
+		{"plan@2 with rules", strings.Replace(planDoc(`, "rules": {"cap": 1.5}`), Format1, Format2, 1), 0},
+		{"plan@2, format last", formatLast(planDoc(`, "rules": {"cap": 1.5}`), Format2), 0},
+		{"plan@3 without rules", strings.Replace(planDoc(""), Format1, Format, 1), app.DefaultNoteBelow},
+		{"plan@3, format last", formatLast(planDoc(`, "rules": {"cap": 1.5}`), Format), app.DefaultNoteBelow},
+		{"plan@3 given", strings.Replace(planDoc(`, "rules": {"note_below": 50}`), Format1, Format, 1), 50},
+		{"plan@2 given", strings.Replace(planDoc(`, "rules": {"note_below": 50}`), Format1, Format2, 1), 50},
+	} {
+		plans, err := Unmarshal([]byte(tc.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := plans[0].Rules.NoteBelow; got != tc.want {
+			t.Errorf("%s: note below %g, want %g", tc.name, got, tc.want)
+		}
+	}
+}

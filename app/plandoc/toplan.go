@@ -63,7 +63,10 @@ func rulesOf(d *docRules) app.Rules {
 		Cap:          d.Cap,
 		Floor:        d.Floor,
 		RoundingStep: d.RoundingStep,
-		NoteBelow:    d.NoteBelow,
+		NoteBelow:    app.DefaultNoteBelow,
+	}
+	if d.NoteBelow != nil {
+		r.NoteBelow = *d.NoteBelow
 	}
 	if d.MissingData != nil {
 		r.MissingData = *d.MissingData
@@ -220,6 +223,20 @@ func (pl *periodLookup) find(s string) (int, bool) {
 	}
 	i, err := pl.cycle.FindPeriod(s)
 	return i, err == nil
+}
+
+// noteBelowAbsent reports whether d leaves out rules.note_below.
+func noteBelowAbsent(d *docPlan) bool { return d.Rules == nil || d.Rules.NoteBelow == nil }
+
+// setFormatDefaults gives a plan the meaning of the document's format for
+// the rules it left out: note_below (noteAbsent) is off (0) in plan@1 and @2
+// documents, written before the rule existed, and the default in later ones;
+// see setMissingData.
+func setFormatDefaults(p *app.Plan, format string, noteAbsent bool) {
+	if noteAbsent && (format == Format1 || format == Format2) {
+		p.Rules.NoteBelow = 0
+	}
+	setMissingData(p, format)
 }
 
 // setMissingData gives a plan whose rules left out missing_data the meaning

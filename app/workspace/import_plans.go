@@ -45,7 +45,7 @@ func importPlan(tx app.Tx, who app.Who, at time.Time, p *app.Plan, update bool) 
 	p.NormalizeText()
 	edits := []app.Edit{{Path: "plan", New: p.Name}}
 	if old == nil {
-		p.ID, p.Revision = 0, 1
+		p.ID = 0 // ids belong to a workspace; revision and approved_once travel with the plan
 	} else {
 		p.ID = old.ID
 		if !update {
@@ -56,10 +56,7 @@ func importPlan(tx app.Tx, who app.Who, at time.Time, p *app.Plan, update bool) 
 			return old, nil
 		}
 		p.Revision = old.Revision + 1
-		p.ApprovedOnce = p.ApprovedOnce || old.ApprovedOnce
-	}
-	if p.Status == app.Approved || p.Status == app.Closed {
-		p.ApprovedOnce = true
+		p.ApprovedOnce = p.ApprovedOnce || old.ApprovedOnce || p.Status == app.Approved || p.Status == app.Closed
 	}
 	if err := tx.SavePlan(p); err != nil {
 		return old, err

@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"flag"
-	"os"
 	"fmt"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
