@@ -102,6 +102,9 @@ func (o Options) level(c sheet.GridCell) (int, error) {
 	return int(v), nil
 }
 
+// ymd is a date written year-month-day.
+var ymd = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}$`)
+
 // dmy is a date written day/month/year, as Vietnamese HR files do.
 var dmy = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
 
@@ -129,6 +132,9 @@ func date(c sheet.GridCell) (app.Date, error) {
 		return day, nil
 	}
 	d, err := app.ParseDate(t)
+	if err != nil && ymd.MatchString(t) {
+		return app.Date{}, &cellError{app.M("'%s' is not a real calendar date", t)}
+	}
 	if err != nil || d.IsZero() {
 		return app.Date{}, &cellError{app.M("'%s' is not a date: write it as yyyy-mm-dd or dd/mm/yyyy", t)}
 	}

@@ -248,6 +248,7 @@ func listRegistry(e *env, f *registryFlags, people bool) error {
 
 // personJSON is one person of `kpi people list --json`, links by code.
 type personJSON struct {
+	UID       app.UID `json:"uid"`
 	Code      string  `json:"code"`
 	Name      string  `json:"name"`
 	Unit      string  `json:"unit,omitempty"`
@@ -268,7 +269,7 @@ func listPeople(e *env, asJSON bool, ps []app.Employee, cur registry.Current, or
 	}
 	out := make([]personJSON, len(ps))
 	for i, p := range ps {
-		out[i] = personJSON{Code: p.Code, Name: p.Name, Position: p.Position, Level: p.Level, Manager: code[p.Manager],
+		out[i] = personJSON{UID: p.UID, Code: p.Code, Name: p.Name, Position: p.Position, Level: p.Level, Manager: code[p.Manager],
 			Joined: dateText(p.Joined), Left: dateText(p.Left), BaseBonus: p.BaseBonus, Currency: p.Currency, Email: p.Email}
 		if u := org.Units[p.Unit]; u != nil {
 			out[i].Unit = u.Code
@@ -288,11 +289,12 @@ func listPeople(e *env, asJSON bool, ps []app.Employee, cur registry.Current, or
 
 // unitJSON is one unit of `kpi units list --json`, links by code.
 type unitJSON struct {
-	Code   string `json:"code"`
-	Name   string `json:"name"`
-	Parent string `json:"parent,omitempty"`
-	Head   string `json:"head,omitempty"`
-	People int    `json:"people"`
+	UID    app.UID `json:"uid"`
+	Code   string  `json:"code"`
+	Name   string  `json:"name"`
+	Parent string  `json:"parent,omitempty"`
+	Head   string  `json:"head,omitempty"`
+	People int     `json:"people"`
 }
 
 func listUnits(e *env, asJSON bool, cur registry.Current, org *app.Org) error {
@@ -303,7 +305,7 @@ func listUnits(e *env, asJSON bool, cur registry.Current, org *app.Org) error {
 	}
 	out := make([]unitJSON, len(cur.Units))
 	for i, u := range cur.Units {
-		out[i] = unitJSON{Code: u.Code, Name: u.Name, Head: head[u.Head], People: count[u.UID]}
+		out[i] = unitJSON{UID: u.UID, Code: u.Code, Name: u.Name, Head: head[u.Head], People: count[u.UID]}
 		if p := org.Units[u.Parent]; p != nil {
 			out[i].Parent = p.Code
 		}
