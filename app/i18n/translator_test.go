@@ -142,7 +142,7 @@ func TestName(t *testing.T) {
 		v      any
 		vi, en string
 	}{
-		"status":      {app.Approved, "Đang áp dụng", "Approved"},
+		"status":      {app.Approved, "Đã duyệt", "Approved"},
 		"direction":   {app.Lower, "Càng thấp càng tốt", "Lower is better"},
 		"aggregation": {app.Last, "Giá trị kỳ cuối", "Last value"},
 		"unit":        {app.Percent, "Phần trăm", "Percent"},

@@ -32,7 +32,7 @@ var (
 	colManager   = column{i18n.N("Manager code"), []string{"ma quan ly", "ma nguoi quan ly", "quan ly", "nguoi quan ly", "manager", "ma quan ly truc tiep", "quan ly truc tiep"}}
 	colJoined    = column{i18n.N("Join date"), []string{"ngay vao", "ngay vao lam", "ngay bat dau", "ngay nhan viec", "joined", "start date", "hire date"}}
 	colLeft      = column{i18n.N("Leave date"), []string{"ngay nghi", "ngay nghi viec", "ngay thoi viec", "left", "end date"}}
-	colBaseBonus = column{i18n.N("Base bonus"), []string{"thuong co ban", "muc thuong co ban", "thuong", "bonus", "p3"}}
+	colBaseBonus = column{i18n.N("Base bonus"), []string{"thuong co ban", "muc thuong co ban", "muc thuong chuan", "thuong chuan", "thuong", "bonus", "p3"}}
 	colCurrency  = column{i18n.N("Currency"), []string{"tien te", "loai tien", "don vi tien te"}}
 	colEmail     = column{i18n.N("E-mail"), []string{"email", "e mail", "mail", "thu dien tu", "dia chi email"}}
 )

@@ -36,7 +36,7 @@ func PeopleSheet(people []app.Employee, units []app.OrgUnit, t sheet.Translate) 
 		})
 	}
 	widths := []float64{14, 28, 12, 24, 8, 14, 12, 12, 16, 10, 28}
-	return table2sheet(tr(i18n.N("People")), rows, widths)
+	return table2sheet(tr(i18n.N("Employees")), rows, widths)
 }
 
 // UnitsSheet returns the org units as a table in the columns Parse reads,
