@@ -245,3 +245,27 @@ func TestPeriodCloseFromTheCommandLine(t *testing.T) {
 		}
 	}
 }
+
+func TestActualsImportRespectsClosedPeriodsAndIsInTheHistory(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	mustKPI(t, "import", writeFile(t, "team.json", teamDoc), "--db", db)
+	mustKPI(t, "period", "close", "2026-01", "--db", db)
+	jan := writeFile(t, "jan.csv", "KPI code,Period,Actual\r\nk4,2026-01,1\r\n")
+	code, _, errs := kpi(t, "import", jan, "--plan", "1", "--db", db)
+	if code != exitUser || !strings.Contains(errs, "period 2026-01 is closed: HR must reopen it before its actuals change") {
+		t.Errorf("actual of a closed period: exit %d, %s", code, errs)
+	}
+	mustKPI(t, "period", "reopen", "2026-01", "--reason", "late report", "--db", db)
+	if code, _, errs := kpi(t, "import", jan, "--plan", "1", "--db", db); code != exitUser || !strings.Contains(errs, "period 2026-01 was reopened: changing its actuals needs a reason") {
+		t.Errorf("actual of a reopened period without a reason: exit %d, %s", code, errs)
+	}
+	mustKPI(t, "import", jan, "--plan", "1", "--reason", "late report", "--db", db)
+	var hist []historyJSON
+	if err := json.Unmarshal([]byte(mustKPI(t, "history", "1", "--json", "--db", db)), &hist); err != nil {
+		t.Fatal(err)
+	}
+	last := hist[len(hist)-1]
+	if last.Path != "kpis[k4].actuals[2026-01].value" || last.New != "1" || last.Source != "jan.csv" || last.Reason != "late report" {
+		t.Errorf("last history entry = %+v", last)
+	}
+}
