@@ -234,3 +234,16 @@ func TestImportingNothingIsAnError(t *testing.T) {
 		}
 	}
 }
+
+func TestAColumnTheFileLacksIsNamedInTheProblem(t *testing.T) {
+	cur := Current{People: []app.Employee{{UID: "p1", Code: "NV1", Name: "An"}}}
+	pv := Parse(cur, nil, sheet.TextGrid([][]string{{"Mã NV", "Cấp bậc"}, {"NV1", "3"}, {"NV2", "1"}}), vi(t))
+	if got := strings.Join(errLines(pv.PeopleErrors), "\n"); got != "row 3: Full name is required" {
+		t.Errorf("problems: %s", got)
+	}
+	// The known person's name stays as it is.
+	pv = Parse(cur, nil, sheet.TextGrid([][]string{{"Mã NV", "Cấp bậc"}, {"NV1", "3"}}), vi(t))
+	if len(pv.UpdatePeople) != 1 || pv.UpdatePeople[0].Person.Name != "An" || pv.UpdatePeople[0].Person.Level != 3 {
+		t.Errorf("update = %+v", pv.UpdatePeople)
+	}
+}

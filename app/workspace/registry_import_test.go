@@ -152,3 +152,31 @@ func TestApplyRegistryImportRefusesProblemsAndLandsNothingOnFailure(t *testing.T
 		t.Errorf("a failed import left %d people and %d log entries", len(m.people), len(m.log))
 	}
 }
+
+// TestApplyRegistryImportOnStorage applies a units table naming heads who
+// are new people of the same import, against the real database.
+func TestApplyRegistryImportOnStorage(t *testing.T) {
+	w := open(t)
+	units := sheet.TextGrid([][]string{{"Unit code", "Unit name", "Parent unit code", "Head's employee code"},
+		{"TEAM", "Team", "CO", "E2"}, {"CO", "Company", "", "E1"}})
+	people := sheet.TextGrid([][]string{{"Employee code", "Name", "Unit code", "Manager code"},
+		{"E2", "Bob", "TEAM", "E1"}, {"E1", "Ann", "CO", ""}})
+	pv := registry.Parse(registry.Current{}, units, people, registry.Options{})
+	if err := w.ApplyRegistryImport(pv, "org.csv"); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := w.People()
+	us, _ := w.Units()
+	if len(ps) != 2 || len(us) != 2 || us[0].Code != "CO" || us[0].Head != ps[0].UID || us[1].Parent != us[0].UID || ps[1].Manager != ps[0].UID || ps[1].Unit != us[1].UID {
+		t.Fatalf("people %+v\nunits %+v", ps, us)
+	}
+	log, err := w.Store().WorkspaceLog()
+	if err != nil || len(log) != 4 || log[0].Source != "org.csv" {
+		t.Errorf("log %+v, %v", log, err)
+	}
+	// The same tables again: nothing to import.
+	again := registry.Parse(registry.Current{People: ps, Units: us}, units, people, registry.Options{})
+	if err := w.ApplyRegistryImport(again, ""); !errors.Is(err, registry.ErrNothing) {
+		t.Errorf("re-import: %v", err)
+	}
+}
