@@ -89,7 +89,7 @@ func distinctPeople(ps []*app.Plan) int {
 	return len(seen)
 }
 
-func copyFile(t *testing.T, from, to string) {
+func copyFile(t testing.TB, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(from)
 	if err != nil {

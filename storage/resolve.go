@@ -12,9 +12,17 @@ import (
 // person, unit and period close. A file read before its schema 3 migration
 // (read-only) has none of them.
 func loadRegistry(tx *bolt.Tx) (*app.Registry, error) {
-	people, err := readPeople(tx)
-	if err != nil {
-		return nil, err
+	var people []app.Employee
+	if b := tx.Bucket(bucketPeople); b != nil { // in key order: the registry needs no order
+		people = make([]app.Employee, 0, b.Stats().KeyN)
+		err := b.ForEach(func(k, v []byte) error {
+			e, err := decodePerson(k, v)
+			people = append(people, e)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	units, err := readUnits(tx)
 	if err != nil {
@@ -30,25 +38,40 @@ func loadRegistry(tx *bolt.Tx) (*app.Registry, error) {
 // resolvePlan fills p's derived fields with point lookups: its person by
 // uid, and every unit and close (there are few).
 func resolvePlan(tx *bolt.Tx, p *app.Plan) error {
-	var people []app.Employee
+	org, closes, err := loadOrg(tx)
+	if err != nil {
+		return err
+	}
+	return resolveWith(tx, p, org, closes)
+}
+
+// loadOrg reads the org tree and the period closes.
+func loadOrg(tx *bolt.Tx) (*app.Org, app.Closes, error) {
+	units, err := readUnits(tx)
+	if err != nil {
+		return nil, app.Closes{}, err
+	}
+	closes, err := readCloses(tx)
+	if err != nil {
+		return nil, app.Closes{}, err
+	}
+	return app.NewOrg(units), app.NewCloses(closes), nil
+}
+
+// resolveWith fills p's derived fields from its person (looked up by uid),
+// org and closes.
+func resolveWith(tx *bolt.Tx, p *app.Plan, org *app.Org, closes app.Closes) error {
+	reg := &app.Registry{People: map[app.UID]*app.Employee{}, Org: org, Closes: closes}
 	if p.PersonUID != "" {
 		e, ok, err := readPerson(tx, p.PersonUID)
 		if err != nil {
 			return err
 		}
 		if ok {
-			people = []app.Employee{e}
+			reg.People[e.UID] = &e
 		}
 	}
-	units, err := readUnits(tx)
-	if err != nil {
-		return err
-	}
-	closes, err := readCloses(tx)
-	if err != nil {
-		return err
-	}
-	app.NewRegistry(people, units, closes).Resolve(p)
+	reg.Resolve(p)
 	return nil
 }
 
