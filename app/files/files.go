@@ -30,6 +30,10 @@ type Spreadsheets interface {
 	// password; it fails with ErrPasswordProtected or ErrWrongPassword
 	// (wrapped) when the password is missing or wrong.
 	ReadGrid(ctx context.Context, path, password string) (sheet.Grid, error)
+	// WriteTable writes one table laid out in app/ (the people or units
+	// export of package app/registry) as an .xlsx workbook of one sheet, or a
+	// .csv file, and returns the files written.
+	WriteTable(ctx context.Context, path string, table *sheet.Sheet, o Options) ([]string, error)
 }
 
 // Options tune an export.
@@ -37,6 +41,10 @@ type Options struct {
 	Password string          // encrypts the .xlsx when set; .csv files are never encrypted
 	Progress sheet.Progress  // told how many rows have been written; may be nil
 	T        sheet.Translate // the language of headers and labels; nil = English
+	// History holds plans' change histories by plan uid, oldest first: an
+	// .xlsx scorecard export adds a History sheet listing them (from
+	// workspace.History). Plans without entries get none.
+	History map[app.UID][]app.HistoryEntry
 }
 
 // The errors of a password-protected workbook; both match app.ErrInvalid.
@@ -83,6 +91,11 @@ func (None) WriteActualsTemplate(context.Context, string, *app.Plan, bool, Optio
 
 // WriteKPISheet fails with ErrUnavailable.
 func (None) WriteKPISheet(context.Context, string, *app.Plan, Options) ([]string, error) {
+	return nil, ErrUnavailable
+}
+
+// WriteTable fails with ErrUnavailable.
+func (None) WriteTable(context.Context, string, *sheet.Sheet, Options) ([]string, error) {
 	return nil, ErrUnavailable
 }
 

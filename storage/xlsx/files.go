@@ -39,3 +39,8 @@ func (Files) WriteKPISheet(ctx context.Context, path string, p *app.Plan, o Opti
 func (Files) ReadGrid(ctx context.Context, path, password string) (sheet.Grid, error) {
 	return ReadGridContext(ctx, path, ReadOptions{Password: password})
 }
+
+// WriteTable writes table with WriteWorkbook, as a workbook of one sheet.
+func (Files) WriteTable(ctx context.Context, path string, table *sheet.Sheet, o Options) ([]string, error) {
+	return WriteWorkbook(ctx, path, &sheet.Workbook{Sheets: []*sheet.Sheet{table}}, o)
+}
