@@ -11,7 +11,7 @@ import (
 // person with the next free NV code, in a unit of that name (a new unit
 // under the root when there is none). It returns the log edits of what it
 // created. Plans that refer to a person, and nameless drafts, are left alone.
-func linkPerson(tx app.Tx, reg *registry, p *app.Plan) ([]app.Edit, error) {
+func linkPerson(tx app.Tx, reg *loadedRegistry, p *app.Plan) ([]app.Edit, error) {
 	if reg == nil {
 		return nil, nil
 	}
@@ -39,8 +39,8 @@ func linkPerson(tx app.Tx, reg *registry, p *app.Plan) ([]app.Edit, error) {
 	return append(edits, app.Edit{Path: "people[" + e.Code + "]", New: e.Name}), nil
 }
 
-// registry is the people and units as loaded before a transaction.
-type registry struct {
+// loadedRegistry is the people and units as loaded before a transaction.
+type loadedRegistry struct {
 	people []app.Employee
 	units  []app.OrgUnit
 }
@@ -52,7 +52,7 @@ func needsLink(p *app.Plan) bool {
 
 // loadRegistry reads people and units when p needs linking (outside any
 // write transaction: bbolt must not open a read inside a write), else nil.
-func (w *Workspace) loadRegistry(p *app.Plan) (*registry, error) {
+func (w *Workspace) loadRegistry(p *app.Plan) (*loadedRegistry, error) {
 	if !needsLink(p) {
 		return nil, nil
 	}
@@ -64,7 +64,7 @@ func (w *Workspace) loadRegistry(p *app.Plan) (*registry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &registry{people: people, units: units}, nil
+	return &loadedRegistry{people: people, units: units}, nil
 }
 
 // unitNamed returns the uid of the unit called name, creating it under the

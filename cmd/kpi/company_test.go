@@ -152,7 +152,7 @@ func TestLifecycleAndHistoryFromTheCommandLine(t *testing.T) {
 		t.Errorf("approve --unit KD: %q", out)
 	}
 	code, _, errs := kpi(t, "close", "3", "--db", db)
-	if code != exitUser || !strings.Contains(errs, "a submitted plan cannot be closed") {
+	if code != exitUser || !strings.Contains(errs, "a plan that is submitted cannot be closed") {
 		t.Errorf("close a submitted plan: exit %d, %s", code, errs)
 	}
 
@@ -213,7 +213,7 @@ func TestLifecycleAndHistoryFromTheCommandLine(t *testing.T) {
 		t.Errorf("approve with an unknown plan: exit %d, %s", code, errs)
 	}
 	code, out, errs := kpi(t, "approve", "1", "2", "3", "--db", db)
-	if code != exitUser || out != "approved plan 1\napproved plan 3\n" || !strings.Contains(errs, "2 of 3 plan(s) approved; skipped plan 2 (Sales 2026 NV002): ") || !strings.HasSuffix(errs, "approved plan cannot be approved\n") {
+	if code != exitUser || out != "approved plan 1\napproved plan 3\n" || !strings.Contains(errs, "2 of 3 plan(s) approved; skipped plan 2 (Sales 2026 NV002): ") || !strings.HasSuffix(errs, "a plan that is approved cannot be approved\n") {
 		t.Errorf("approve 1 2 3: exit %d, %q, %s", code, out, errs)
 	}
 }
