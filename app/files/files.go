@@ -5,8 +5,10 @@ package files
 
 import (
 	"context"
+	"io"
 
 	"kpiplanner/app"
+	"kpiplanner/app/progress"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 )
@@ -34,12 +36,17 @@ type Spreadsheets interface {
 	// export of package app/registry) as an .xlsx workbook of one sheet, or a
 	// .csv file, and returns the files written.
 	WriteTable(ctx context.Context, path string, table *sheet.Sheet, o Options) ([]string, error)
+	// WriteDocument writes a plain document (a KPI library file) through
+	// write, atomically: a temporary file renamed into place.
+	WriteDocument(path string, write func(w io.Writer) error) error
+	// ReadDocument opens a plain document and passes it to read.
+	ReadDocument(path string, read func(r io.Reader) error) error
 }
 
 // Options tune an export.
 type Options struct {
 	Password string          // encrypts the .xlsx when set; .csv files are never encrypted
-	Progress sheet.Progress  // told how many rows have been written; may be nil
+	Progress progress.Func   // told how many rows have been written; may be nil
 	T        sheet.Translate // the language of headers and labels; nil = English
 	// History holds plans' change histories by plan uid, oldest first: an
 	// .xlsx scorecard export adds a History sheet listing them (from
@@ -103,3 +110,9 @@ func (None) WriteTable(context.Context, string, *sheet.Sheet, Options) ([]string
 func (None) ReadGrid(context.Context, string, string) (sheet.Grid, error) {
 	return nil, ErrUnavailable
 }
+
+// WriteDocument fails with ErrUnavailable.
+func (None) WriteDocument(string, func(io.Writer) error) error { return ErrUnavailable }
+
+// ReadDocument fails with ErrUnavailable.
+func (None) ReadDocument(string, func(io.Reader) error) error { return ErrUnavailable }

@@ -19,7 +19,7 @@ func IsCSV(path string) bool { return strings.EqualFold(filepath.Ext(path), ".cs
 // written; on error or cancellation none is left behind.
 func WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, opts Options) ([]string, error) {
 	if IsCSV(path) {
-		files, err := sheet.WriteCSVFiles(ctx, path, wb, opts.Progress)
+		files, err := WriteCSVFiles(ctx, path, wb, opts.Progress)
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", path, err)
 		}
