@@ -21,4 +21,3 @@ func WriteCSVFiles(ctx context.Context, path string, wb *sheet.Workbook, report 
 	m.Done()
 	return paths, nil
 }
-
