@@ -113,7 +113,7 @@ func (d *differ) walk(path string, b, a reflect.Value, t reflect.Type) {
 func (d *differ) fields(path string, b, a reflect.Value, t reflect.Type) {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if path == "" && notHistory[f.Name] || f.Name == "UID" {
+		if path == "" && notHistory[f.Name] || f.Name == "UID" || t == reflect.TypeOf(Actual{}) && f.Name == "Period" {
 			continue
 		}
 		d.walk(join(path, snake(f.Name)), field(b, i), field(a, i), f.Type)

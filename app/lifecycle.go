@@ -60,7 +60,7 @@ var allowed = map[Status]map[Change]bool{
 func (s Status) Next(a Action) (Status, error) {
 	to, ok := transitions[s][a]
 	if !ok {
-		return s, &RuleError{Kind: ErrRefused, Msg: M("a %s plan cannot be %s", s.Word(), pastTense(a))}
+		return s, &RuleError{Kind: ErrRefused, Msg: M("a plan that is %s cannot be %s", s.Word(), pastTense(a))}
 	}
 	return to, nil
 }

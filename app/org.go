@@ -1,14 +1,16 @@
 package app
 
 // Org is the organisation as loaded: units by uid and the tree between them.
+// It caches answers, so it is not safe for use from several goroutines at once.
 type Org struct {
 	Units    map[UID]*OrgUnit
 	children map[UID][]UID
+	paths    map[UID][]UID // Path's answers, computed once per unit
 }
 
 // NewOrg indexes units; a unit whose parent is unknown hangs under the root.
 func NewOrg(units []OrgUnit) *Org {
-	o := &Org{Units: make(map[UID]*OrgUnit, len(units)), children: map[UID][]UID{}}
+	o := &Org{Units: make(map[UID]*OrgUnit, len(units)), children: map[UID][]UID{}, paths: map[UID][]UID{}}
 	for i := range units {
 		o.Units[units[i].UID] = &units[i]
 	}
@@ -25,10 +27,14 @@ func NewOrg(units []OrgUnit) *Org {
 // Path returns the uids from unit up to the root, unit first; a cycle in
 // the parent links stops the walk.
 func (o *Org) Path(unit UID) []UID {
+	if unit == "" {
+		return nil
+	}
+	if p, ok := o.paths[unit]; ok {
+		return p
+	}
 	var out []UID
-	seen := map[UID]bool{}
-	for u := unit; u != "" && !seen[u]; {
-		seen[u] = true
+	for u := unit; u != "" && len(out) <= len(o.Units); { // longer than the tree: a cycle
 		n, ok := o.Units[u]
 		if !ok {
 			break
@@ -36,6 +42,7 @@ func (o *Org) Path(unit UID) []UID {
 		out = append(out, u)
 		u = n.Parent
 	}
+	o.paths[unit] = out
 	return out
 }
 

@@ -81,7 +81,7 @@ func (v *validator) code(field, s string) {
 	case strings.TrimSpace(s) == "":
 		v.add("", field, M("is required"))
 	case utf8.RuneCountInString(s) > MaxIDLen:
-		v.add("", field, M("is longer than %d characters", MaxIDLen))
+		v.add("", field, M("is %d characters long; at most %d are allowed", utf8.RuneCountInString(s), MaxIDLen))
 	case strings.ContainsAny(s, " \t\r\n"):
 		v.add("", field, M("must not contain spaces"))
 	}

@@ -34,6 +34,7 @@ type dashboardScreen struct {
 	busyText                     *widget.Label
 
 	plans   []*app.Plan        // every plan, as loaded
+	units   []app.OrgUnit      // the org units: a department chosen covers its subtree
 	company *dashboard.Company // plans scored over the chosen window
 	choice  score.Choice       // the chosen window; each plan's official window at first
 	choices []score.Choice     // window option → choice
@@ -148,6 +149,7 @@ func (s *dashboardScreen) load() {
 	s.gen++
 	gen, pick := s.gen, s.choice.Pick(s.u.ws.Today())
 	var plans []*app.Plan
+	var units []app.OrgUnit
 	var company *dashboard.Company
 	s.setBusy(s.u.T("Loading plans…"))
 	s.u.async(func() error {
@@ -155,7 +157,10 @@ func (s *dashboardScreen) load() {
 		if plans, err = s.u.ws.Store().Plans(); err != nil {
 			return err
 		}
-		company = dashboard.New(plans, pick)
+		if units, err = s.u.ws.Units(); err != nil {
+			return err
+		}
+		company = dashboard.New(plans, pick).WithUnits(units)
 		return nil
 	}, func(err error) {
 		if gen != s.gen {
@@ -166,7 +171,7 @@ func (s *dashboardScreen) load() {
 			s.u.showError(err)
 			return
 		}
-		s.plans, s.company = plans, company
+		s.plans, s.units, s.company = plans, units, company
 		s.fillPeriods()
 		s.fillDepartments()
 		s.update()
@@ -179,11 +184,11 @@ func (s *dashboardScreen) rescore() {
 		return
 	}
 	s.gen++
-	gen, pick, plans := s.gen, s.choice.Pick(s.u.ws.Today()), s.plans
+	gen, pick, plans, units := s.gen, s.choice.Pick(s.u.ws.Today()), s.plans, s.units
 	var company *dashboard.Company
 	s.setBusy(s.u.T("Scoring…"))
 	s.u.async(func() error {
-		company = dashboard.New(plans, pick)
+		company = dashboard.New(plans, pick).WithUnits(units)
 		return nil
 	}, func(error) {
 		if gen != s.gen {

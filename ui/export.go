@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app/files"
+	"kpiplanner/app/progress"
 	"kpiplanner/app/score"
-	"kpiplanner/app/sheet"
 )
 
 func init() {
@@ -159,7 +159,7 @@ type writeFunc func(ctx context.Context, path string, opts files.Options) ([]str
 func (u *UI) runExport(t *task, target saveTarget, password string, write writeFunc) {
 	opts := files.Options{Password: password, T: u.tr.T}
 	var files []string
-	t.run(func(ctx context.Context, progress sheet.Progress) error {
+	t.run(func(ctx context.Context, progress progress.Func) error {
 		opts.Progress = progress
 		var err error
 		files, err = write(ctx, target.path, opts)

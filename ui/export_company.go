@@ -9,8 +9,8 @@ import (
 	"kpiplanner/app"
 	"kpiplanner/app/dashboard"
 	"kpiplanner/app/files"
+	"kpiplanner/app/progress"
 	"kpiplanner/app/score"
-	"kpiplanner/app/sheet"
 )
 
 // companyExporter exports the company bonus sheet and its detail.
@@ -46,7 +46,7 @@ func newCompanyExporter(h *homeScreen) *companyExporter {
 func (e *companyExporter) load(t *task) {
 	u := e.u
 	var plans []*app.Plan
-	t.run(func(context.Context, sheet.Progress) error {
+	t.run(func(context.Context, progress.Func) error {
 		var err error
 		plans, err = u.ws.Store().Plans()
 		return err

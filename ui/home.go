@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/i18n"
+	"kpiplanner/app/wizard"
 	"kpiplanner/app/workspace"
 )
 
@@ -22,6 +25,7 @@ type homeScreen struct {
 	u        *UI
 	all      []workspace.Summary
 	rows     []workspace.Summary
+	units    []app.OrgUnit // the registry's units: the department filter picks a subtree
 	selected app.PlanID
 	sortCol  workspace.Column
 	sortDesc bool
@@ -114,16 +118,22 @@ func (h *homeScreen) buildWelcome() fyne.CanvasObject {
 // reload reads every plan in the background and refreshes the list.
 func (h *homeScreen) reload() {
 	var rows []workspace.Summary
+	var units []app.OrgUnit
 	h.u.async(func() error {
 		var err error
-		rows, err = h.u.ws.Summaries()
-		return err
+		if rows, err = h.u.ws.Summaries(); err != nil {
+			return err
+		}
+		if units, err = h.u.ws.Units(); err != nil {
+			fyne.LogError("read the org units for the plans list", err)
+		}
+		return nil
 	}, func(err error) {
 		if err != nil {
 			h.u.showError(err)
 			return
 		}
-		h.all = rows
+		h.all, h.units = rows, units
 		h.sizeColumns()
 		h.refreshChoices()
 		h.applyFilter()
@@ -132,7 +142,12 @@ func (h *homeScreen) reload() {
 }
 
 func (h *homeScreen) refreshChoices() {
-	h.dept.SetOptions(workspace.Departments(h.all))
+	depts := workspace.Departments(h.all)
+	if names := wizard.UnitNames(h.units); len(names) > 0 {
+		slices.SortFunc(names, i18n.NewSorter().Compare)
+		depts = names // a unit filters its whole subtree
+	}
+	h.dept.SetOptions(depts)
 	var years []string
 	for _, y := range workspace.Years(h.all) {
 		years = append(years, strconv.Itoa(y))
@@ -142,6 +157,9 @@ func (h *homeScreen) refreshChoices() {
 
 func (h *homeScreen) filter() workspace.Filter {
 	f := workspace.Filter{Department: h.dept.Selected, Text: h.search.Text}
+	if units := workspace.UnitFilter(h.units, h.dept.Selected); units != nil {
+		f.Department, f.Units = "", units
+	}
 	f.Year, _ = strconv.Atoi(h.year.Selected)
 	return f
 }

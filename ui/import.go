@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/progress"
 	"kpiplanner/app/sheet"
 )
 
@@ -118,7 +119,7 @@ func (im *planImporter) readWith(t *task, path string) {
 	}
 	var actuals *sheet.ActualsPreview
 	var defs *sheet.KPIPreview
-	t.run(func(ctx context.Context, _ sheet.Progress) error {
+	t.run(func(ctx context.Context, _ progress.Func) error {
 		g, err := u.files.ReadGrid(ctx, path, pass)
 		if err != nil {
 			return err

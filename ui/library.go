@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"io"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -185,9 +187,11 @@ func (s *libraryScreen) onExport() {
 	u.chooseSaveFile("kpi-library.json", func() string { return ".json" }, func(t saveTarget) {
 		var n int
 		u.async(func() error {
-			var err error
-			n, err = u.lib.ExportFile(t.path)
-			return err
+			return u.files.WriteDocument(t.path, func(w io.Writer) error {
+				var err error
+				n, err = u.lib.Export(w)
+				return err
+			})
 		}, func(err error) {
 			if err != nil {
 				dropPlaceholder(t, nil)
@@ -205,8 +209,12 @@ func (s *libraryScreen) onImport() {
 	u.chooseOpenFile([]string{".json"}, func(path string) {
 		var n int
 		u.async(func() error {
-			var err error
-			if n, err = library.ImportFile(u.ws.Store(), path); err != nil {
+			err := u.files.ReadDocument(path, func(r io.Reader) error {
+				var err error
+				n, err = library.Import(u.ws.Store(), filepath.Base(path), r)
+				return err
+			})
+			if err != nil {
 				return err
 			}
 			return s.reloadLibrary()

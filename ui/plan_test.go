@@ -17,12 +17,12 @@ import (
 	"kpiplanner/storage/xlsx"
 )
 
-// planFixture is an active half-year plan with four KPIs, one of each kind
+// planFixture is a submitted half-year plan with four KPIs, one of each kind
 // the grid treats differently, and no actuals.
 func planFixture() *app.Plan {
 	p := app.NewPlan()
 	p.Name = "Marketing — H1 2026"
-	p.Status = app.Approved
+	p.Status = app.Submitted // handed in, not approved yet: its terms can still change
 	p.Person = app.Person{Name: "Nguyễn Thị Lan", Department: "Marketing", Position: "Trưởng nhóm",
 		BaseBonus: 10_000_000, Currency: "VND"}
 	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 6, 30), Frequency: app.Monthly}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"kpiplanner/app/progress"
 	"sync"
 	"time"
 
@@ -10,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"kpiplanner/app/sheet"
 )
 
 // task is a long piece of work — an export, reading an import file — run
@@ -66,7 +65,7 @@ func (t *task) onCancel() {
 // context and progress reporter, then hides the dialog and calls done on
 // the UI goroutine with work's error. Work cancelled before it starts
 // returns the context's error at once.
-func (t *task) run(work func(ctx context.Context, progress sheet.Progress) error, done func(error)) {
+func (t *task) run(work func(ctx context.Context, progress progress.Func) error, done func(error)) {
 	t.wait.Start()
 	t.d.Show()
 	t.d.Resize(fyne.NewSize(440, t.d.MinSize().Height))

@@ -84,7 +84,7 @@ func openSampleStore(open func(string) (app.Store, error), path, lang string) (a
 		return fail(err)
 	}
 	if len(plans) == 0 {
-		if err := s.SavePlans(demo.CompanyIn(samplePeople, 1, lang)); err != nil {
+		if _, err := demo.Save(s, samplePeople, 1, lang); err != nil {
 			return fail(err)
 		}
 	}

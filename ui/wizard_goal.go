@@ -16,7 +16,14 @@ type goalStep struct {
 	w        *wizardScreen
 	form     *wizForm
 	name     *wizField
+	nameBox  *keySelectEntry
 	dept     *wizField
+	deptBox  *keySelectEntry
+	position *wizEntry
+	people   []wizard.PersonChoice
+	nameOpts []string // the registry's people, as offered
+	deptOpts []string // the org units, as offered; nil without a registry
+	org      *app.Org
 	start    *wizField
 	end      *wizField
 	goalType *widget.Select
@@ -33,9 +40,15 @@ func (g *goalStep) view() fyne.CanvasObject {
 	u, p := g.w.u, g.w.d.Plan
 	f := newWizForm(g.w)
 	g.form = f
-	g.name = f.add(u.T("Employee name"), wizText("person.name", p.Person.Name, g.onName))
+	g.nameBox = newKeySelectEntry(nil)
+	g.nameBox.SetText(p.Person.Name)
+	g.nameBox.OnChanged = g.onName
+	g.nameBox.SetPlaceHolder(u.T("Type a name or pick a person"))
+	g.name = f.add(u.T("Employee name"), newWizField("person.name", g.nameBox))
 	g.dept = f.add(u.T("Department"), newWizField("person.department", g.deptEntry()))
-	f.add(u.T("Position"), wizText("person.position", p.Person.Position, g.onPosition))
+	pos := wizText("person.position", p.Person.Position, g.onPosition)
+	g.position, _ = pos.input.(*wizEntry)
+	f.add(u.T("Position"), pos)
 	g.start = f.add(u.T("Cycle start"), g.w.date("cycle.start", p.Cycle.Start, g.onStart))
 	g.end = f.add(u.T("Cycle end"), g.w.date("cycle.end", p.Cycle.End, g.onEnd))
 	freq := wizEnum(u, app.Frequencies, p.Cycle.Frequency, g.onFrequency)
@@ -65,6 +78,8 @@ func (g *goalStep) deptEntry() *keySelectEntry {
 	e := newKeySelectEntry(names)
 	e.SetText(g.w.d.Plan.Person.Department)
 	e.OnChanged = g.onDepartment
+	g.deptBox = e
+	g.loadRegistry()
 	return e
 }
 
@@ -122,11 +137,17 @@ func (g *goalStep) refreshExample() {
 func (g *goalStep) refreshName() { g.planName.SetPlaceHolder(g.w.d.DefaultName()) }
 
 func (g *goalStep) onName(s string) {
-	g.w.d.Plan.Person.Name = s
+	for i := range g.people {
+		if g.people[i].Label == s {
+			g.pickPerson(&g.people[i].Employee)
+			return
+		}
+	}
+	g.w.d.SetPersonName(s)
 	g.refreshName()
 }
 
-func (g *goalStep) onDepartment(s string) { g.w.d.Plan.Person.Department = s }
+func (g *goalStep) onDepartment(s string) { g.w.d.SetDepartment(s) }
 
 func (g *goalStep) onPosition(s string) { g.w.d.Plan.Person.Position = s }
 
@@ -186,4 +207,4 @@ func (g *goalStep) showProblems(errs []*app.FieldError) []*app.FieldError {
 // recheck updates the problems under the fields after an edit.
 func (g *goalStep) recheck() { g.form.showProblems("", g.w.d.Problems(wizard.Goal)) }
 
-func (g *goalStep) focus() { g.w.u.win.Canvas().Focus(g.name.input.(*wizEntry)) }
+func (g *goalStep) focus() { g.w.u.win.Canvas().Focus(g.nameBox) }

@@ -24,6 +24,34 @@ import (
 type Company struct {
 	plans   []*app.Plan    // the plans that are not drafts, in the order given
 	results []score.Result // results[i] is plans[i] scored over its window
+	// units maps an org unit's name to its subtree, once WithUnits is called:
+	// choosing a unit then covers every unit below it.
+	units map[string]map[app.UID]bool
+}
+
+// WithUnits makes the departments readers choose from the org units (every
+// unit but the root with a plan in its subtree), each covering its whole
+// subtree. It returns c.
+func (c *Company) WithUnits(units []app.OrgUnit) *Company {
+	if len(units) == 0 {
+		return c
+	}
+	o := app.NewOrg(units)
+	c.units = map[string]map[app.UID]bool{}
+	for _, u := range units {
+		if u.Parent == "" {
+			continue
+		}
+		sub := c.units[u.Name]
+		if sub == nil {
+			sub = map[app.UID]bool{}
+			c.units[u.Name] = sub
+		}
+		for k := range o.Subtree(u.UID) {
+			sub[k] = true
+		}
+	}
+	return c
 }
 
 // New scores every plan that is not a draft over the window pick chooses for
@@ -54,6 +82,15 @@ type Person struct {
 func (c *Company) Departments() []string {
 	seen := map[string]bool{}
 	var out []string
+	for name, sub := range c.units {
+		for _, p := range c.plans {
+			if sub[p.Person.Unit] {
+				seen[name] = true
+				out = append(out, name)
+				break
+			}
+		}
+	}
 	for _, p := range c.plans {
 		d := department(p)
 		if d != "" && !seen[d] {
@@ -70,7 +107,7 @@ func (c *Company) Departments() []string {
 func (c *Company) People(dept string) []Person {
 	var out []Person
 	for _, p := range c.plans {
-		if inScope(p, dept) {
+		if c.inScope(p, dept) {
 			out = append(out, Person{PlanID: p.ID, Name: p.Person.Name, Department: department(p),
 				Position: p.Person.Position, PlanName: p.Name})
 		}
@@ -106,7 +143,7 @@ func nonDrafts(plans []*app.Plan) []*app.Plan {
 func (c *Company) scope(dept string) []int {
 	var out []int
 	for i, p := range c.plans {
-		if inScope(p, dept) {
+		if c.inScope(p, dept) {
 			out = append(out, i)
 		}
 	}
@@ -114,8 +151,11 @@ func (c *Company) scope(dept string) []int {
 }
 
 // inScope reports whether p belongs to dept ("" = the whole company).
-func inScope(p *app.Plan, dept string) bool {
+func (c *Company) inScope(p *app.Plan, dept string) bool {
 	d := strings.TrimSpace(dept)
+	if sub, ok := c.units[d]; ok {
+		return sub[p.Person.Unit]
+	}
 	return d == "" || department(p) == d
 }
 

@@ -175,3 +175,30 @@ func TestLibraryLinks(t *testing.T) {
 		t.Errorf("only %d templates link to the library", linked)
 	}
 }
+
+func TestRegistryUnitsAreTheSameInBothLanguages(t *testing.T) {
+	en, vi := CompanyIn(30, 1, "en"), CompanyIn(30, 1, "vi")
+	ue, pe := Registry(en, "en")
+	uv, pv := Registry(vi, "vi")
+	if len(ue) != len(uv) || len(pe) != 30 || len(pv) != 30 {
+		t.Fatalf("%d/%d units, %d/%d people", len(ue), len(uv), len(pe), len(pv))
+	}
+	for i := range ue {
+		if ue[i].Code != uv[i].Code {
+			t.Errorf("unit %d: code %s in English, %s in Vietnamese", i, ue[i].Code, uv[i].Code)
+		}
+	}
+	byUID := map[app.UID]app.Employee{}
+	for _, e := range pe {
+		byUID[e.UID] = e
+		if e.Level < 1 {
+			t.Errorf("%s %s has no level (position %q)", e.Code, e.Name, e.Position)
+		}
+	}
+	for i, p := range en {
+		e, ok := byUID[p.PersonUID]
+		if !ok || e.Name != p.Person.Name || e.Code != app.CodeFor(i+1) {
+			t.Fatalf("plan %d refers to %+v", i, e)
+		}
+	}
+}

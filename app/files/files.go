@@ -5,8 +5,10 @@ package files
 
 import (
 	"context"
+	"io"
 
 	"kpiplanner/app"
+	"kpiplanner/app/progress"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 )
@@ -30,13 +32,26 @@ type Spreadsheets interface {
 	// password; it fails with ErrPasswordProtected or ErrWrongPassword
 	// (wrapped) when the password is missing or wrong.
 	ReadGrid(ctx context.Context, path, password string) (sheet.Grid, error)
+	// WriteTable writes one table laid out in app/ (the people or units
+	// export of package app/registry) as an .xlsx workbook of one sheet, or a
+	// .csv file, and returns the files written.
+	WriteTable(ctx context.Context, path string, table *sheet.Sheet, o Options) ([]string, error)
+	// WriteDocument writes a plain document (a KPI library file) through
+	// write, atomically: a temporary file renamed into place.
+	WriteDocument(path string, write func(w io.Writer) error) error
+	// ReadDocument opens a plain document and passes it to read.
+	ReadDocument(path string, read func(r io.Reader) error) error
 }
 
 // Options tune an export.
 type Options struct {
 	Password string          // encrypts the .xlsx when set; .csv files are never encrypted
-	Progress sheet.Progress  // told how many rows have been written; may be nil
+	Progress progress.Func   // told how many rows have been written; may be nil
 	T        sheet.Translate // the language of headers and labels; nil = English
+	// History holds plans' change histories by plan uid, oldest first: an
+	// .xlsx scorecard export adds a History sheet listing them (from
+	// workspace.History). Plans without entries get none.
+	History map[app.UID][]app.HistoryEntry
 }
 
 // The errors of a password-protected workbook; both match app.ErrInvalid.
@@ -86,7 +101,18 @@ func (None) WriteKPISheet(context.Context, string, *app.Plan, Options) ([]string
 	return nil, ErrUnavailable
 }
 
+// WriteTable fails with ErrUnavailable.
+func (None) WriteTable(context.Context, string, *sheet.Sheet, Options) ([]string, error) {
+	return nil, ErrUnavailable
+}
+
 // ReadGrid fails with ErrUnavailable.
 func (None) ReadGrid(context.Context, string, string) (sheet.Grid, error) {
 	return nil, ErrUnavailable
 }
+
+// WriteDocument fails with ErrUnavailable.
+func (None) WriteDocument(string, func(io.Writer) error) error { return ErrUnavailable }
+
+// ReadDocument fails with ErrUnavailable.
+func (None) ReadDocument(string, func(io.Reader) error) error { return ErrUnavailable }

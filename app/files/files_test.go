@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kpiplanner/app"
+	"kpiplanner/app/sheet"
 )
 
 // TestNoneFailsEveryCallWithErrUnavailable checks that a GUI given no
@@ -18,7 +19,8 @@ func TestNoneFailsEveryCallWithErrUnavailable(t *testing.T) {
 	_, e3 := None{}.WriteActualsTemplate(ctx, "a.xlsx", p, true, Options{})
 	_, e4 := None{}.WriteKPISheet(ctx, "a.xlsx", p, Options{})
 	g, e5 := None{}.ReadGrid(ctx, "a.xlsx", "")
-	for i, err := range []error{e1, e2, e3, e4, e5} {
+	_, e6 := None{}.WriteTable(ctx, "a.csv", &sheet.Sheet{}, Options{})
+	for i, err := range []error{e1, e2, e3, e4, e5, e6} {
 		if !errors.Is(err, ErrUnavailable) {
 			t.Errorf("call %d: err = %v, want ErrUnavailable", i+1, err)
 		}

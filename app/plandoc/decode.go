@@ -63,6 +63,7 @@ type decoder struct {
 	ids    map[app.PlanID]int // plan id → index of the plan that has it
 	uids   map[app.UID]int    // plan uid → index of the plan that has it
 	held   []*app.Plan        // plans read before the format was known
+	noNote map[*app.Plan]bool // held plans whose rules leave out note_below
 }
 
 // decode reads the document l lexes, yielding its plans; see Stream.
@@ -92,7 +93,7 @@ func decode(l *lexer, yield func(*app.Plan) error) error {
 		return err
 	}
 	for _, p := range d.held {
-		setMissingData(p, d.format)
+		setFormatDefaults(p, d.format, d.noNote[p])
 		if err := d.yield(p); err != nil {
 			return err
 		}
@@ -193,9 +194,15 @@ func (d *decoder) plan(i int, dp *docPlan) error {
 		return nil
 	case d.format == "":
 		d.held = append(d.held, p)
+		if noteBelowAbsent(dp) {
+			if d.noNote == nil {
+				d.noNote = map[*app.Plan]bool{}
+			}
+			d.noNote[p] = true
+		}
 		return nil
 	}
-	setMissingData(p, d.format)
+	setFormatDefaults(p, d.format, noteBelowAbsent(dp))
 	return d.yield(p)
 }
 
@@ -212,7 +219,7 @@ func formatError(got string, probs *problems) error {
 	}
 	msg := fmt.Sprintf("expected %q, got %q", Format, got)
 	if strings.HasPrefix(got, "kpiplanner/plan@") {
-		msg = fmt.Sprintf("%q is not supported by this version of KPI Planner, which reads %q and %q", got, Format1, Format)
+		msg = fmt.Sprintf("%q is not supported by this version of KPI Planner, which reads %q, %q and %q", got, Format1, Format2, Format)
 	}
 	return &Error{Problems: []*Problem{{Path: "format", Msg: msg}}}
 }

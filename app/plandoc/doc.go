@@ -1,7 +1,7 @@
 // Package plandoc reads and writes the JSON plan document
-// ("format": "kpiplanner/plan@2"; "kpiplanner/plan@1" is still read): one or
-// many plans with their KPIs, actuals and scoring rules, as described in
-// docs/plan-format.md.
+// ("format": "kpiplanner/plan@3"; "kpiplanner/plan@1" and "@2" are still
+// read): one or many plans with their KPIs, actuals and scoring rules, their
+// review status and revision, as described in docs/plan-format.md.
 //
 // Decoding is strict: unknown fields, wrong types, duplicate keys, numbers
 // out of range, bad period labels and invalid plans are all reported with
@@ -15,8 +15,16 @@ package plandoc
 
 import "kpiplanner/app"
 
-// Format is the value of the "format" field of the plan documents Encode writes.
-const Format = "kpiplanner/plan@2"
+// Format is the value of the "format" field of the plan documents Encode
+// writes. Since @3 a plan carries its review status (draft, submitted,
+// approved, closed), revision, approved_once and person_uid, its rules
+// note_below, and each actual an optional comment.
+const Format = "kpiplanner/plan@3"
+
+// Format2 is the second plan document format, still read: its status
+// "active" reads as approved (so do @1's), and its rules without note_below
+// get the default.
+const Format2 = "kpiplanner/plan@2"
 
 // Format1 is the first plan document format, still read: a plan's rules that
 // leave out "missing_data" mean exclude in it (the behaviour of the time),
@@ -24,7 +32,7 @@ const Format = "kpiplanner/plan@2"
 const Format1 = "kpiplanner/plan@1"
 
 // readable reports whether a document of format f can be read.
-func readable(f string) bool { return f == Format || f == Format1 }
+func readable(f string) bool { return f == Format || f == Format2 || f == Format1 }
 
 // The structs below mirror the document; their field order is the order
 // fields are written in. A `plandoc:"required"` tag makes a missing field an
@@ -42,11 +50,16 @@ type docPlan struct {
 	UID    app.UID    `json:"uid,omitempty"`
 	Name   string     `json:"name" plandoc:"required"`
 	Status app.Status `json:"status" plandoc:"required"`
-	Person docPerson  `json:"person" plandoc:"required"`
-	Cycle  docCycle   `json:"cycle" plandoc:"required"`
-	Goal   docGoal    `json:"goal,omitzero"`
-	Rules  *docRules  `json:"rules,omitempty"`
-	KPIs   []docKPI   `json:"kpis,omitempty"`
+	// Revision counts the plan's saved changes; ApprovedOnce says it has
+	// been approved at least once (later changes to its terms need a reason).
+	Revision     uint64    `json:"revision,omitempty"`
+	ApprovedOnce bool      `json:"approved_once,omitempty"`
+	PersonUID    app.UID   `json:"person_uid,omitempty"` // the people registry's person
+	Person       docPerson `json:"person" plandoc:"required"`
+	Cycle        docCycle  `json:"cycle" plandoc:"required"`
+	Goal         docGoal   `json:"goal,omitzero"`
+	Rules        *docRules `json:"rules,omitempty"`
+	KPIs         []docKPI  `json:"kpis,omitempty"`
 }
 
 type docPerson struct {
@@ -55,8 +68,6 @@ type docPerson struct {
 	Position   string  `json:"position,omitempty"`
 	BaseBonus  float64 `json:"base_bonus,omitempty"`
 	Currency   string  `json:"currency,omitempty"`
-	Code       string  `json:"code,omitempty"` // employee code in the people registry
-	Unit       app.UID `json:"unit,omitempty"` // org unit uid in the registry
 }
 
 type docCycle struct {
@@ -79,6 +90,7 @@ type docRules struct {
 	Floor        float64               `json:"floor"`
 	RoundingStep float64               `json:"rounding_step"`
 	MissingData  *app.MissingData      `json:"missing_data,omitempty"` // nil: absent, read per the format
+	NoteBelow    *float64              `json:"note_below,omitempty"`   // nil: absent, read per the format
 }
 
 // setDefaults fills r with app.DefaultRules, so fields a document leaves out
@@ -86,7 +98,7 @@ type docRules struct {
 // on the document's format.
 func (r *docRules) setDefaults() {
 	*r = rulesDoc(app.DefaultRules())
-	r.MissingData = nil
+	r.MissingData, r.NoteBelow = nil, nil
 }
 
 type docBand struct {
@@ -133,10 +145,11 @@ type docStep struct {
 }
 
 type docActual struct {
-	Period string   `json:"period" plandoc:"required"`
-	Value  *float64 `json:"value,omitempty"`
-	Num    *float64 `json:"num,omitempty"`
-	Den    *float64 `json:"den,omitempty"`
+	Period  string   `json:"period" plandoc:"required"`
+	Value   *float64 `json:"value,omitempty"`
+	Num     *float64 `json:"num,omitempty"`
+	Den     *float64 `json:"den,omitempty"`
+	Comment string   `json:"comment,omitempty"`
 }
 
 // defaulter is a document struct with defaults for the fields a document leaves out.

@@ -64,7 +64,10 @@ func fromPlan(p *app.Plan) (docPlan, error) {
 	r := rulesDoc(p.Rules)
 	d := docPlan{
 		ID: p.ID, UID: p.UID, Name: p.Name, Status: p.Status,
-		Person: docPerson(p.Person), Cycle: docCycle(p.Cycle), Goal: docGoal(p.Goal),
+		Revision: p.Revision, ApprovedOnce: p.ApprovedOnce, PersonUID: p.PersonUID,
+		Person: docPerson{Name: p.Person.Name, Department: p.Person.Department, Position: p.Person.Position,
+			BaseBonus: p.Person.BaseBonus, Currency: p.Person.Currency},
+		Cycle: docCycle(p.Cycle), Goal: docGoal(p.Goal),
 		Rules: &r,
 	}
 	if len(p.KPIs) == 0 {
@@ -91,7 +94,7 @@ func rulesDoc(r app.Rules) docRules {
 	d := docRules{
 		GroupWeights: r.GroupWeights, BonusMode: r.BonusMode,
 		LinearCap: r.LinearCap, Cap: r.Cap, Floor: r.Floor,
-		RoundingStep: r.RoundingStep, MissingData: &md,
+		RoundingStep: r.RoundingStep, MissingData: &md, NoteBelow: &r.NoteBelow,
 		Bands: make([]docBand, len(r.Bands)),
 	}
 	if d.GroupWeights == nil {
@@ -129,7 +132,7 @@ func fromKPI(k *app.KPI, labels []string) (docKPI, error) {
 			return d, fmt.Errorf("actual for period %d is outside the plan's cycle (%d periods)", a.Period+1, len(labels))
 		}
 		v, den := a.Value, a.Den
-		da := docActual{Period: labels[a.Period]}
+		da := docActual{Period: labels[a.Period], Comment: a.Comment}
 		if k.Aggregation == app.Ratio {
 			da.Num, da.Den = &v, &den
 		} else {

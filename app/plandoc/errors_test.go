@@ -34,9 +34,9 @@ func TestDecodeErrors(t *testing.T) {
 		"trailing data": {`{"format": "kpiplanner/plan@1", "plans": []} {}`,
 			[]string{`document: unexpected data after the document at line 1, column 46`}},
 		"format of the wrong type": {`{"format": 1, "plans": []}`,
-			[]string{`format: expected a string, got number 1 (expected "kpiplanner/plan@2")`}},
+			[]string{`format: expected a string, got number 1 (expected "kpiplanner/plan@3")`}},
 		"another format": {`{"format": "excel", "plans": [{"colour": 1}]}`,
-			[]string{`format: expected "kpiplanner/plan@2", got "excel"`}},
+			[]string{`format: expected "kpiplanner/plan@3", got "excel"`}},
 		"unknown root field": {`{"format": "kpiplanner/plan@1", "plans": [], "colour": "red"}`, []string{`colour: unknown field`}},
 		"plans missing":      {`{"format": "kpiplanner/plan@1"}`, []string{`plans: required field is missing`}},
 		"wrong types, all listed": {planDoc(`, "goal": "grow"`, kpi(`, "weight": true, "note": 12`), kpi(`, "steps": {}`)), []string{
@@ -171,7 +171,7 @@ func TestLenientButValid(t *testing.T) {
 		t.Errorf("plan %+v", p)
 	}
 	// actuals given as "3", " 2026-01 " and "2026-02" → periods 2, 0, 1, sorted to 0, 1, 2
-	if got := fmt.Sprint(p.KPIs[0].Actuals); got != "[{0 1 0} {1 2 0} {2 3 0}]" {
+	if got := fmt.Sprint(p.KPIs[0].Actuals); got != "[{0 1 0 } {1 2 0 } {2 3 0 }]" {
 		t.Errorf("actuals %s", got)
 	}
 	// partial rules: the given group weights replace the defaults whole; absent fields keep theirs

@@ -81,7 +81,7 @@ func TestRoundTripEdgeValues(t *testing.T) {
 
 func TestEncodeEmptyAndDecodeEmpty(t *testing.T) {
 	b := mustMarshal(t, nil)
-	if string(b) != "{\n  \"format\": \"kpiplanner/plan@2\",\n  \"plans\": []\n}\n" {
+	if string(b) != "{\n  \"format\": \"kpiplanner/plan@3\",\n  \"plans\": []\n}\n" {
 		t.Errorf("empty document %q", b)
 	}
 	plans, err := Unmarshal(b)

@@ -73,13 +73,13 @@ func TestStreamFormatAfterPlans(t *testing.T) {
 	}{
 		// plans read before the format are held, and yielded once it is known to be readable
 		"right format last": {`{"plans": [` + plan(`"id": 1`) + `], "format": "kpiplanner/plan@1"}`, []string{"P"}, ""},
-		"wrong format last": {`{"plans": [` + plan(`"id": 1`) + `], "format": "kpiplanner/plan@3"}`, nil,
-			`format: "kpiplanner/plan@3" is not supported by this version of KPI Planner, which reads "kpiplanner/plan@1" and "kpiplanner/plan@2"`},
+		"wrong format last": {`{"plans": [` + plan(`"id": 1`) + `], "format": "kpiplanner/plan@4"}`, nil,
+			`format: "kpiplanner/plan@4" is not supported by this version of KPI Planner, which reads "kpiplanner/plan@1", "kpiplanner/plan@2" and "kpiplanner/plan@3"`},
 		"format missing": {`{"plans": [` + plan(`"id": 1`) + `]}`, nil,
-			`format: required field is missing (expected "kpiplanner/plan@2")`},
+			`format: required field is missing (expected "kpiplanner/plan@3")`},
 		// known to be wrong before the plans: none is yielded
 		"wrong format first": {`{"format": "excel", "plans": [` + plan(`"id": 1`) + `]}`, nil,
-			`format: expected "kpiplanner/plan@2", got "excel"`},
+			`format: expected "kpiplanner/plan@3", got "excel"`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

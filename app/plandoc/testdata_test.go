@@ -22,9 +22,9 @@ func TestBadFiles(t *testing.T) {
 			`plans[0].kpis[3].actuals[2].period: "2026-13" is not a period of the plan's cycle (2026-01 … 2026-12)`,
 		},
 		"bad-format.json": {
-			`format: "kpiplanner/plan@3" is not supported by this version of KPI Planner, which reads "kpiplanner/plan@1" and "kpiplanner/plan@2"`,
+			`format: "kpiplanner/plan@4" is not supported by this version of KPI Planner, which reads "kpiplanner/plan@1", "kpiplanner/plan@2" and "kpiplanner/plan@3"`,
 		},
-		"missing-format.json": {`format: required field is missing (expected "kpiplanner/plan@2")`},
+		"missing-format.json": {`format: required field is missing (expected "kpiplanner/plan@3")`},
 		"duplicate-key.json": {
 			`plans[0].rules.group_weights.A: duplicate key`,
 			`plans[0].kpis[0].name: duplicate key`,

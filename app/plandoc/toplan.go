@@ -15,20 +15,27 @@ func toPlan(path string, d *docPlan, probs *problems) *app.Plan {
 	if d.ID > app.MaxPlanID {
 		probs.addOnce(path+".id", fmt.Sprintf("%d is above the highest plan id %d", d.ID, app.MaxPlanID))
 	}
-	if d.UID != "" {
-		if _, err := app.ParseUID(string(d.UID)); err != nil {
-			probs.addOnce(path+".uid", err.Error())
+	for _, u := range []struct {
+		field string
+		uid   app.UID
+	}{{"uid", d.UID}, {"person_uid", d.PersonUID}} {
+		if u.uid != "" {
+			if _, err := app.ParseUID(string(u.uid)); err != nil {
+				probs.addOnce(path+"."+u.field, err.Error())
+			}
 		}
 	}
 	p := &app.Plan{
-		ID:     d.ID,
-		UID:    d.UID,
-		Name:   d.Name,
-		Status: d.Status,
-		Person: app.Person(d.Person),
-		Cycle:  app.Cycle(d.Cycle),
-		Goal:   app.Goal(d.Goal),
-		Rules:  app.DefaultRules(),
+		ID:       d.ID,
+		UID:      d.UID,
+		Name:     d.Name,
+		Status:   d.Status,
+		Revision: d.Revision, ApprovedOnce: d.ApprovedOnce, PersonUID: d.PersonUID,
+		Person: app.Person{Name: d.Person.Name, Department: d.Person.Department, Position: d.Person.Position,
+			BaseBonus: d.Person.BaseBonus, Currency: d.Person.Currency},
+		Cycle: app.Cycle(d.Cycle),
+		Goal:  app.Goal(d.Goal),
+		Rules: app.DefaultRules(),
 	}
 	p.Rules.MissingData = ""
 	if p.Status == app.LegacyActive {
@@ -56,6 +63,10 @@ func rulesOf(d *docRules) app.Rules {
 		Cap:          d.Cap,
 		Floor:        d.Floor,
 		RoundingStep: d.RoundingStep,
+		NoteBelow:    app.DefaultNoteBelow,
+	}
+	if d.NoteBelow != nil {
+		r.NoteBelow = *d.NoteBelow
 	}
 	if d.MissingData != nil {
 		r.MissingData = *d.MissingData
@@ -170,7 +181,7 @@ func actualOf(path string, agg app.Aggregation, d *docActual, probs *problems) (
 		case d.Value == nil:
 			return bad("value", "required field is missing")
 		}
-		return app.Actual{Value: *d.Value}, true
+		return app.Actual{Value: *d.Value, Comment: d.Comment}, true
 	}
 	const both = `required field is missing (a ratio KPI records "num" and "den")`
 	switch {
@@ -181,7 +192,7 @@ func actualOf(path string, agg app.Aggregation, d *docActual, probs *problems) (
 	case d.Den == nil:
 		return bad("den", both)
 	}
-	return app.Actual{Value: *d.Num, Den: *d.Den}, true
+	return app.Actual{Value: *d.Num, Den: *d.Den, Comment: d.Comment}, true
 }
 
 // periodLookup resolves period labels of one cycle quickly.
@@ -212,6 +223,20 @@ func (pl *periodLookup) find(s string) (int, bool) {
 	}
 	i, err := pl.cycle.FindPeriod(s)
 	return i, err == nil
+}
+
+// noteBelowAbsent reports whether d leaves out rules.note_below.
+func noteBelowAbsent(d *docPlan) bool { return d.Rules == nil || d.Rules.NoteBelow == nil }
+
+// setFormatDefaults gives a plan the meaning of the document's format for
+// the rules it left out: note_below (noteAbsent) is off (0) in plan@1 and @2
+// documents, written before the rule existed, and the default in later ones;
+// see setMissingData.
+func setFormatDefaults(p *app.Plan, format string, noteAbsent bool) {
+	if noteAbsent && (format == Format1 || format == Format2) {
+		p.Rules.NoteBelow = 0
+	}
+	setMissingData(p, format)
 }
 
 // setMissingData gives a plan whose rules left out missing_data the meaning

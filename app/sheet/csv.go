@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"bufio"
-	"context"
 	"io"
 	"math"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"kpiplanner/app/i18n"
+	"kpiplanner/app/progress"
 )
 
 // bom starts every CSV file, so spreadsheet programs read it as UTF-8.
@@ -44,24 +44,11 @@ func fileSafe(s string) string {
 	}, s)
 }
 
-// WriteCSVFiles writes each sheet of wb to its file of CSVPaths(path, wb),
-// all or none: when ctx is cancelled or a write fails, no file is left.
-func WriteCSVFiles(ctx context.Context, path string, wb *Workbook, report Progress) ([]string, error) {
-	paths := CSVPaths(path, wb)
-	m := NewMeter(ctx, wb.NumRows(), report)
-	err := WriteFiles(paths, func(i int, w io.Writer) error { return WriteCSV(w, wb.Sheets[i], m) })
-	if err != nil {
-		return nil, err
-	}
-	m.Done()
-	return paths, nil
-}
-
 // WriteCSV writes the rows of s to w as comma-separated UTF-8 with a byte
 // order mark: formulas as their cached results, numbers in full precision
 // with a '.' decimal point, dates as YYYY-MM-DD, and text that a spreadsheet
 // would evaluate (starting with =, +, -, @, tab or CR) prefixed with '.
-func WriteCSV(w io.Writer, s *Sheet, m *Meter) error {
+func WriteCSV(w io.Writer, s *Sheet, m *progress.Meter) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
 	}

@@ -221,3 +221,24 @@ func TestActivate(t *testing.T) {
 		t.Errorf("reopen left status %s", d.Plan.Status)
 	}
 }
+
+func TestSetPersonLinksAndTypingUnlinks(t *testing.T) {
+	d := New(nil, "vi", app.NewDate(2026, 3, 1))
+	org := app.NewOrg([]app.OrgUnit{{UID: "s", Code: "SALES", Name: "Kinh doanh"}})
+	e := app.Employee{UID: "e1", Code: "NV0012", Name: "Nguyễn Thị Lan", Unit: "s", Position: "Trưởng nhóm", BaseBonus: 8e6, Currency: "VND"}
+	d.SetPerson(&e, org)
+	if d.Plan.PersonUID != "e1" || d.Plan.Person.Department != "Kinh doanh" || d.Plan.Person.BaseBonus != 8e6 {
+		t.Fatalf("after SetPerson: %+v %s", d.Plan.Person, d.Plan.PersonUID)
+	}
+	d.SetDepartment("Kinh doanh") // the same unit: still linked
+	if d.Plan.PersonUID != "e1" {
+		t.Fatal("the same department unlinked the person")
+	}
+	d.SetPersonName("Nguyễn Thị Lan B")
+	if d.Plan.PersonUID != "" {
+		t.Fatal("a different name kept the registry link")
+	}
+	if got := PersonChoices([]app.Employee{e}, org); len(got) != 1 || got[0].Label != "Nguyễn Thị Lan · NV0012 · Kinh doanh" {
+		t.Fatalf("choices = %+v", got)
+	}
+}

@@ -65,15 +65,44 @@ func (w *Workspace) commit(before, after *app.Plan, reason string) error {
 	return w.write(after, edits, reason)
 }
 
-// write saves p and its history entries for edits in one transaction.
+// write saves p and its history entries for edits in one transaction; a
+// plan that is no longer a draft and has no registry person gets one first.
 func (w *Workspace) write(p *app.Plan, edits []app.Edit, reason string) error {
 	who, at := w.who(reason), w.now()
-	return w.store.Update(func(tx app.Tx) error {
+	person := p.PersonUID
+	reg, err := w.loadRegistry(p)
+	if err != nil {
+		return err
+	}
+	err = w.store.Update(func(tx app.Tx) error {
+		made, err := linkPerson(tx, reg, p)
+		if err != nil {
+			return err
+		}
+		if len(made) > 0 {
+			if err := tx.AppendLog(who.Entries("", at, made)); err != nil {
+				return err
+			}
+		}
 		if err := tx.SavePlan(p); err != nil {
 			return err
 		}
 		return tx.AppendHistory(who.Entries(p.UID, at, edits))
 	})
+	if err != nil {
+		p.PersonUID = person
+		return err
+	}
+	w.refreshDerived(p)
+	return nil
+}
+
+// refreshDerived re-reads what loading fills in (the person's view from the
+// registry, the closed periods) into p after a save.
+func (w *Workspace) refreshDerived(p *app.Plan) {
+	if fresh, err := w.store.Plan(p.ID); err == nil {
+		p.Person, p.ClosedPeriods = fresh.Person, fresh.ClosedPeriods
+	}
 }
 
 // check refuses edits the lifecycle or a closed period does not allow.

@@ -56,3 +56,12 @@ func TestPlansListFoldsNamesOnlyOnceSearched(t *testing.T) {
 		t.Errorf("kept search text %q", rows[0].search)
 	}
 }
+
+func TestApplyFiltersAUnitsSubtree(t *testing.T) {
+	o := app.NewOrg([]app.OrgUnit{{UID: "co", Code: "CO"}, {UID: "sales", Code: "S", Parent: "co"}, {UID: "north", Code: "N", Parent: "sales"}, {UID: "hr", Code: "HR", Parent: "co"}})
+	rows := []Summary{{ID: 1, Unit: "north"}, {ID: 2, Unit: "hr"}, {ID: 3, Unit: "sales"}, {ID: 4}}
+	got := Apply(rows, Filter{Units: o.Subtree("sales")}, ByPerson, false)
+	if len(got) != 2 || got[0].ID != 1 || got[1].ID != 3 {
+		t.Fatalf("sales subtree = %+v, want plans 1 and 3", got)
+	}
+}

@@ -17,6 +17,7 @@ type Summary struct {
 	Name       string
 	Person     string
 	Department string
+	Unit       app.UID // the person's org unit in the registry; "" when none
 	Cycle      app.Cycle
 	Status     app.Status
 	KPIs       int
@@ -49,8 +50,11 @@ const (
 // Filter narrows the plans list; empty fields match everything.
 type Filter struct {
 	Department string // exact department
-	Year       int    // cycles overlapping this year; 0 = any
-	Text       string // in the plan's name, person or department, ignoring case and accents
+	// Units, when not nil, keeps plans whose person is in one of these units
+	// (a unit's subtree: app.Org.Subtree).
+	Units map[app.UID]bool
+	Year  int    // cycles overlapping this year; 0 = any
+	Text  string // in the plan's name, person or department, ignoring case and accents
 }
 
 // Summarise scores every plan over its official window on date today and
@@ -59,7 +63,7 @@ func Summarise(plans []*app.Plan, today app.Date) []Summary {
 	out := make([]Summary, len(plans))
 	for i, p := range plans {
 		r := score.OfficialResult(p, today)
-		out[i] = Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department,
+		out[i] = Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department, Unit: p.Person.Unit,
 			Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Official, HasTotal: r.HasTotal,
 			Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency, Window: r.Window,
 			Provisional: r.Provisional}
@@ -84,7 +88,7 @@ func Apply(rows []Summary, f Filter, col Column, desc bool) []Summary {
 	out := make([]Summary, 0, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		if f.Department != "" && r.Department != f.Department {
+		if f.Department != "" && r.Department != f.Department || f.Units != nil && !f.Units[r.Unit] {
 			continue
 		}
 		if f.Year != 0 && (r.Cycle.Start.Time().Year() > f.Year || r.Cycle.End.Time().Year() < f.Year) {
@@ -193,5 +197,24 @@ func Years(rows []Summary) []int {
 	}
 	slices.Sort(out)
 	slices.Reverse(out)
+	return out
+}
+
+// UnitFilter returns every unit in the subtrees of the units called name,
+// for Filter.Units; nil when no unit has that name.
+func UnitFilter(units []app.OrgUnit, name string) map[app.UID]bool {
+	var out map[app.UID]bool
+	o := app.NewOrg(units)
+	for _, u := range units {
+		if u.Name != name {
+			continue
+		}
+		if out == nil {
+			out = map[app.UID]bool{}
+		}
+		for k := range o.Subtree(u.UID) {
+			out[k] = true
+		}
+	}
 	return out
 }

@@ -105,8 +105,10 @@ func TestSaveValidates(t *testing.T) {
 	if err := w.Save(p); !errors.Is(err, app.ErrInvalid) {
 		t.Fatalf("negative weight saved: %v", err)
 	}
-	p.Status = app.Draft // drafts may be incomplete
-	if err := w.SaveDraft(p); err != nil {
+	q := demo.Company(1, 4)[0]
+	q.Status = app.Draft // drafts may be incomplete
+	q.KPIs[0].Weight = -1
+	if err := w.SaveDraft(q); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"kpiplanner/app"
@@ -19,6 +20,7 @@ type sheetImport struct {
 	kpis                 bool
 	password, passFile   string
 	allowDroppingActuals bool
+	reason               string
 }
 
 // add declares the spreadsheet flags of `kpi import`.
@@ -28,6 +30,7 @@ func (o *sheetImport) add(fs *flag.FlagSet) {
 	fs.StringVar(&o.passFile, "password-file", "", "for a password-protected .xlsx: a file whose first line is its password")
 	fs.BoolVar(&o.allowDroppingActuals, "allow-dropping-actuals", false,
 		"for a KPI sheet: save even when a change (of aggregation, direction, unit) drops or reinterprets recorded actuals; they are listed")
+	fs.StringVar(&o.reason, "reason", "", "for a spreadsheet: why, recorded in the plan's history (needed for a plan approved once, and for actuals of a reopened period)")
 }
 
 // readPassword returns the password given by --password or --password-file.
@@ -47,9 +50,10 @@ func (o *sheetImport) readPassword() (string, error) {
 }
 
 // importSheet imports actuals (or KPI definitions) for the plan o.plan from
-// a spreadsheet: nothing is saved unless every row is valid, something is
-// imported, and no recorded actual is dropped or reinterpreted without
-// --allow-dropping-actuals.
+// a spreadsheet through the workspace, which checks the review lifecycle and
+// closed periods and records the changes in the plan's history: nothing is
+// saved unless every row is valid, something is imported, and no recorded
+// actual is dropped or reinterpreted without --allow-dropping-actuals.
 func importSheet(e *env, o *sheetImport) error {
 	if o.plan == "" {
 		return fmt.Errorf("%w: importing a spreadsheet needs --plan PLAN", errUsage)
@@ -71,11 +75,11 @@ func importSheet(e *env, o *sheetImport) error {
 		}
 		return err
 	}
-	s, err := e.open()
+	ws, err := e.workspace()
 	if err != nil {
 		return err
 	}
-	p, err := findPlan(s, o.plan)
+	p, err := findPlan(ws.Store(), o.plan)
 	if err != nil {
 		return err
 	}
@@ -93,8 +97,9 @@ func importSheet(e *env, o *sheetImport) error {
 	if err := updated.Validate(); err != nil {
 		return fmt.Errorf("%s: %w", o.path, err)
 	}
-	if err := s.SavePlan(updated); err != nil {
-		return err
+	ws.Source = filepath.Base(o.path) // the history names the file the change came from
+	if err := ws.Change(updated, o.reason); err != nil {
+		return fmt.Errorf("%s: nothing imported: %w", o.path, err)
 	}
 	fmt.Fprintf(e.out, "imported %d %s into plan %d (%s)\n", n, what, p.ID, p.Name)
 	for _, l := range losses {

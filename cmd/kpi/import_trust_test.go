@@ -99,6 +99,9 @@ func TestImportKPISheetChangingAggregationIsRefusedUnlessConfirmed(t *testing.T)
 	db := teamDB(t)
 	// k1 (last, 2 actuals) becomes a ratio: its values would read as numerators without denominators.
 	sheet := writeFile(t, "kpis.csv", "KPI code,Aggregation,Target\r\nk1,Ratio,100\r\nk2,Last value,120\r\n")
+	// The plan is approved: its KPI definitions are its terms, refused until it is reopened.
+	refused(t, db, []string{"nothing imported", "is approved: reopen it to change its terms"}, "import", sheet, "--plan", "1", "--kpis", "--allow-dropping-actuals")
+	mustKPI(t, "reopen", "1", "--reason", "new KPI definitions", "--db", db)
 	refused(t, db, []string{"k1", "Revenue from new customers"}, "import", sheet, "--plan", "1", "--kpis")
 	refused(t, db, []string{"aggregation from last to ratio", "--allow-dropping-actuals"}, "import", sheet, "--plan", "1", "--kpis")
 	out := imported(t, db, []string{"imported 2 KPI row(s)", "k1 (Revenue from new customers)"}, "import", sheet, "--plan", "1", "--kpis", "--allow-dropping-actuals")

@@ -10,7 +10,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/plandoc"
-	"kpiplanner/storage"
+	"kpiplanner/app/workspace"
 )
 
 // docImport is what importing a plan document did, or would do.
@@ -40,16 +40,16 @@ func importDoc(e *env, path string, dryRun, update bool) error {
 	if dryRun {
 		return dryRunDoc(e, f, path)
 	}
-	s, err := e.open()
+	ws, err := e.workspace()
 	if err != nil {
 		return err
 	}
 	var res docImport
 	var decodeErr error // what is wrong with the file, as opposed to the database
-	err = s.Import(func(tx *storage.ImportTx) error {
+	err = ws.ImportPlans(path, func(put workspace.PutPlan) error {
 		var putErr error
 		err := plandoc.Stream(f, func(p *app.Plan) error {
-			putErr = importOne(tx, p, update, &res)
+			putErr = importOne(put, p, update, &res)
 			return putErr
 		})
 		if err != nil && putErr == nil {
@@ -77,24 +77,20 @@ func importDoc(e *env, path string, dryRun, update bool) error {
 	return nil
 }
 
-// importOne puts one plan of a document: a new plan unless its uid is known.
-// Without update, a plan with a known uid is only recorded, not written.
-func importOne(tx *storage.ImportTx, p *app.Plan, update bool, res *docImport) error {
-	old, err := tx.PlanByUID(p.UID)
+// importOne puts one plan of a document through the workspace, with its
+// history: a new plan unless its uid is known. Without update, a plan with
+// a known uid is only recorded, not written.
+func importOne(put workspace.PutPlan, p *app.Plan, update bool, res *docImport) error {
+	old, err := put(p, update)
 	if err != nil {
 		return err
 	}
 	if old == nil {
-		p.ID = 0 // the document's id belongs to another workspace
 		res.created = append(res.created, p)
-		return tx.Put(p)
-	}
-	p.ID = old.ID
-	res.updated = append(res.updated, planUpdate{old: old, new: p})
-	if !update {
 		return nil
 	}
-	return tx.Put(p)
+	res.updated = append(res.updated, planUpdate{old: old, new: p})
+	return nil
 }
 
 // errUpdates refuses an import that would update existing plans without --update.

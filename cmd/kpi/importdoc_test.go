@@ -85,8 +85,18 @@ func TestImportKnownUIDShownBeforeUpdate(t *testing.T) {
 	if !strings.Contains(out, `updated plan 1 "Sales 2026"`) || !strings.Contains(out, "0 created, 1 updated") {
 		t.Errorf("import --update output:\n%s", out)
 	}
+	// The update is a change: the revision goes up, and an approved plan is approved once.
+	changed = strings.Replace(changed, `"status": "approved",`+"\n", `"status": "approved",`+"\n"+`      "revision": 1,`+"\n"+`      "approved_once": true,`+"\n", 1)
 	if got := mustKPI(t, "export-json", "--db", db); got != strings.Replace(changed, "\r", "", -1) {
 		t.Errorf("after --update the database holds\n%s\nwant\n%s", got, changed)
+	}
+	// Both imports are in the plan's history, with the file as their source.
+	hist := mustKPI(t, "history", "--db", db, "--json", "1")
+	for _, want := range []string{`"path": "plan",`, `"new": "Sales 2026"`, `"source": "team.json"`, `"path": "name",`, `"new": "Sales 2026 (revised)"`,
+		`"path": "kpis[k4].target",`, `"old": "4",`, `"path": "kpis[k2].actuals[2026-02].value"`, `"source": "changed.json"`, `"user": "`} {
+		if !strings.Contains(hist, want) {
+			t.Errorf("history lacks %s:\n%s", want, hist)
+		}
 	}
 }
 

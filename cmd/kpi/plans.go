@@ -164,8 +164,8 @@ func cmdDemo(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	plans := demo.CompanyIn(*people, *seed, *lang)
-	if err := s.SavePlans(plans); err != nil {
+	plans, err := demo.Save(s, *people, *seed, *lang)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "added a demo company of %d people%s\n", len(plans), idRange(plans))

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kpiplanner/app"
+	"kpiplanner/app/workspace"
 	"kpiplanner/storage"
 )
 
@@ -259,4 +260,18 @@ func findPlan(s app.Store, q string) (*app.Plan, error) {
 		ids[i] = fmt.Sprint(p.ID)
 	}
 	return nil, fmt.Errorf("%q names %d plans (ids %s): use an id", q, len(found), strings.Join(ids, ", "))
+}
+
+// workspace opens the database for writing and returns a Workspace over it:
+// its changes are recorded with the source "cli", official windows judged
+// on --today.
+func (e *env) workspace() (*workspace.Workspace, error) {
+	s, err := e.open()
+	if err != nil {
+		return nil, err
+	}
+	ws := workspace.New(s)
+	ws.Source = "cli"
+	ws.Clock = e.today
+	return ws, nil
 }

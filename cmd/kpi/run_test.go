@@ -103,7 +103,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatal(errs)
 	}
 	_, doc2, _ := kpi(t, "export-json", "--db", db2)
-	if doc1 != doc2 || !strings.Contains(doc1, `"kpiplanner/plan@2"`) {
+	if doc1 != doc2 || !strings.Contains(doc1, `"kpiplanner/plan@3"`) {
 		t.Error("export → import → export changed the document")
 	}
 	_, s1, _ := kpi(t, "score", "--db", db1, "--json")

@@ -13,6 +13,7 @@ import (
 	"kpiplanner/app/i18n"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
+	"kpiplanner/app/workspace"
 	"kpiplanner/storage/xlsx"
 )
 
@@ -96,6 +97,9 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	if *company {
 		files, err = xlsx.WriteCompany(ctx, f.out, plans, pick, opts)
 	} else {
+		if opts.History, err = histories(workspace.New(s), plans); err != nil {
+			return err
+		}
 		files, err = xlsx.WriteScorecards(ctx, f.out, plans, pick, opts)
 	}
 	if err != nil {
@@ -163,6 +167,20 @@ func cmdTemplate(e *env, fs *flag.FlagSet) error {
 	}
 	fmt.Fprintf(e.out, "wrote %s\n", strings.Join(files, ", "))
 	return nil
+}
+
+// histories returns the plans' change histories by uid, for the
+// scorecard's History sheet.
+func histories(ws *workspace.Workspace, plans []*app.Plan) (map[app.UID][]app.HistoryEntry, error) {
+	out := make(map[app.UID][]app.HistoryEntry, len(plans))
+	for _, p := range plans {
+		h, err := ws.History(p.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[p.UID] = h
+	}
+	return out, nil
 }
 
 // firstErrors keeps the first n problems of an import's error list.

@@ -19,7 +19,7 @@ func IsCSV(path string) bool { return strings.EqualFold(filepath.Ext(path), ".cs
 // written; on error or cancellation none is left behind.
 func WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, opts Options) ([]string, error) {
 	if IsCSV(path) {
-		files, err := sheet.WriteCSVFiles(ctx, path, wb, opts.Progress)
+		files, err := WriteCSVFiles(ctx, path, wb, opts.Progress)
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", path, err)
 		}
@@ -32,9 +32,17 @@ func WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, opts Op
 }
 
 // WriteScorecards writes one scorecard sheet per plan, scored over the
-// window pick chooses for it, to path (.xlsx or .csv).
+// window pick chooses for it, to path (.xlsx or .csv). With opts.History,
+// an .xlsx file gets a last sheet, History, listing the plans' changes.
 func WriteScorecards(ctx context.Context, path string, plans []*app.Plan, pick score.Pick, opts Options) ([]string, error) {
 	wb, _ := sheet.Scorecards(plans, pick, opts.T)
+	if opts.History != nil && !IsCSV(path) {
+		used := make(map[string]bool, len(wb.Sheets))
+		for _, s := range wb.Sheets {
+			used[strings.ToLower(s.Name)] = true
+		}
+		wb.Sheets = append(wb.Sheets, sheet.HistorySheet(plans, opts.History, opts.T, used))
+	}
 	return WriteWorkbook(ctx, path, wb, opts)
 }
 

@@ -2,11 +2,13 @@ package xlsx
 
 import (
 	"context"
+	"io"
 
 	"kpiplanner/app"
 	"kpiplanner/app/files"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
+	"kpiplanner/storage/fileio"
 )
 
 // Files implements files.Spreadsheets with this package's functions.
@@ -38,4 +40,19 @@ func (Files) WriteKPISheet(ctx context.Context, path string, p *app.Plan, o Opti
 // protected workbook with password.
 func (Files) ReadGrid(ctx context.Context, path, password string) (sheet.Grid, error) {
 	return ReadGridContext(ctx, path, ReadOptions{Password: password})
+}
+
+// WriteTable writes table with WriteWorkbook, as a workbook of one sheet.
+func (Files) WriteTable(ctx context.Context, path string, table *sheet.Sheet, o Options) ([]string, error) {
+	return WriteWorkbook(ctx, path, &sheet.Workbook{Sheets: []*sheet.Sheet{table}}, o)
+}
+
+// WriteDocument writes a plain document atomically (storage/fileio).
+func (Files) WriteDocument(path string, write func(w io.Writer) error) error {
+	return fileio.WriteFile(path, write)
+}
+
+// ReadDocument opens a plain document and passes it to read.
+func (Files) ReadDocument(path string, read func(r io.Reader) error) error {
+	return fileio.Files{}.ReadFile(path, read)
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kpiplanner/app/files"
+	"kpiplanner/app/progress"
 	"kpiplanner/app/sheet"
+	"kpiplanner/storage/fileio"
 )
 
 // Options tune an export (see files.Options).
@@ -48,7 +50,7 @@ func write(ctx context.Context, path string, wb *sheet.Workbook, opts Options, l
 	if len(wb.Sheets) == 0 {
 		return fmt.Errorf("the workbook has no sheet")
 	}
-	m := sheet.NewMeter(ctx, wb.NumRows(), opts.Progress)
+	m := progress.NewMeter(ctx, wb.NumRows(), opts.Progress)
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
 	if wb.NumRows() > fastZipRows {
@@ -85,7 +87,7 @@ func (w *writer) write(path string, wb *sheet.Workbook, password string) error {
 	if err := w.m.Err(); err != nil {
 		return err
 	}
-	err := sheet.WriteFile(path, func(out io.Writer) error {
+	err := fileio.WriteFile(path, func(out io.Writer) error {
 		return w.writeWorkbook(out, bulks, password)
 	})
 	if err != nil {
@@ -108,7 +110,7 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 type writer struct {
 	f        *excelize.File
 	st       *styles
-	m        *sheet.Meter
+	m        *progress.Meter
 	used     map[string]bool // sheet names taken, lower-cased
 	maxRows  int
 	bulkRows int // sheets of this many rows or more are written in bulk

@@ -1,8 +1,10 @@
-package sheet
+// Package fileio writes files the safe way: into a temporary file beside the
+// target, synced and renamed into place, so no reader ever sees half a file.
+// It also implements files.Documents for the app's own documents.
+package fileio
 
 import (
 	"bufio"
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -98,47 +100,20 @@ func createTemp(path string) (*os.File, error) {
 	return nil, fmt.Errorf("no free temporary file name beside %s", path)
 }
 
-// Progress is told how many of the total rows have been written so far.
-type Progress func(done, total int)
+// Files is files.Documents on the local file system.
+type Files struct{}
 
-// Meter counts written rows, reports progress and notices cancellation.
-type Meter struct {
-	ctx    context.Context
-	report Progress
-	done   int
-	total  int
+// WriteFile writes path through write, atomically (see WriteFile).
+func (Files) WriteFile(path string, write func(w io.Writer) error) error {
+	return WriteFile(path, write)
 }
 
-// meterStep is how many rows pass between checks of the context and reports.
-const meterStep = 256
-
-// NewMeter returns a Meter for total rows; report may be nil.
-func NewMeter(ctx context.Context, total int, report Progress) *Meter {
-	return &Meter{ctx: ctx, report: report, total: total}
-}
-
-// Row counts one written row and returns the context's error every
-// meterStep rows, reporting progress at the same time.
-func (m *Meter) Row() error {
-	m.done++
-	if m.done%meterStep != 0 {
-		return nil
-	}
-	if err := m.ctx.Err(); err != nil {
+// ReadFile opens path and passes it to read, buffered, then closes it.
+func (Files) ReadFile(path string, read func(r io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
 		return err
 	}
-	if m.report != nil {
-		m.report(min(m.done, m.total), m.total)
-	}
-	return nil
-}
-
-// Err returns the context's error, for checks between phases.
-func (m *Meter) Err() error { return m.ctx.Err() }
-
-// Done reports that every row has been written.
-func (m *Meter) Done() {
-	if m.report != nil {
-		m.report(m.total, m.total)
-	}
+	defer f.Close()
+	return read(bufio.NewReader(f))
 }
