@@ -155,7 +155,8 @@ func TestPlanReopenWithoutAReasonIsNotPossible(t *testing.T) {
 // Missing comments on red KPIs of closed periods are marked on the
 // scorecard, and closing the plan is refused until they are written.
 func TestScorecardMarksMissingCommentsAndCloseIsRefused(t *testing.T) {
-	p := planFixture()                                        // approved
+	p := planFixture()
+	p.Status = app.Approved
 	p.KPIs[0].Actuals = []app.Actual{{Period: 0, Value: 100}} // 100 of 1 000 in January: red
 	p.KPIs[1].Actuals = []app.Actual{{Period: 0, Value: 10, Comment: "ok"}}
 	u, store := testUI(t, "en")
