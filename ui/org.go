@@ -14,7 +14,7 @@ import (
 // plans) and the period close.
 type orgScreen struct {
 	u          *UI
-	reg        *registry
+	reg        *roster
 	closes     []app.PeriodClose
 	sel        app.UID // the selected unit; "" for none
 	tree       *widget.Tree
@@ -35,7 +35,7 @@ func (u *UI) openOrg() {
 }
 
 func newOrgScreen(u *UI) *orgScreen {
-	o := &orgScreen{u: u, reg: newRegistry(nil, nil)}
+	o := &orgScreen{u: u, reg: newRoster(nil, nil)}
 	o.tree = widget.NewTree(o.childUIDs, o.isBranch, o.createNode, o.updateNode)
 	o.tree.OnSelected = o.onSelect
 	o.tree.OnUnselected = func(widget.TreeNodeID) { o.sel = ""; o.showDetail() }
@@ -68,16 +68,18 @@ func (o *orgScreen) build() fyne.CanvasObject {
 	split := container.NewHSplit(o.tree, container.NewVScroll(right))
 	split.Offset = 0.42
 	o.showDetail()
-	return container.NewBorder(title, nil, nil, nil, split)
+	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.importPeople)
+	exp := widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), u.exportPeople)
+	return container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(imp, exp)), nil, nil, nil, split)
 }
 
 // reload reads the people, units and period closes in the background.
 func (o *orgScreen) reload() {
 	u := o.u
-	var reg *registry
+	var reg *roster
 	var closes []app.PeriodClose
 	u.async(func() (err error) {
-		if reg, err = u.loadRegistry(); err != nil {
+		if reg, err = u.loadRoster(); err != nil {
 			return err
 		}
 		closes, err = u.ws.Store().PeriodCloses()

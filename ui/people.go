@@ -13,7 +13,7 @@ import (
 // Vietnamese rules, and the actions on one person or a selection.
 type peopleScreen struct {
 	u      *UI
-	reg    *registry
+	reg    *roster
 	rows   []*app.Employee // the people shown, filtered and sorted
 	picked map[app.UID]bool
 	cur    app.UID // the person of the highlighted row
@@ -56,7 +56,7 @@ func (u *UI) openPeople() {
 }
 
 func newPeopleScreen(u *UI) *peopleScreen {
-	s := &peopleScreen{u: u, reg: newRegistry(nil, nil), picked: map[app.UID]bool{}}
+	s := &peopleScreen{u: u, reg: newRoster(nil, nil), picked: map[app.UID]bool{}}
 	s.search = newKeyEntry()
 	s.search.SetPlaceHolder(u.T("Search code, name, position or unit"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
@@ -111,9 +111,9 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 // reload reads the registry in the background and refreshes the list.
 func (s *peopleScreen) reload() {
 	u := s.u
-	var reg *registry
+	var reg *roster
 	u.async(func() (err error) {
-		reg, err = u.loadRegistry()
+		reg, err = u.loadRoster()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -126,9 +126,9 @@ func (s *peopleScreen) reload() {
 	})
 }
 
-// loadRegistry reads the people and units and indexes them (off the UI
+// loadRoster reads the people and units and indexes them (off the UI
 // goroutine: sorting keys for 50 000 names takes a while).
-func (u *UI) loadRegistry() (*registry, error) {
+func (u *UI) loadRoster() (*roster, error) {
 	people, err := u.ws.People()
 	if err != nil {
 		return nil, err
@@ -137,7 +137,7 @@ func (u *UI) loadRegistry() (*registry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newRegistry(people, units), nil
+	return newRoster(people, units), nil
 }
 
 // refreshChoices fills the unit, position and level filters from the registry.

@@ -27,7 +27,7 @@ func BenchmarkPeopleRegistry50000(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		r := newRegistry(people, units)
+		r := newRoster(people, units)
 		if got := r.filter(peopleFilter{text: "nguyen lan", level: -1, unit: "u1"}, true); len(got) == 0 {
 			b.Fatal("nothing found")
 		}

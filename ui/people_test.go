@@ -208,7 +208,7 @@ func TestPeopleFilterByUnitSubtreePositionLevelStatus(t *testing.T) {
 }
 
 // pickUnit selects unit uid in a select filled with the registry's unit labels.
-func pickUnit(t *testing.T, sel *widget.Select, r *registry, uid app.UID) {
+func pickUnit(t *testing.T, sel *widget.Select, r *roster, uid app.UID) {
 	t.Helper()
 	i := slices.Index(r.unitOrder, uid)
 	if i < 0 {

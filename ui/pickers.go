@@ -17,7 +17,7 @@ type unitPicker struct {
 }
 
 // newUnitPicker offers none (when noneLabel is not "") and every unit not in skip.
-func newUnitPicker(u *UI, r *registry, noneLabel string, skip map[app.UID]bool) *unitPicker {
+func newUnitPicker(u *UI, r *roster, noneLabel string, skip map[app.UID]bool) *unitPicker {
 	p := &unitPicker{}
 	var labels []string
 	if noneLabel != "" {
@@ -61,11 +61,11 @@ const personPickerShown = 30
 type personPicker struct {
 	u     *UI
 	entry *widget.SelectEntry
-	reg   *registry
+	reg   *roster
 	self  app.UID // the person being edited, never offered
 }
 
-func newPersonPicker(u *UI, r *registry, self app.UID) *personPicker {
+func newPersonPicker(u *UI, r *roster, self app.UID) *personPicker {
 	p := &personPicker{u: u, reg: r, self: self}
 	p.entry = widget.NewSelectEntry(nil)
 	p.entry.SetPlaceHolder(u.T("Type a name or code"))

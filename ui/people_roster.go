@@ -10,9 +10,9 @@ import (
 	"kpiplanner/app/i18n"
 )
 
-// registry is the people and org units as loaded for a screen: indexed,
+// roster is the people and org units as loaded for a screen: indexed,
 // sorted by Vietnamese rules once, and folded for accent-free search.
-type registry struct {
+type roster struct {
 	people    []app.Employee
 	byUID     map[app.UID]*app.Employee
 	sorted    []*app.Employee    // by full name
@@ -26,8 +26,8 @@ type registry struct {
 	total     map[app.UID]int // active people by unit, with the units below
 }
 
-func newRegistry(people []app.Employee, units []app.OrgUnit) *registry {
-	r := &registry{people: people, byUID: make(map[app.UID]*app.Employee, len(people)),
+func newRoster(people []app.Employee, units []app.OrgUnit) *roster {
+	r := &roster{people: people, byUID: make(map[app.UID]*app.Employee, len(people)),
 		folded: make(map[app.UID]string, len(people)), org: app.NewOrg(units), depth: map[app.UID]int{},
 		kids: map[app.UID][]app.UID{}}
 	vi := i18n.NewSorter()
@@ -76,7 +76,7 @@ func sortedBy(rows []sortRow, key func(sortRow) []byte) []*app.Employee {
 }
 
 // count works out each unit's headcount once, so the tree draws fast.
-func (r *registry) count() {
+func (r *roster) count() {
 	r.direct, r.total = map[app.UID]int{}, map[app.UID]int{}
 	for i := range r.people {
 		e := &r.people[i]
@@ -91,7 +91,7 @@ func (r *registry) count() {
 }
 
 // orderUnits lists the units below parent depth first, each level by name.
-func (r *registry) orderUnits(vi *i18n.Sorter, parent app.UID, depth int) {
+func (r *roster) orderUnits(vi *i18n.Sorter, parent app.UID, depth int) {
 	kids := slices.Clone(r.org.Children(parent))
 	slices.SortFunc(kids, func(a, b app.UID) int { return vi.Compare(r.org.Name(a), r.org.Name(b)) })
 	for _, k := range kids {
@@ -124,7 +124,7 @@ type peopleFilter struct {
 }
 
 // filter returns the people f lets through, by full or given name.
-func (r *registry) filter(f peopleFilter, byGiven bool) []*app.Employee {
+func (r *roster) filter(f peopleFilter, byGiven bool) []*app.Employee {
 	words := strings.Fields(i18n.Fold(f.text))
 	var units map[app.UID]bool
 	if f.unit != "" {
@@ -159,7 +159,7 @@ func containsAll(s string, words []string) bool {
 }
 
 // unitLabel shows a unit in a list, indented by its depth in the tree.
-func (r *registry) unitLabel(uid app.UID) string {
+func (r *roster) unitLabel(uid app.UID) string {
 	u, ok := r.org.Units[uid]
 	if !ok {
 		return ""
@@ -168,7 +168,7 @@ func (r *registry) unitLabel(uid app.UID) string {
 }
 
 // unitLabels returns the label of every unit, in tree order.
-func (r *registry) unitLabels() []string {
+func (r *roster) unitLabels() []string {
 	out := make([]string, len(r.unitOrder))
 	for i, uid := range r.unitOrder {
 		out[i] = r.unitLabel(uid)
@@ -177,7 +177,7 @@ func (r *registry) unitLabels() []string {
 }
 
 // positions returns the positions people have, sorted.
-func (r *registry) positions() []string {
+func (r *roster) positions() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range r.people {
@@ -191,7 +191,7 @@ func (r *registry) positions() []string {
 }
 
 // levelValues returns the levels people have, ascending.
-func (r *registry) levelValues() []int {
+func (r *roster) levelValues() []int {
 	seen := map[int]bool{}
 	var out []int
 	for _, e := range r.people {
@@ -204,7 +204,7 @@ func (r *registry) levelValues() []int {
 	return out
 }
 
-func (r *registry) levels() []string {
+func (r *roster) levels() []string {
 	vs := r.levelValues()
 	out := make([]string, len(vs))
 	for i, v := range vs {
@@ -221,7 +221,7 @@ func levelText(l int) string {
 }
 
 // personLabel shows a person in a picker: "Nguyễn Thị Lan (NV0012)".
-func (r *registry) personLabel(uid app.UID) string {
+func (r *roster) personLabel(uid app.UID) string {
 	e, ok := r.byUID[uid]
 	if !ok {
 		return ""
@@ -230,7 +230,7 @@ func (r *registry) personLabel(uid app.UID) string {
 }
 
 // nameOf returns a person's name, "" when unknown.
-func (r *registry) nameOf(uid app.UID) string {
+func (r *roster) nameOf(uid app.UID) string {
 	if e, ok := r.byUID[uid]; ok {
 		return e.Name
 	}
@@ -238,12 +238,12 @@ func (r *registry) nameOf(uid app.UID) string {
 }
 
 // headcount returns how many active people belong to unit, and to its subtree.
-func (r *registry) headcount(unit app.UID) (direct, total int) {
+func (r *roster) headcount(unit app.UID) (direct, total int) {
 	return r.direct[unit], r.total[unit]
 }
 
 // describe is one line with everything about a person, however narrow the columns.
-func (r *registry) describe(u *UI, e *app.Employee) string {
+func (r *roster) describe(u *UI, e *app.Employee) string {
 	parts := []string{e.Code, e.Name, r.org.Name(e.Unit), e.Position}
 	if e.Level > 0 {
 		parts = append(parts, u.T("level %d", e.Level))
@@ -264,7 +264,7 @@ func (r *registry) describe(u *UI, e *app.Employee) string {
 }
 
 // nextCode returns the generated employee code after the highest one in use.
-func (r *registry) nextCode() string {
+func (r *roster) nextCode() string {
 	n := 0
 	for _, e := range r.people {
 		if v, err := strconv.Atoi(strings.TrimPrefix(e.Code, "NV")); err == nil && strings.HasPrefix(e.Code, "NV") {
