@@ -210,9 +210,31 @@ func (u *UI) editsText(edits []app.Edit) string {
 		if j := strings.LastIndex(field, "]."); j >= 0 {
 			field = field[j+2:]
 		}
-		parts[i] = u.T("%s: %s to %s", u.tr.FieldName(field), orNone(u, e.Old), orNone(u, e.New))
+		parts[i] = u.T("%s: %s to %s", u.registryField(strings.HasPrefix(e.Path, "units["), field), orNone(u, e.Old), orNone(u, e.New))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// registryField names a field of a person (or of a unit) as the forms do.
+func (u *UI) registryField(unit bool, field string) string {
+	if unit {
+		switch field {
+		case "code":
+			return u.T("Unit code")
+		case "parent":
+			return u.T("Part of")
+		case "head":
+			return u.T("Head")
+		}
+		return u.T("Name")
+	}
+	names := map[string]string{"code": u.T("Employee code"), "name": u.T("Full name"), "unit": u.T("Unit"),
+		"position": u.T("Position"), "level": u.T("Level"), "manager": u.T("Manager"), "joined": u.T("Join date"),
+		"left": u.T("Leave date"), "base_bonus": u.T("Base bonus"), "currency": u.T("Currency"), "email": u.T("E-mail")}
+	if n, ok := names[field]; ok {
+		return n
+	}
+	return field
 }
 
 func orNone(u *UI, s string) string {

@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"kpiplanner/app"
 )
 
 func writeFile(t *testing.T, name, text string) string {
@@ -110,5 +112,14 @@ func TestExportPeopleReadsBackUnchanged(t *testing.T) {
 		if !im.preview.importBtn.Disabled() {
 			t.Errorf("people %v: Import is enabled with nothing to import", people)
 		}
+	}
+}
+
+func TestImportPreviewNamesFieldsAsTheForms(t *testing.T) {
+	u, _ := testUI(t, "vi")
+	got := u.editsText([]app.Edit{{Path: "people[NV0001].level", Old: "2", New: "3"},
+		{Path: "people[NV0001].manager", Old: "NV0004"}, {Path: "units[KD].parent", Old: "CTY", New: "NS"}})
+	if want := "Cấp bậc: từ 2 thành 3; Quản lý: từ NV0004 thành (trống); Thuộc: từ CTY thành NS"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
