@@ -24,6 +24,7 @@ var today = demo.Company(1, 1)[0].Cycle.End
 func BenchmarkLoadScore50k(b *testing.B) {
 	path := benchdata.Company(b, 50_000)
 	stop := benchdata.Peak()
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		db, err := storage.OpenReadOnly(path)

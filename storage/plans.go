@@ -13,43 +13,81 @@ import (
 // their actuals are appended in key order, so pages rarely split later.
 const fillPercent = 0.9
 
-// Plans returns every plan with its KPIs and actuals, ordered by id.
+// Plans returns every plan with its KPIs and actuals, ordered by id. Equal
+// texts of different plans share memory.
 func (db *DB) Plans() ([]*app.Plan, error) {
 	var out []*app.Plan
 	err := db.view(func(tx *bolt.Tx) error {
-		plans, acts, err := planBuckets(tx)
-		if err != nil {
-			return err
-		}
-		reg, err := loadRegistry(tx)
-		if err != nil {
-			return err
-		}
-		ac := acts.Cursor()
-		ak, av := ac.First()
-		pc := plans.Cursor()
-		for k, v := pc.First(); k != nil; k, v = pc.Next() {
-			p, err := decodePlan(k, v)
-			if err != nil {
-				return err
-			}
-			if ak != nil && bytes.Compare(ak, k) < 0 {
-				ak, av = ac.Seek(k) // skip actuals of no plan
-			}
-			for ; ak != nil && bytes.HasPrefix(ak, k); ak, av = ac.Next() {
-				if err := attachActuals(p, ak, av); err != nil {
-					return err
-				}
-			}
-			reg.Resolve(p)
+		return eachPlan(tx, func(p *app.Plan) error {
 			out = append(out, p)
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: load plans: %w", err)
 	}
 	return out, nil
+}
+
+// EachPlan calls fn with every plan, with its KPIs and actuals, ordered by
+// id, in one read transaction, without holding them all: what fn keeps of a
+// plan is its own. An error from fn stops the walk and is returned as it is.
+func (db *DB) EachPlan(fn func(*app.Plan) error) error {
+	var inner error
+	err := db.view(func(tx *bolt.Tx) error {
+		return eachPlan(tx, func(p *app.Plan) error {
+			inner = fn(p)
+			return inner
+		})
+	})
+	switch {
+	case inner != nil:
+		return inner
+	case err != nil:
+		return fmt.Errorf("storage: load plans: %w", err)
+	}
+	return nil
+}
+
+// eachPlan decodes every plan of tx with its actuals, resolved against the
+// registry, and hands it to fn. Shared texts (and the registry's) are
+// read once for all plans.
+func eachPlan(tx *bolt.Tx, fn func(*app.Plan) error) error {
+	plans, acts, err := planBuckets(tx)
+	if err != nil {
+		return err
+	}
+	intern := map[string]string{}
+	reg, err := loadRegistry(tx, intern)
+	if err != nil {
+		return err
+	}
+	shared, err := sharedTexts(tx, true, intern)
+	if err != nil {
+		return err
+	}
+	ac := acts.Cursor()
+	ak, av := ac.First()
+	pc := plans.Cursor()
+	for k, v := pc.First(); k != nil; k, v = pc.Next() {
+		p, err := decodePlanWith(k, v, shared, nil)
+		if err != nil {
+			return err
+		}
+		if ak != nil && bytes.Compare(ak, k) < 0 {
+			ak, av = ac.Seek(k) // skip actuals of no plan
+		}
+		for ; ak != nil && bytes.HasPrefix(ak, k); ak, av = ac.Next() {
+			if err := attachActuals(p, ak, av); err != nil {
+				return err
+			}
+		}
+		reg.Resolve(p)
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Plan returns one plan with its KPIs and actuals, or an error matching app.ErrNotFound.
@@ -91,7 +129,11 @@ func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 	if v == nil {
 		return nil, app.ErrNotFound
 	}
-	p, err := decodePlan(key, v)
+	shared, err := sharedTexts(tx, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	p, err := decodePlanWith(key, v, shared, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -11,8 +11,9 @@ import (
 // loadRegistry reads the whole registry plans are resolved against: every
 // person, unit and period close. A file read before its schema 3 migration
 // (read-only) has none of them.
-func loadRegistry(tx *bolt.Tx) (*app.Registry, error) {
-	people, err := readPeople(tx)
+// Their texts are interned through intern, when not nil.
+func loadRegistry(tx *bolt.Tx, intern map[string]string) (*app.Registry, error) {
+	people, err := allPeople(tx, intern)
 	if err != nil {
 		return nil, err
 	}
@@ -66,8 +67,25 @@ func readPerson(tx *bolt.Tx, uid app.UID) (app.Employee, bool, error) {
 	return e, err == nil, err
 }
 
-// readPeople returns every person, ordered by employee code.
-func readPeople(tx *bolt.Tx) ([]app.Employee, error) {
+// allPeople returns every person in uid order (the order of the file, so
+// the fastest to read), their texts interned through intern when it is not nil.
+func allPeople(tx *bolt.Tx, intern map[string]string) ([]app.Employee, error) {
+	b := tx.Bucket(bucketPeople)
+	if b == nil {
+		return nil, nil
+	}
+	var out []app.Employee
+	err := b.ForEach(func(k, v []byte) error {
+		e, err := decodePersonIn(k, v, intern)
+		out = append(out, e)
+		return err
+	})
+	return out, err
+}
+
+// readPeople returns every person, ordered by employee code, their texts
+// interned through intern when it is not nil.
+func readPeople(tx *bolt.Tx, intern map[string]string) ([]app.Employee, error) {
 	people, codes := tx.Bucket(bucketPeople), tx.Bucket(bucketPeopleCodes)
 	if people == nil || codes == nil {
 		return nil, nil
@@ -79,7 +97,7 @@ func readPeople(tx *bolt.Tx) ([]app.Employee, error) {
 		if v == nil {
 			return nil, fmt.Errorf("employee code %s names person %s, who is missing", code, uid)
 		}
-		e, err := decodePerson(uid, v)
+		e, err := decodePersonIn(uid, v, intern)
 		if err != nil {
 			return nil, err
 		}

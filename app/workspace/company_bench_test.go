@@ -142,6 +142,7 @@ func BenchmarkSummaries50k(b *testing.B) {
 	w := workspace.New(s)
 	w.Clock = func() app.Date { return demoEnd }
 	stop := benchdata.Peak()
+	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		rows, err := w.Summaries()

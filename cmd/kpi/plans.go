@@ -55,13 +55,13 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	plans, err := s.Plans()
+	rows, err := workspace.Summaries(s, e.today())
 	if err != nil {
 		return err
 	}
 	w := tabwriter.NewWriter(&termWriter{w: e.out}, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS\tWINDOW\tTOTAL\tRATING\tBONUS")
-	for _, r := range workspace.Summarise(plans, e.today()) {
+	for _, r := range rows {
 		total, bonus := "no data", ""
 		if r.HasTotal {
 			total, bonus = two(r.Total), amount(r.Bonus, r.Currency)
