@@ -101,6 +101,7 @@ type reader struct {
 	shared func(id uint64) (string, error) // the shared text numbered id
 	seen   []string                        // in-place texts of the record so far
 	floats []float64                       // where optFloat's values live, a chunk at a time
+	buf    *planBuf                        // memory a plan is decoded into; nil: new memory
 }
 
 func newReader(b []byte) *reader { return &reader{src: b} }

@@ -174,13 +174,19 @@ func decodePlan(key, val []byte) (*app.Plan, error) { return decodePlanWith(key,
 // from shared and its strings interned through intern (either may be nil).
 // The plan refers to nothing in val. Its KPIs have no actuals yet.
 func decodePlanWith(key, val []byte, shared func(uint64) (string, error), intern map[string]string) (*app.Plan, error) {
+	return decodePlanIn(key, val, shared, intern, nil)
+}
+
+// decodePlanIn is decodePlanWith into buf's memory when buf is not nil
+// (the plan before is overwritten).
+func decodePlanIn(key, val []byte, shared func(uint64) (string, error), intern map[string]string, buf *planBuf) (*app.Plan, error) {
 	id := idOf(key)
-	r := &reader{src: val, shared: shared} // the head's uids are not interned: each is one plan's
+	r := &reader{src: val, shared: shared, buf: buf} // the head's uids are not interned: each is one plan's
 	f := r.byte()
 	if r.err == nil && (f < planFormat1 || f > planFormat4) {
 		return nil, fmt.Errorf("plan %d: unknown record format %d", id, f)
 	}
-	p := &app.Plan{ID: id}
+	p := r.newPlan(id)
 	if f >= planFormat2 {
 		p.UID = app.UID(r.str())
 	}
@@ -206,10 +212,13 @@ func decodePlanWith(key, val []byte, shared func(uint64) (string, error), intern
 	p.Goal.Type = r.field()
 	decodeRules(r, &p.Rules, f)
 	if n, isNil := r.count(20); !isNil {
-		p.KPIs = make([]app.KPI, n)
+		p.KPIs = r.newKPIs(n)
 		for i := range p.KPIs {
-			decodeKPI(r, &p.KPIs[i], f >= planFormat2)
+			decodeKPI(r, &p.KPIs[i], i, f >= planFormat2)
 		}
+	}
+	if buf != nil {
+		buf.keep(r)
 	}
 	if err := r.done(); err != nil {
 		return nil, fmt.Errorf("plan %d: damaged record: %w", id, err)
@@ -223,14 +232,14 @@ func decodePlanWith(key, val []byte, shared func(uint64) (string, error), intern
 // scored with.
 func decodeRules(r *reader, rules *app.Rules, f byte) {
 	if n, isNil := r.count(9); !isNil {
-		rules.GroupWeights = make(map[app.Group]float64, n)
+		rules.GroupWeights = r.newWeights(n)
 		for range n {
 			g := app.Group(r.field())
 			rules.GroupWeights[g] = r.float()
 		}
 	}
 	if n, isNil := r.count(17); !isNil {
-		rules.Bands = make([]app.Band, n)
+		rules.Bands = r.newBands(n)
 		for i := range rules.Bands {
 			b := &rules.Bands[i]
 			b.Min = r.float()
@@ -251,7 +260,8 @@ func decodeRules(r *reader, rules *app.Rules, f byte) {
 	}
 }
 
-func decodeKPI(r *reader, k *app.KPI, v2 bool) {
+// decodeKPI reads the KPI at position i of a plan record.
+func decodeKPI(r *reader, k *app.KPI, i int, v2 bool) {
 	k.ID = r.field()
 	k.LibraryID = r.field()
 	k.Name = r.field()
@@ -275,7 +285,7 @@ func decodeKPI(r *reader, k *app.KPI, v2 bool) {
 	k.Owner = r.field()
 	k.Deadline = r.date()
 	if n, isNil := r.count(16); !isNil {
-		k.Steps = make([]app.StepBand, n)
+		k.Steps = r.newSteps(i, n)
 		for i := range k.Steps {
 			k.Steps[i] = app.StepBand{From: r.float(), Score: r.float()}
 		}

@@ -18,7 +18,7 @@ const fillPercent = 0.9
 func (db *DB) Plans() ([]*app.Plan, error) {
 	var out []*app.Plan
 	err := db.view(func(tx *bolt.Tx) error {
-		return eachPlan(tx, func(p *app.Plan) error {
+		return eachPlan(tx, false, func(p *app.Plan) error {
 			out = append(out, p)
 			return nil
 		})
@@ -30,12 +30,15 @@ func (db *DB) Plans() ([]*app.Plan, error) {
 }
 
 // EachPlan calls fn with every plan, with its KPIs and actuals, ordered by
-// id, in one read transaction, without holding them all: what fn keeps of a
-// plan is its own. An error from fn stops the walk and is returned as it is.
+// id, in one read transaction, without holding them all: each plan is
+// decoded into the memory of the one before, so fn may keep a plan's
+// strings and values but not the plan, its KPIs, actuals, steps, rules'
+// maps and bands or optional numbers (copy them, e.g. with Plan.Clone). An
+// error from fn stops the walk and is returned as it is.
 func (db *DB) EachPlan(fn func(*app.Plan) error) error {
 	var inner error
 	err := db.view(func(tx *bolt.Tx) error {
-		return eachPlan(tx, func(p *app.Plan) error {
+		return eachPlan(tx, true, func(p *app.Plan) error {
 			inner = fn(p)
 			return inner
 		})
@@ -51,8 +54,14 @@ func (db *DB) EachPlan(fn func(*app.Plan) error) error {
 
 // eachPlan decodes every plan of tx with its actuals, resolved against the
 // registry, and hands it to fn. Shared texts (and the registry's) are
-// read once for all plans.
-func eachPlan(tx *bolt.Tx, fn func(*app.Plan) error) error {
+// read once for all plans. With reuse, every plan is decoded into the same
+// memory (planBuf): fn must not keep the plan, its slices, maps or
+// pointers, only its strings and values.
+func eachPlan(tx *bolt.Tx, reuse bool, fn func(*app.Plan) error) error {
+	var buf *planBuf
+	if reuse {
+		buf = &planBuf{}
+	}
 	plans, acts, err := planBuckets(tx)
 	if err != nil {
 		return err
@@ -70,7 +79,7 @@ func eachPlan(tx *bolt.Tx, fn func(*app.Plan) error) error {
 	ak, av := ac.First()
 	pc := plans.Cursor()
 	for k, v := pc.First(); k != nil; k, v = pc.Next() {
-		p, err := decodePlanWith(k, v, shared, nil)
+		p, err := decodePlanIn(k, v, shared, nil, buf)
 		if err != nil {
 			return err
 		}
@@ -78,7 +87,7 @@ func eachPlan(tx *bolt.Tx, fn func(*app.Plan) error) error {
 			ak, av = ac.Seek(k) // skip actuals of no plan
 		}
 		for ; ak != nil && bytes.HasPrefix(ak, k); ak, av = ac.Next() {
-			if err := attachActuals(p, ak, av); err != nil {
+			if err := attachActualsIn(p, ak, av, buf); err != nil {
 				return err
 			}
 		}
@@ -148,17 +157,37 @@ func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 
 // attachActuals decodes the actuals record k, v into the matching KPI of p;
 // a record for a KPI the plan no longer has is ignored.
-func attachActuals(p *app.Plan, k, v []byte) error {
-	kpi := p.KPI(string(k[8:]))
-	if kpi == nil {
+func attachActuals(p *app.Plan, k, v []byte) error { return attachActualsIn(p, k, v, nil) }
+
+// attachActualsIn is attachActuals into buf's memory when buf is not nil.
+func attachActualsIn(p *app.Plan, k, v []byte, buf *planBuf) error {
+	i := kpiIndex(p, k[8:])
+	if i < 0 {
 		return nil
 	}
-	as, err := decodeActuals(v)
-	if err != nil {
-		return fmt.Errorf("plan %d KPI %s: actuals: %w", p.ID, kpi.ID, err)
+	var dst []app.Actual
+	if buf != nil {
+		dst = buf.actualsBuf(i)
 	}
-	kpi.Actuals = as
+	as, err := decodeActualsInto(dst, v)
+	if err != nil {
+		return fmt.Errorf("plan %d KPI %s: actuals: %w", p.ID, p.KPIs[i].ID, err)
+	}
+	if buf != nil {
+		buf.setActuals(i, as)
+	}
+	p.KPIs[i].Actuals = as
 	return nil
+}
+
+// kpiIndex returns the position of p's first KPI with id, or -1 (as Plan.KPI finds it).
+func kpiIndex(p *app.Plan, id []byte) int {
+	for i := range p.KPIs {
+		if p.KPIs[i].ID == string(id) {
+			return i
+		}
+	}
+	return -1
 }
 
 // DeletePlan removes a plan and its actuals, or returns an error matching
