@@ -74,12 +74,14 @@ func decodePersonIn(key, val []byte, intern map[string]string) (app.Employee, er
 	if f := r.byte(); r.err == nil && f != personFormat1 {
 		return e, fmt.Errorf("person %s: unknown record format %d", key, f)
 	}
+	r.intern = nil // code and name: each is one person's
 	e.Code = r.str()
 	e.Name = r.str()
-	e.Unit = app.UID(r.str()) // few units: interned too
+	r.intern = intern
+	e.Unit = app.UID(r.str()) // few units and positions: interned
 	e.Position = r.str()
 	e.Level = int(r.varint())
-	r.intern, intern = nil, r.intern
+	r.intern = nil
 	e.Manager = app.UID(r.str())
 	r.intern = intern
 	e.Joined = r.date()

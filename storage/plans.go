@@ -52,53 +52,6 @@ func (db *DB) EachPlan(fn func(*app.Plan) error) error {
 	return nil
 }
 
-// eachPlan decodes every plan of tx with its actuals, resolved against the
-// registry, and hands it to fn. Shared texts (and the registry's) are
-// read once for all plans. With reuse, every plan is decoded into the same
-// memory (planBuf): fn must not keep the plan, its slices, maps or
-// pointers, only its strings and values.
-func eachPlan(tx *bolt.Tx, reuse bool, fn func(*app.Plan) error) error {
-	var buf *planBuf
-	if reuse {
-		buf = &planBuf{}
-	}
-	plans, acts, err := planBuckets(tx)
-	if err != nil {
-		return err
-	}
-	intern := map[string]string{}
-	reg, err := loadRegistry(tx, intern)
-	if err != nil {
-		return err
-	}
-	shared, err := sharedTexts(tx, true, intern)
-	if err != nil {
-		return err
-	}
-	ac := acts.Cursor()
-	ak, av := ac.First()
-	pc := plans.Cursor()
-	for k, v := pc.First(); k != nil; k, v = pc.Next() {
-		p, err := decodePlanIn(k, v, shared, nil, buf)
-		if err != nil {
-			return err
-		}
-		if ak != nil && bytes.Compare(ak, k) < 0 {
-			ak, av = ac.Seek(k) // skip actuals of no plan
-		}
-		for ; ak != nil && bytes.HasPrefix(ak, k); ak, av = ac.Next() {
-			if err := attachActualsIn(p, ak, av, buf); err != nil {
-				return err
-			}
-		}
-		reg.Resolve(p)
-		if err := fn(p); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Plan returns one plan with its KPIs and actuals, or an error matching app.ErrNotFound.
 func (db *DB) Plan(id app.PlanID) (*app.Plan, error) {
 	var p *app.Plan

@@ -3,6 +3,7 @@ package workspace
 import (
 	"bytes"
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -76,11 +77,14 @@ func summarise(p *app.Plan, today app.Date) Summary {
 		Provisional: r.Provisional}
 }
 
-// PlanWalker is a store that can hand over its plans one at a time, in id
-// order, without holding them all (storage.DB does). Summaries uses it when
-// the store offers it.
+// PlanWalker is a store that can hand over its plans one at a time without
+// holding them all, walking parts contiguous ranges of ids at once
+// (storage.DB does): fn(part, p) runs concurrently for different parts, in
+// id order within one, and part i's plans come before part i+1's; fn must
+// not keep p's slices, maps or pointers, which the next plan reuses.
+// Summaries uses it when the store offers it.
 type PlanWalker interface {
-	EachPlan(fn func(*app.Plan) error) error
+	EachPlanIn(parts int, fn func(part int, p *app.Plan) error) error
 }
 
 // Summaries loads and summarises every plan of the workspace at its official
@@ -90,15 +94,19 @@ func (w *Workspace) Summaries() ([]Summary, error) {
 }
 
 // Summaries loads and summarises every plan of store at its official window
-// on date today, one plan at a time when store is a PlanWalker.
+// on date today, one plan at a time when store is a PlanWalker, on every
+// processor (up to 4).
 func Summaries(store app.Store, today app.Date) ([]Summary, error) {
 	if pw, ok := store.(PlanWalker); ok {
-		var out []Summary
-		err := pw.EachPlan(func(p *app.Plan) error {
-			out = append(out, summarise(p, today))
+		parts := make([][]Summary, min(runtime.GOMAXPROCS(0), 4))
+		err := pw.EachPlanIn(len(parts), func(part int, p *app.Plan) error {
+			parts[part] = append(parts[part], summarise(p, today))
 			return nil
 		})
-		return out, err
+		if err != nil {
+			return nil, err
+		}
+		return slices.Concat(parts...), nil
 	}
 	plans, err := store.Plans()
 	if err != nil {

@@ -59,7 +59,9 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	w := tabwriter.NewWriter(&termWriter{w: e.out}, 0, 4, 2, ' ', 0)
+	// The table reaches the terminal filter in 64 KB blocks, not cell by cell.
+	buf := bufio.NewWriterSize(&termWriter{w: e.out}, 64<<10)
+	w := tabwriter.NewWriter(buf, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS\tWINDOW\tTOTAL\tRATING\tBONUS")
 	for _, r := range rows {
 		total, bonus := "no data", ""
@@ -72,7 +74,10 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.ID, clean(r.Name), clean(r.Person),
 			clean(r.Department), r.Cycle.Start, r.Cycle.End, clean(string(r.Status)), r.KPIs, windowText(r.Window), total, r.Rating, bonus)
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return buf.Flush()
 }
 
 func cmdExportJSON(e *env, fs *flag.FlagSet) error {
