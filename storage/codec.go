@@ -102,9 +102,14 @@ type reader struct {
 	seen   []string                        // in-place texts of the record so far
 	floats []float64                       // where optFloat's values live, a chunk at a time
 	buf    *planBuf                        // memory a plan is decoded into; nil: new memory
+	whole  string                          // a copy of src, when sliced
+	sliced bool                            // strings are cut from whole instead of copied one by one
 }
 
-func newReader(b []byte) *reader { return &reader{src: b} }
+// newReader returns a reader of a small record whose strings are all kept
+// (a person, a unit, a history entry): the record is copied once and its
+// strings are cut from the copy.
+func newReader(b []byte) *reader { return &reader{src: b, whole: string(b), sliced: true} }
 
 // string returns b as a string: the interned copy when there is an intern
 // table (adding it at first sight), else a new copy.
@@ -183,9 +188,17 @@ func (r *reader) str() string {
 		r.fail(errShort)
 		return ""
 	}
-	s := r.src[r.off : r.off+int(n)]
-	r.off += int(n)
-	return r.string(s)
+	return r.take(int(n))
+}
+
+// take returns the next n bytes (n checked by the caller) as a string.
+func (r *reader) take(n int) string {
+	start := r.off
+	r.off += n
+	if r.sliced {
+		return r.whole[start:r.off]
+	}
+	return r.string(r.src[start:r.off])
 }
 
 // bytes reads n raw bytes in place, or nil when fewer are left.

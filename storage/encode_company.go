@@ -70,6 +70,9 @@ func decodePerson(key, val []byte) (app.Employee, error) { return decodePersonIn
 // through intern, when not nil.
 func decodePersonIn(key, val []byte, intern map[string]string) (app.Employee, error) {
 	r := &reader{src: val, intern: intern}
+	if intern == nil {
+		r = newReader(val)
+	}
 	e := app.Employee{UID: app.UID(key)}
 	if f := r.byte(); r.err == nil && f != personFormat1 {
 		return e, fmt.Errorf("person %s: unknown record format %d", key, f)
