@@ -13,7 +13,7 @@ import (
 // (read-only) has none of them.
 // Their texts are interned through intern, when not nil.
 func loadRegistry(tx *bolt.Tx, intern map[string]string) (*app.Registry, error) {
-	people, err := allPeople(tx, intern)
+	people, err := peopleByUID(tx, intern)
 	if err != nil {
 		return nil, err
 	}
@@ -25,7 +25,7 @@ func loadRegistry(tx *bolt.Tx, intern map[string]string) (*app.Registry, error) 
 	if err != nil {
 		return nil, err
 	}
-	return app.NewRegistry(people, units, closes), nil
+	return &app.Registry{People: people, Org: app.NewOrg(units), Closes: app.NewCloses(closes)}, nil
 }
 
 // resolvePlan fills p's derived fields with point lookups: its person by
@@ -67,18 +67,28 @@ func readPerson(tx *bolt.Tx, uid app.UID) (app.Employee, bool, error) {
 	return e, err == nil, err
 }
 
-// allPeople returns every person in uid order (the order of the file, so
-// the fastest to read), their texts interned through intern when it is not nil.
-func allPeople(tx *bolt.Tx, intern map[string]string) ([]app.Employee, error) {
+// peopleByUID returns every person by uid, as app.NewRegistry indexes
+// them, read in uid order (the order of the file, so the fastest to read)
+// into blocks of 1 024 that never move, their texts interned through intern
+// when it is not nil.
+func peopleByUID(tx *bolt.Tx, intern map[string]string) (map[app.UID]*app.Employee, error) {
+	out := map[app.UID]*app.Employee{}
 	b := tx.Bucket(bucketPeople)
 	if b == nil {
-		return nil, nil
+		return out, nil
 	}
-	var out []app.Employee
+	var block []app.Employee
 	err := b.ForEach(func(k, v []byte) error {
 		e, err := decodePersonIn(k, v, intern)
-		out = append(out, e)
-		return err
+		if err != nil {
+			return err
+		}
+		if len(block) == cap(block) {
+			block = make([]app.Employee, 0, 1024)
+		}
+		block = append(block, e)
+		out[e.UID] = &block[len(block)-1]
+		return nil
 	})
 	return out, err
 }
