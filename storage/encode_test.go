@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"bytes"
 	"math"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -81,5 +84,52 @@ func TestDecodeRejectsDamage(t *testing.T) {
 		if err := tc.decode(); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: error = %v, want one mentioning %q", name, err, tc.want)
 		}
+	}
+}
+
+// TestCompanyRecordsRejectDamage: every truncation of a person, unit,
+// history entry, period close and commented actuals record fails cleanly.
+func TestCompanyRecordsRejectDamage(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	e, u := randomEmployee(r, "NV0001"), randomUnit(r, "SALES")
+	var h app.HistoryEntry
+	var c app.PeriodClose
+	fill(r, reflect.ValueOf(&h).Elem())
+	fill(r, reflect.ValueOf(&c).Elem())
+	for name, tc := range map[string]struct {
+		rec    []byte
+		decode func([]byte) error
+	}{
+		"person": {encodePerson(&e), func(b []byte) error { _, err := decodePerson([]byte(e.UID), b); return err }},
+		"unit":   {encodeUnit(&u), func(b []byte) error { _, err := decodeUnit([]byte(u.UID), b); return err }},
+		"entry":  {encodeEntry(&h, true), func(b []byte) error { _, err := decodeEntry("", 1, b); return err }},
+		"close":  {encodeClose(&c), func(b []byte) error { _, err := decodeClose(1, b); return err }},
+		"commented actuals": {encodeActuals([]app.Actual{{Period: 1, Value: 2, Comment: "vì mưa"}, {Period: 2}}),
+			func(b []byte) error { _, err := decodeActuals(b); return err }},
+	} {
+		if err := tc.decode(tc.rec); err != nil {
+			t.Errorf("%s: the whole record fails: %v", name, err)
+		}
+		for n := range len(tc.rec) {
+			if err := tc.decode(tc.rec[:n]); err == nil {
+				t.Errorf("%s cut to %d of %d bytes decoded without error", name, n, len(tc.rec))
+			}
+		}
+		if err := tc.decode(append(bytes.Clone(tc.rec), 0)); err == nil || !strings.Contains(err.Error(), "trailing") {
+			t.Errorf("%s with a trailing byte: %v", name, err)
+		}
+	}
+}
+
+func TestActualsWithCommentsRecord(t *testing.T) {
+	as := []app.Actual{{Period: 0, Value: 1}, {Period: 3, Value: 2, Den: 4, Comment: "thiếu hàng"}}
+	rec := encodeActuals(as)
+	// format + count + (period + value + den + comment length) + (… + 13 bytes of "thiếu hàng")
+	if want := 1 + 1 + (1 + 8 + 8 + 1) + (1 + 8 + 8 + 1 + 13); rec[0] != actualsWithComment || len(rec) != want {
+		t.Errorf("record format %d, %d bytes; want %d, %d", rec[0], len(rec), actualsWithComment, want)
+	}
+	got, err := decodeActuals(rec)
+	if err != nil || !reflect.DeepEqual(got, as) {
+		t.Errorf("decoded %+v, %v; want %+v", got, err, as)
 	}
 }

@@ -12,17 +12,23 @@ import (
 // AppendHistory appends entries to their plans' histories, numbering each
 // (setting its Seq) after the last entry of its plan.
 func (t *txn) AppendHistory(entries []app.HistoryEntry) error {
+	return t.attempt(func() error { return t.appendHistory(entries) })
+}
+
+func (t *txn) appendHistory(entries []app.HistoryEntry) error {
 	b, err := bucket(t.tx, bucketHistory)
 	if err != nil {
 		return fmt.Errorf("storage: append history: %w", err)
 	}
-	last := map[app.UID]uint64{}
+	prefixes := make([][]byte, len(entries)) // all checked before anything is written
 	for i := range entries {
-		e := &entries[i]
-		prefix, err := uidBytes(e.Plan)
-		if err != nil {
+		if prefixes[i], err = uidBytes(entries[i].Plan); err != nil {
 			return fmt.Errorf("storage: append history entry %d: plan: %w", i+1, err)
 		}
+	}
+	last := map[app.UID]uint64{}
+	for i := range entries {
+		e, prefix := &entries[i], prefixes[i]
 		seq, ok := last[e.Plan]
 		if !ok {
 			seq = lastSeq(b, prefix)
@@ -59,6 +65,10 @@ func lastSeq(b *bolt.Bucket, prefix []byte) uint64 {
 
 // AppendLog appends entries to the workspace-level log, numbering each.
 func (t *txn) AppendLog(entries []app.HistoryEntry) error {
+	return t.attempt(func() error { return t.appendLog(entries) })
+}
+
+func (t *txn) appendLog(entries []app.HistoryEntry) error {
 	b, err := bucket(t.tx, bucketLog)
 	if err != nil {
 		return fmt.Errorf("storage: append to the workspace log: %w", err)
@@ -90,6 +100,7 @@ func (t *txn) AppendPeriodClose(c app.PeriodClose) error {
 		return fmt.Errorf("storage: record period close of %s: %w", c.Month, err)
 	}
 	b.FillPercent = fillPercent
+	t.org = nil // plans read later see the close
 	seq, err := b.NextSequence()
 	if err == nil {
 		err = b.Put(seqKey(seq), encodeClose(&c))

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"encoding/binary"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -69,10 +68,10 @@ func oldFile(b *testing.B, v int) string {
 	return path
 }
 
-// BenchmarkMigrate10k opens a 10 000-person database of schema 1 and of
-// schema 2, which migrates it to the current schema in one transaction
-// (goal: < 10 s).
-func BenchmarkMigrate10k(b *testing.B) {
+// BenchmarkMigrateOld10k opens a 10 000-person database of schema 1 and of
+// schema 2, with their actuals, which migrates it to the current schema in
+// one transaction (goal: < 10 s).
+func BenchmarkMigrateOld10k(b *testing.B) {
 	for _, v := range []int{1, 2} {
 		b.Run("schema"+string(rune('0'+v)), func(b *testing.B) {
 			src := oldFile(b, v)
@@ -83,7 +82,7 @@ func BenchmarkMigrate10k(b *testing.B) {
 				b.StopTimer()
 				n++
 				path := filepath.Join(dir, "m"+string(rune('a'+n%26))+".db")
-				copyFile(b, path, src)
+				copyFile(b, src, path)
 				b.StartTimer()
 				db, err := Open(path)
 				if err != nil {
@@ -100,24 +99,5 @@ func BenchmarkMigrate10k(b *testing.B) {
 				b.StartTimer()
 			}
 		})
-	}
-}
-
-func copyFile(b *testing.B, dst, src string) {
-	b.Helper()
-	in, err := os.Open(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		b.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		b.Fatal(err)
 	}
 }

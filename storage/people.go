@@ -14,22 +14,27 @@ import (
 // its code index: the people or the org units.
 type coded struct {
 	recs, codes *bolt.Bucket
-	what        string                     // "employee code" or "unit code"
+	what        string                     // "employee code" or "unit code", for storage errors
+	taken       string                     // the message key of a code taken, with the code and the holder's name
 	nameOf      func(uid, v []byte) string // a record's name, for messages
 }
 
 func (t *txn) people() (coded, error) {
-	return t.coded(bucketPeople, bucketPeopleCodes, "employee code", func(uid, v []byte) string {
+	c, err := t.coded(bucketPeople, bucketPeopleCodes, "employee code", func(uid, v []byte) string {
 		e, _ := decodePerson(uid, v)
 		return e.Name
 	})
+	c.taken = app.M("employee code %s is already used by %s").Key
+	return c, err
 }
 
 func (t *txn) units() (coded, error) {
-	return t.coded(bucketUnits, bucketUnitCodes, "unit code", func(uid, v []byte) string {
+	c, err := t.coded(bucketUnits, bucketUnitCodes, "unit code", func(uid, v []byte) string {
 		u, _ := decodeUnit(uid, v)
 		return u.Name
 	})
+	c.taken = app.M("unit code %s is already used by %s").Key
+	return c, err
 }
 
 func (t *txn) coded(recs, codes []byte, what string, nameOf func(uid, v []byte) string) (coded, error) {
@@ -59,7 +64,7 @@ func (c coded) put(uid app.UID, code string, rec []byte) error {
 	key := []byte(uid)
 	if other := c.codes.Get([]byte(code)); other != nil && !bytes.Equal(other, key) {
 		name := c.nameOf(other, c.recs.Get(other))
-		return &app.FieldError{Field: "code", Msg: app.M("%s %s is already used by %s", c.what, code, name)}
+		return &app.FieldError{Field: "code", Msg: app.M(c.taken, code, name)}
 	}
 	if old := c.recs.Get(key); old != nil {
 		if oc := recordCode(old); oc != code && bytes.Equal(c.codes.Get([]byte(oc)), key) {
@@ -108,17 +113,19 @@ func (t *txn) SavePerson(e *app.Employee) error {
 	if e == nil {
 		return errors.New("storage: save person: the person is nil")
 	}
-	err := e.Validate()
-	if err == nil {
-		err = t.giveUID(&e.UID)
-	}
-	var c coded
-	if err == nil {
-		c, err = t.people()
-	}
-	if err == nil {
-		err = c.put(e.UID, e.Code, encodePerson(e))
-	}
+	err := t.attempt(func() error {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if err := t.giveUID(&e.UID); err != nil {
+			return err
+		}
+		c, err := t.people()
+		if err != nil {
+			return err
+		}
+		return c.put(e.UID, e.Code, encodePerson(e))
+	})
 	if err != nil {
 		return fmt.Errorf("storage: save person %s: %w", e.Code, err)
 	}
@@ -131,17 +138,20 @@ func (t *txn) SaveUnit(u *app.OrgUnit) error {
 	if u == nil {
 		return errors.New("storage: save unit: the unit is nil")
 	}
-	err := u.Validate()
-	if err == nil {
-		err = t.giveUID(&u.UID)
-	}
-	var c coded
-	if err == nil {
-		c, err = t.units()
-	}
-	if err == nil {
-		err = c.put(u.UID, u.Code, encodeUnit(u))
-	}
+	err := t.attempt(func() error {
+		if err := u.Validate(); err != nil {
+			return err
+		}
+		if err := t.giveUID(&u.UID); err != nil {
+			return err
+		}
+		c, err := t.units()
+		if err != nil {
+			return err
+		}
+		t.org = nil // plans read later see the change
+		return c.put(u.UID, u.Code, encodeUnit(u))
+	})
 	if err != nil {
 		return fmt.Errorf("storage: save unit %s: %w", u.Code, err)
 	}
@@ -191,13 +201,14 @@ func (t *txn) refusePersonInUse(uid app.UID) error {
 		name = p.Name
 	}
 	return &app.RuleError{Kind: app.ErrInvalid,
-		Msg: app.M("%s (%s) cannot be deleted: %d plans refer to the person, such as plan %d (%s)", e.Code, e.Name, n, first, name)}
+		Msg: app.M("%s (%s) cannot be deleted: plans refer to the person (%d in all, such as plan %d: %s)", e.Code, e.Name, n, first, name)}
 }
 
 // DeleteUnit removes a unit no person or unit refers to, or returns an
 // error matching app.ErrNotFound; a unit in use is refused with an error
 // matching app.ErrInvalid that names who refers to it.
 func (t *txn) DeleteUnit(uid app.UID) error {
+	t.org = nil
 	err := t.refuseUnitInUse(uid)
 	var c coded
 	if err == nil {

@@ -31,25 +31,40 @@ func loadRegistry(tx *bolt.Tx, intern map[string]string) (*app.Registry, error) 
 // resolvePlan fills p's derived fields with point lookups: its person by
 // uid, and every unit and close (there are few).
 func resolvePlan(tx *bolt.Tx, p *app.Plan) error {
-	var people []app.Employee
+	org, closes, err := loadOrg(tx)
+	if err != nil {
+		return err
+	}
+	return resolveWith(tx, p, org, closes)
+}
+
+// loadOrg reads the org tree and the period closes.
+func loadOrg(tx *bolt.Tx) (*app.Org, app.Closes, error) {
+	units, err := readUnits(tx)
+	if err != nil {
+		return nil, app.Closes{}, err
+	}
+	closes, err := readCloses(tx)
+	if err != nil {
+		return nil, app.Closes{}, err
+	}
+	return app.NewOrg(units), app.NewCloses(closes), nil
+}
+
+// resolveWith fills p's derived fields from its person (looked up by uid),
+// org and closes.
+func resolveWith(tx *bolt.Tx, p *app.Plan, org *app.Org, closes app.Closes) error {
+	reg := &app.Registry{People: map[app.UID]*app.Employee{}, Org: org, Closes: closes}
 	if p.PersonUID != "" {
 		e, ok, err := readPerson(tx, p.PersonUID)
 		if err != nil {
 			return err
 		}
 		if ok {
-			people = []app.Employee{e}
+			reg.People[e.UID] = &e
 		}
 	}
-	units, err := readUnits(tx)
-	if err != nil {
-		return err
-	}
-	closes, err := readCloses(tx)
-	if err != nil {
-		return err
-	}
-	app.NewRegistry(people, units, closes).Resolve(p)
+	reg.Resolve(p)
 	return nil
 }
 

@@ -13,7 +13,9 @@ import (
 // app.Tx lands, or nothing does when fn or the commit fails. Then the ids
 // and uids the transaction gave to new plans, people and units, and the
 // sequence numbers it gave to history entries, are reset. An error fn
-// returns is passed back as it is; a storage failure is wrapped.
+// returns is passed back as it is; a storage failure is wrapped. fn must
+// not call db's own writing methods (bbolt has one writer: they would wait
+// for fn forever); it writes through its Tx.
 func (db *DB) Update(fn func(app.Tx) error) error {
 	t := &txn{}
 	var inner error
@@ -42,21 +44,57 @@ type txn struct {
 	tx    *bolt.Tx
 	w     *planWriter
 	undos []func()
+	// org and closes are what plans read in the transaction are resolved
+	// against, read once (nil org: not yet, or changed since).
+	org    *app.Org
+	closes app.Closes
+}
+
+// readPlan reads plan id as it stands in the transaction, resolved.
+func (t *txn) readPlan(id app.PlanID) (*app.Plan, error) {
+	p, err := loadPlan(t.tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if t.org == nil {
+		if t.org, t.closes, err = loadOrg(t.tx); err != nil {
+			return nil, err
+		}
+	}
+	if err := resolveWith(t.tx, p, t.org, t.closes); err != nil {
+		return nil, fmt.Errorf("plan %d: %w", id, err)
+	}
+	return p, nil
 }
 
 var _ app.Tx = (*txn)(nil)
 
 // undo resets what the transaction gave to the caller's records, newest first.
-func (t *txn) undo() {
-	for i := len(t.undos) - 1; i >= 0; i-- {
+func (t *txn) undo() { t.undoTo(0) }
+
+// undoTo resets what was given since there were n undos.
+func (t *txn) undoTo(n int) {
+	for i := len(t.undos) - 1; i >= n; i-- {
 		t.undos[i]()
 	}
+	t.undos = t.undos[:n]
+}
+
+// attempt runs one Tx method's work; when it fails, what it gave to the
+// caller's records is taken back at once (fn may carry on without it).
+func (t *txn) attempt(work func() error) error {
+	n := len(t.undos)
+	err := work()
+	if err != nil {
+		t.undoTo(n)
+	}
+	return err
 }
 
 // Plan returns one plan with its KPIs and actuals as it stands in the
 // transaction, or an error matching app.ErrNotFound.
 func (t *txn) Plan(id app.PlanID) (*app.Plan, error) {
-	p, err := readPlan(t.tx, id)
+	p, err := t.readPlan(id)
 	if err != nil {
 		return nil, fmt.Errorf("storage: load plan %d: %w", id, err)
 	}
@@ -69,7 +107,7 @@ func (t *txn) PlanByUID(uid app.UID) (*app.Plan, error) {
 	if key == nil {
 		return nil, fmt.Errorf("storage: load plan with uid %s: %w", uid, app.ErrNotFound)
 	}
-	p, err := readPlan(t.tx, idOf(key))
+	p, err := t.readPlan(idOf(key))
 	if err != nil {
 		return nil, fmt.Errorf("storage: load plan with uid %s: %w", uid, err)
 	}
@@ -82,8 +120,11 @@ func (t *txn) SavePlan(p *app.Plan) error {
 		return errors.New("storage: save plan: the plan is nil")
 	}
 	id, uid := p.ID, p.UID
-	t.undos = append(t.undos, func() { p.ID, p.UID = id, uid })
-	if err := t.w.put(p); err != nil {
+	err := t.attempt(func() error {
+		t.undos = append(t.undos, func() { p.ID, p.UID = id, uid })
+		return t.w.put(p)
+	})
+	if err != nil {
 		return fmt.Errorf("storage: save plan %d: %w", p.ID, err)
 	}
 	return nil
