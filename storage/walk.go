@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -68,11 +69,19 @@ func walkPlans(tx *bolt.Tx, parts int, reuse bool, fn func(int, *app.Plan) error
 		return w.part(0, bounds[0], nil)
 	}
 	errs := make([]error, len(bounds)-1)
+	panics := make([]any, len(errs))
 	var wg sync.WaitGroup
 	for i := range errs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() { // a broken page panics: pass it to the caller's goroutine, whose view recovers it
+				if r := recover(); r != nil {
+					panics[i] = r
+					w.stop.Store(true)
+				}
+			}()
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // as view does for its own goroutine
 			errs[i] = w.part(i, bounds[i], bounds[i+1])
 			if errs[i] != nil {
 				w.stop.Store(true)
@@ -80,6 +89,11 @@ func walkPlans(tx *bolt.Tx, parts int, reuse bool, fn func(int, *app.Plan) error
 		}()
 	}
 	wg.Wait()
+	for _, r := range panics {
+		if r != nil {
+			panic(r)
+		}
+	}
 	for _, err := range errs {
 		if err != nil && err != errStopped {
 			return err

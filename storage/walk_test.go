@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -71,5 +72,31 @@ func TestEachPlanInSplitsInOrder(t *testing.T) {
 	})
 	if err != stop {
 		t.Errorf("EachPlanIn returned %v, want the error fn returned", err)
+	}
+}
+
+// TestEachPlanInPassesPanicsToTheCaller checks that a panic in one part's
+// goroutine (as a broken page gives) reaches the caller's goroutine, where
+// the transaction's recovery turns it into a damage error instead of
+// crashing the program.
+func TestEachPlanInPassesPanicsToTheCaller(t *testing.T) {
+	db := openTemp(t)
+	r := rand.New(rand.NewPCG(7, 8))
+	var plans []*app.Plan
+	for range 1200 {
+		plans = append(plans, randomPlan(r))
+	}
+	if err := db.SavePlans(plans); err != nil {
+		t.Fatal(err)
+	}
+	last := plans[len(plans)-1].ID
+	err := db.EachPlanIn(2, func(_ int, p *app.Plan) error {
+		if p.ID == last {
+			panic("unexpected fault address")
+		}
+		return nil
+	})
+	if !errors.Is(err, app.ErrDamaged) {
+		t.Errorf("EachPlanIn = %v, want an error matching app.ErrDamaged", err)
 	}
 }
