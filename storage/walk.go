@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -95,7 +96,7 @@ func walkPlans(tx *bolt.Tx, parts int, reuse bool, fn func(int, *app.Plan) error
 		}
 	}
 	for _, err := range errs {
-		if err != nil && err != errStopped {
+		if err != nil && !errors.Is(err, errStopped) {
 			return err
 		}
 	}
@@ -113,7 +114,7 @@ type walk struct {
 }
 
 // errStopped ends a part because another one failed.
-var errStopped = fmt.Errorf("stopped: another part of the walk failed")
+var errStopped = errors.New("stopped: another part of the walk failed")
 
 // part walks the plans with keys in [from, to) (to nil: to the end).
 func (w *walk) part(n int, from, to []byte) error {
