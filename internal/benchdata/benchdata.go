@@ -1,7 +1,8 @@
 // Package benchdata builds the large demo-company databases the benchmarks
 // read, once, and caches them under the temporary folder keyed by company
 // size and schema version (writing 50 000 plans takes about half a minute).
-// Only tests and benchmarks import it.
+// Only tests and benchmarks import it. A change of record format within
+// one schema version needs the cache folder removed by hand.
 package benchdata
 
 import (
