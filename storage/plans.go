@@ -85,6 +85,15 @@ func readPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 // loadPlan reads plan id and its actuals inside tx, as stored: its derived
 // fields are left unset.
 func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
+	shared, err := sharedTexts(tx, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	return loadPlanWith(tx, id, shared)
+}
+
+// loadPlanWith is loadPlan with its shared texts from shared.
+func loadPlanWith(tx *bolt.Tx, id app.PlanID, shared func(uint64) (string, error)) (*app.Plan, error) {
 	plans, acts, err := planBuckets(tx)
 	if err != nil {
 		return nil, err
@@ -93,10 +102,6 @@ func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 	v := plans.Get(key)
 	if v == nil {
 		return nil, app.ErrNotFound
-	}
-	shared, err := sharedTexts(tx, false, nil)
-	if err != nil {
-		return nil, err
 	}
 	p, err := decodePlanWith(key, v, shared, nil)
 	if err != nil {

@@ -82,7 +82,9 @@ func (t *textTable) id(s string) (uint64, error) {
 
 // sharedTexts returns a lookup of the shared texts of tx: loadAll reads the
 // whole table at once (to decode many plans), else each text is read when
-// asked for. Texts are interned through intern when it is not nil.
+// first asked for and kept (a number always names the same text, so the
+// lookup stays right while the transaction adds texts). Texts are interned
+// through intern when it is not nil.
 func sharedTexts(tx *bolt.Tx, loadAll bool, intern map[string]string) (func(uint64) (string, error), error) {
 	b := tx.Bucket(bucketTexts)
 	if b == nil {
@@ -91,13 +93,21 @@ func sharedTexts(tx *bolt.Tx, loadAll bool, intern map[string]string) (func(uint
 		}, nil
 	}
 	r := &reader{intern: intern}
-	if !loadAll {
+	if !loadAll { // each text read once: a plan names "higher" or "sum" once per KPI
+		seen := map[uint64]string{}
 		return func(id uint64) (string, error) {
-			v := b.Get(seqKey(id))
+			if s, ok := seen[id]; ok {
+				return s, nil
+			}
+			var key [8]byte
+			binary.BigEndian.PutUint64(key[:], id)
+			v := b.Get(key[:])
 			if v == nil {
 				return "", fmt.Errorf("shared text %d is missing", id)
 			}
-			return r.string(v), nil
+			s := r.string(v)
+			seen[id] = s
+			return s, nil
 		}, nil
 	}
 	all, err := allTexts(b, r)
