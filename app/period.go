@@ -70,12 +70,24 @@ func (c Cycle) NumPeriods() int {
 	if c.Start.IsZero() || c.End.IsZero() || c.End.Before(c.Start) {
 		return 0
 	}
-	n := 0
-	for s := c.Start; !s.After(c.End) && n < maxPeriods; s = c.nextStart(s) {
-		n++
+	s, e := c.Start.Time(), c.End.Time()
+	var n int
+	switch c.Frequency { // counted, not walked: scoring asks for it once per plan
+	case Weekly:
+		n = int(e.Sub(s)/(7*24*time.Hour)) + 1
+	case Quarterly:
+		n = quarterIndex(e) - quarterIndex(s) + 1
+	default:
+		n = monthIndex(e) - monthIndex(s) + 1
 	}
-	return n
+	return min(n, maxPeriods)
 }
+
+// monthIndex numbers the calendar month of t: one more each month.
+func monthIndex(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
+
+// quarterIndex numbers the calendar quarter of t: one more each quarter.
+func quarterIndex(t time.Time) int { return t.Year()*4 + (int(t.Month())-1)/3 }
 
 // Label returns the label of period i, or "" when i is outside the cycle.
 func (c Cycle) Label(i int) string {

@@ -30,7 +30,11 @@ func saveActuals(tx *bolt.Tx, id app.PlanID, kpiID string, actuals []app.Actual)
 	if v == nil {
 		return fmt.Errorf("plan %d: %w", id, app.ErrNotFound)
 	}
-	p, err := decodePlan(key, v)
+	shared, err := sharedTexts(tx, false, nil)
+	if err != nil {
+		return err
+	}
+	p, err := decodePlanWith(key, v, shared, nil)
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,12 @@ var (
 	// bucketCloses maps a big-endian uint64 seq to an encoded
 	// app.PeriodClose, in the order written (schema 3).
 	bucketCloses = []byte("closes")
+
+	// bucketTexts maps a big-endian uint64 number to a text shared by plan
+	// records of format 4 (schema 4; see texts.go).
+	bucketTexts = []byte("texts")
+	// bucketTextIDs maps a shared text to its number in bucketTexts (schema 4).
+	bucketTextIDs = []byte("text_ids")
 )
 
 // companyBuckets are the buckets schema 3 adds.

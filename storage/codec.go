@@ -17,6 +17,11 @@ var errShort = errors.New("record is truncated")
 // strings as a length then bytes.
 type writer struct {
 	b []byte
+	// tagged writes string fields as format 4 text fields (writer.text).
+	tagged bool
+	texts  *textTable     // where shareable texts are numbered; nil: every text in place
+	seen   map[string]int // in-place texts of the record so far, by position
+	err    error          // the first failure of the text table
 }
 
 func (w *writer) byte(v byte)      { w.b = append(w.b, v) }
@@ -82,15 +87,46 @@ func floorDiv(a, b int64) int64 {
 }
 
 // reader reads fields written by writer. The first problem sticks in err and
-// later reads return zero values. Strings are cut from src, a string holding
-// the whole record, so they cost no allocation of their own.
+// later reads return zero values. It reads src in place; every string it
+// returns is copied out (or, with an intern table, shared with an equal
+// string read before), so nothing it returns refers to src, which may be a
+// transaction's memory.
 type reader struct {
-	src string
-	off int
-	err error
+	src    []byte
+	off    int
+	err    error
+	intern map[string]string // equal strings read through it share memory; nil: none
+	// tagged reads string fields as format 4 text fields (reader.text).
+	tagged bool
+	shared func(id uint64) (string, error) // the shared text numbered id
+	seen   []string                        // in-place texts of the record so far
+	floats []float64                       // where optFloat's values live, a chunk at a time
+	buf    *planBuf                        // memory a plan is decoded into; nil: new memory
+	whole  string                          // a copy of src, when sliced
+	sliced bool                            // strings are cut from whole instead of copied one by one
 }
 
-func newReader(b []byte) *reader { return &reader{src: string(b)} }
+// newReader returns a reader of a small record whose strings are all kept
+// (a person, a unit, a history entry): the record is copied once and its
+// strings are cut from the copy.
+func newReader(b []byte) *reader { return &reader{src: b, whole: string(b), sliced: true} }
+
+// string returns b as a string: the interned copy when there is an intern
+// table (adding it at first sight), else a new copy.
+func (r *reader) string(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if r.intern == nil {
+		return string(b)
+	}
+	if s, ok := r.intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	r.intern[s] = s
+	return s
+}
 
 func (r *reader) fail(err error) {
 	if r.err == nil {
@@ -152,9 +188,28 @@ func (r *reader) str() string {
 		r.fail(errShort)
 		return ""
 	}
-	s := r.src[r.off : r.off+int(n)]
+	return r.take(int(n))
+}
+
+// take returns the next n bytes (n checked by the caller) as a string.
+func (r *reader) take(n int) string {
+	start := r.off
+	r.off += n
+	if r.sliced {
+		return r.whole[start:r.off]
+	}
+	return r.string(r.src[start:r.off])
+}
+
+// bytes reads n raw bytes in place, or nil when fewer are left.
+func (r *reader) bytes(n uint64) []byte {
+	if r.err != nil || n > uint64(r.left()) {
+		r.fail(errShort)
+		return nil
+	}
+	b := r.src[r.off : r.off+int(n)]
 	r.off += int(n)
-	return s
+	return b
 }
 
 func (r *reader) bool() bool {
@@ -201,8 +256,11 @@ func (r *reader) optFloat() *float64 {
 	case 0:
 		return nil
 	case 1:
-		v := r.float()
-		return &v
+		if len(r.floats) == cap(r.floats) { // a new chunk: the old one stays where its values are
+			r.floats = make([]float64, 0, 16)
+		}
+		r.floats = append(r.floats, r.float())
+		return &r.floats[len(r.floats)-1]
 	}
 	r.fail(errors.New("bad presence flag"))
 	return nil

@@ -13,7 +13,7 @@ func (db *DB) People() ([]app.Employee, error) {
 	var out []app.Employee
 	err := db.view(func(tx *bolt.Tx) error {
 		var err error
-		out, err = readPeople(tx)
+		out, err = readPeople(tx, nil)
 		return err
 	})
 	if err != nil {

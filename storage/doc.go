@@ -12,7 +12,10 @@
 // lists each person's plans, so a person with plans cannot be deleted. A
 // plan stores its person's uid (and a copy of the person it was made with);
 // the person's view, code and unit and the closed periods are resolved on
-// every load (see resolve.go), never stored. A plan's history is keyed by
+// every load (see resolve.go), never stored. Texts that repeat across plans
+// (KPI names, descriptions, units, departments…) are stored once in a text
+// table and plan records hold their numbers (schema 4, see texts.go); loading
+// every plan reads the table once. A plan's history is keyed by
 // its uid (16 raw bytes) + a big-endian sequence number, so reading it is
 // one prefix scan and appending seeks to the prefix's last key; the
 // workspace log and the period closes are keyed by big-endian sequence

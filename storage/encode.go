@@ -20,6 +20,12 @@ const (
 	// writes it. The person's code and unit and the closed periods are
 	// derived on load and never stored.
 	planFormat3 = 3
+	// planFormat4 holds the fields of format 3; its head (format, uid,
+	// revision, approved once, person uid) is written as in format 3, every
+	// later string as a text field (texts.go): in place, a reference to an
+	// earlier text of the record, or the number of a shared text. encodePlan
+	// writes it.
+	planFormat4 = 4
 
 	actualsPlain       = 1 // actualsPlain holds period and value per actual.
 	actualsWithDen     = 2 // actualsWithDen also holds each actual's denominator.
@@ -47,13 +53,26 @@ func idOf(key []byte) app.PlanID {
 }
 
 // encodePlan returns p without its ID (the key holds it) and without actuals,
-// in the current plan record format.
-func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat3) }
+// in the current plan record format, every text in place.
+func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat4) }
 
-// encodePlanAs writes p in record format f; formats 1 and 2 (what schema 1
-// and 2 files hold) leave out the fields added since.
+// encodePlanWith returns p's record in the current format, its shareable
+// texts numbered in table t.
+func encodePlanWith(p *app.Plan, t *textTable) ([]byte, error) {
+	w := &writer{b: make([]byte, 0, 128+64*len(p.KPIs)), texts: t}
+	encodePlanTo(w, p, planFormat4)
+	return w.b, w.err
+}
+
+// encodePlanAs writes p in record format f, every text in place; formats 1
+// to 3 (what schema 1 to 3 files hold) leave out the fields added since.
 func encodePlanAs(p *app.Plan, f byte) []byte {
 	w := &writer{b: make([]byte, 0, 256+256*len(p.KPIs))}
+	encodePlanTo(w, p, f)
+	return w.b
+}
+
+func encodePlanTo(w *writer, p *app.Plan, f byte) {
 	w.byte(f)
 	if f >= planFormat2 {
 		w.str(string(p.UID))
@@ -63,24 +82,24 @@ func encodePlanAs(p *app.Plan, f byte) []byte {
 		w.bool(p.ApprovedOnce)
 		w.str(string(p.PersonUID))
 	}
-	w.str(p.Name)
-	w.str(string(p.Status))
-	w.str(p.Person.Name)
-	w.str(p.Person.Department)
-	w.str(p.Person.Position)
+	w.tagged = f >= planFormat4
+	w.field(p.Name, false)
+	w.field(string(p.Status), true)
+	w.field(p.Person.Name, false)
+	w.field(p.Person.Department, true)
+	w.field(p.Person.Position, true)
 	w.float(p.Person.BaseBonus)
-	w.str(p.Person.Currency)
+	w.field(p.Person.Currency, true)
 	w.date(p.Cycle.Start)
 	w.date(p.Cycle.End)
-	w.str(string(p.Cycle.Frequency))
-	w.str(p.Goal.Text)
-	w.str(p.Goal.Type)
+	w.field(string(p.Cycle.Frequency), true)
+	w.field(p.Goal.Text, true)
+	w.field(p.Goal.Type, true)
 	encodeRules(w, &p.Rules, f)
 	w.count(len(p.KPIs), p.KPIs == nil)
 	for i := range p.KPIs {
 		encodeKPI(w, &p.KPIs[i], f >= planFormat2)
 	}
-	return w.b
 }
 
 func encodeRules(w *writer, r *app.Rules, f byte) {
@@ -91,22 +110,22 @@ func encodeRules(w *writer, r *app.Rules, f byte) {
 	slices.Sort(groups)
 	w.count(len(groups), r.GroupWeights == nil)
 	for _, g := range groups {
-		w.str(string(g))
+		w.field(string(g), true)
 		w.float(r.GroupWeights[g])
 	}
 	w.count(len(r.Bands), r.Bands == nil)
 	for _, b := range r.Bands {
 		w.float(b.Min)
-		w.str(b.Name)
+		w.field(b.Name, true)
 		w.float(b.Multiplier)
 	}
-	w.str(string(r.BonusMode))
+	w.field(string(r.BonusMode), true)
 	w.float(r.LinearCap)
 	w.float(r.Cap)
 	w.float(r.Floor)
 	if f >= planFormat2 {
 		w.float(r.RoundingStep)
-		w.str(string(r.MissingData))
+		w.field(string(r.MissingData), true)
 	}
 	if f >= planFormat3 {
 		w.float(r.NoteBelow)
@@ -114,13 +133,13 @@ func encodeRules(w *writer, r *app.Rules, f byte) {
 }
 
 func encodeKPI(w *writer, k *app.KPI, v2 bool) {
-	w.str(k.ID)
-	w.str(k.LibraryID)
-	w.str(k.Name)
-	w.str(k.Description)
-	w.str(k.Rationale)
-	w.str(string(k.Unit))
-	w.str(string(k.Direction))
+	w.field(k.ID, true)
+	w.field(k.LibraryID, true)
+	w.field(k.Name, true)
+	w.field(k.Description, true)
+	w.field(k.Rationale, true)
+	w.field(string(k.Unit), true)
+	w.field(string(k.Direction), true)
 	w.optFloat(k.Baseline)
 	w.float(k.Target)
 	w.float(k.RangeLow)
@@ -129,33 +148,45 @@ func encodeKPI(w *writer, k *app.KPI, v2 bool) {
 	w.optFloat(k.Floor)
 	w.optFloat(k.Cap)
 	w.float(k.Weight)
-	w.str(string(k.Group))
-	w.str(string(k.Effort))
-	w.str(string(k.Impact))
-	w.str(string(k.Aggregation))
-	w.str(k.DataSource)
-	w.str(k.Owner)
+	w.field(string(k.Group), true)
+	w.field(string(k.Effort), true)
+	w.field(string(k.Impact), true)
+	w.field(string(k.Aggregation), true)
+	w.field(k.DataSource, true)
+	w.field(k.Owner, false)
 	w.date(k.Deadline)
 	w.count(len(k.Steps), k.Steps == nil)
 	for _, s := range k.Steps {
 		w.float(s.From)
 		w.float(s.Score)
 	}
-	w.str(k.Note)
+	w.field(k.Note, true)
 	if v2 {
-		w.str(k.Exempt)
+		w.field(k.Exempt, true)
 	}
 }
 
-// decodePlan reads a plan record stored under key; its KPIs have no actuals yet.
-func decodePlan(key, val []byte) (*app.Plan, error) {
+// decodePlan reads a plan record stored under key, without a text table
+// (a record that refers to a shared text fails); its KPIs have no actuals yet.
+func decodePlan(key, val []byte) (*app.Plan, error) { return decodePlanWith(key, val, nil, nil) }
+
+// decodePlanWith reads a plan record stored under key, its shared texts
+// from shared and its strings interned through intern (either may be nil).
+// The plan refers to nothing in val. Its KPIs have no actuals yet.
+func decodePlanWith(key, val []byte, shared func(uint64) (string, error), intern map[string]string) (*app.Plan, error) {
+	return decodePlanIn(key, val, shared, intern, nil)
+}
+
+// decodePlanIn is decodePlanWith into buf's memory when buf is not nil
+// (the plan before is overwritten).
+func decodePlanIn(key, val []byte, shared func(uint64) (string, error), intern map[string]string, buf *planBuf) (*app.Plan, error) {
 	id := idOf(key)
-	r := newReader(val)
+	r := &reader{src: val, shared: shared, buf: buf} // the head's uids are not interned: each is one plan's
 	f := r.byte()
-	if r.err == nil && (f < planFormat1 || f > planFormat3) {
+	if r.err == nil && (f < planFormat1 || f > planFormat4) {
 		return nil, fmt.Errorf("plan %d: unknown record format %d", id, f)
 	}
-	p := &app.Plan{ID: id}
+	p := r.newPlan(id)
 	if f >= planFormat2 {
 		p.UID = app.UID(r.str())
 	}
@@ -164,26 +195,30 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 		p.ApprovedOnce = r.bool()
 		p.PersonUID = app.UID(r.str())
 	}
-	p.Name = r.str()
-	if p.Status = app.Status(r.str()); p.Status == app.LegacyActive {
+	r.tagged, r.intern = f >= planFormat4, intern
+	p.Name = r.field()
+	if p.Status = app.Status(r.field()); p.Status == app.LegacyActive {
 		p.Status = app.Approved
 	}
-	p.Person.Name = r.str()
-	p.Person.Department = r.str()
-	p.Person.Position = r.str()
+	p.Person.Name = r.field()
+	p.Person.Department = r.field()
+	p.Person.Position = r.field()
 	p.Person.BaseBonus = r.float()
-	p.Person.Currency = r.str()
+	p.Person.Currency = r.field()
 	p.Cycle.Start = r.date()
 	p.Cycle.End = r.date()
-	p.Cycle.Frequency = app.Frequency(r.str())
-	p.Goal.Text = r.str()
-	p.Goal.Type = r.str()
+	p.Cycle.Frequency = app.Frequency(r.field())
+	p.Goal.Text = r.field()
+	p.Goal.Type = r.field()
 	decodeRules(r, &p.Rules, f)
 	if n, isNil := r.count(20); !isNil {
-		p.KPIs = make([]app.KPI, n)
+		p.KPIs = r.newKPIs(n)
 		for i := range p.KPIs {
-			decodeKPI(r, &p.KPIs[i], f >= planFormat2)
+			decodeKPI(r, &p.KPIs[i], i, f >= planFormat2)
 		}
+	}
+	if buf != nil {
+		buf.keep(r)
 	}
 	if err := r.done(); err != nil {
 		return nil, fmt.Errorf("plan %d: damaged record: %w", id, err)
@@ -197,42 +232,43 @@ func decodePlan(key, val []byte) (*app.Plan, error) {
 // scored with.
 func decodeRules(r *reader, rules *app.Rules, f byte) {
 	if n, isNil := r.count(9); !isNil {
-		rules.GroupWeights = make(map[app.Group]float64, n)
+		rules.GroupWeights = r.newWeights(n)
 		for range n {
-			g := app.Group(r.str())
+			g := app.Group(r.field())
 			rules.GroupWeights[g] = r.float()
 		}
 	}
 	if n, isNil := r.count(17); !isNil {
-		rules.Bands = make([]app.Band, n)
+		rules.Bands = r.newBands(n)
 		for i := range rules.Bands {
 			b := &rules.Bands[i]
 			b.Min = r.float()
-			b.Name = r.str()
+			b.Name = r.field()
 			b.Multiplier = r.float()
 		}
 	}
-	rules.BonusMode = app.BonusMode(r.str())
+	rules.BonusMode = app.BonusMode(r.field())
 	rules.LinearCap = r.float()
 	rules.Cap = r.float()
 	rules.Floor = r.float()
 	if f >= planFormat2 {
 		rules.RoundingStep = r.float()
-		rules.MissingData = app.MissingData(r.str())
+		rules.MissingData = app.MissingData(r.field())
 	}
 	if f >= planFormat3 {
 		rules.NoteBelow = r.float()
 	}
 }
 
-func decodeKPI(r *reader, k *app.KPI, v2 bool) {
-	k.ID = r.str()
-	k.LibraryID = r.str()
-	k.Name = r.str()
-	k.Description = r.str()
-	k.Rationale = r.str()
-	k.Unit = app.Unit(r.str())
-	k.Direction = app.Direction(r.str())
+// decodeKPI reads the KPI at position i of a plan record.
+func decodeKPI(r *reader, k *app.KPI, i int, v2 bool) {
+	k.ID = r.field()
+	k.LibraryID = r.field()
+	k.Name = r.field()
+	k.Description = r.field()
+	k.Rationale = r.field()
+	k.Unit = app.Unit(r.field())
+	k.Direction = app.Direction(r.field())
 	k.Baseline = r.optFloat()
 	k.Target = r.float()
 	k.RangeLow = r.float()
@@ -241,21 +277,21 @@ func decodeKPI(r *reader, k *app.KPI, v2 bool) {
 	k.Floor = r.optFloat()
 	k.Cap = r.optFloat()
 	k.Weight = r.float()
-	k.Group = app.Group(r.str())
-	k.Effort = app.Level(r.str())
-	k.Impact = app.Level(r.str())
-	k.Aggregation = app.Aggregation(r.str())
-	k.DataSource = r.str()
-	k.Owner = r.str()
+	k.Group = app.Group(r.field())
+	k.Effort = app.Level(r.field())
+	k.Impact = app.Level(r.field())
+	k.Aggregation = app.Aggregation(r.field())
+	k.DataSource = r.field()
+	k.Owner = r.field()
 	k.Deadline = r.date()
 	if n, isNil := r.count(16); !isNil {
-		k.Steps = make([]app.StepBand, n)
+		k.Steps = r.newSteps(i, n)
 		for i := range k.Steps {
 			k.Steps[i] = app.StepBand{From: r.float(), Score: r.float()}
 		}
 	}
-	k.Note = r.str()
+	k.Note = r.field()
 	if v2 {
-		k.Exempt = r.str()
+		k.Exempt = r.field()
 	}
 }

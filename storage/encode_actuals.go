@@ -64,7 +64,20 @@ func encodeCommentedActuals(as []app.Actual) []byte {
 // decodeActuals reads a record written by encodeActuals. It reads val in
 // place (no copy of the record), so it is safe on bytes a transaction owns;
 // comments are copied out.
-func decodeActuals(val []byte) ([]app.Actual, error) {
+func decodeActuals(val []byte) ([]app.Actual, error) { return decodeActualsInto(nil, val) }
+
+// actualsIn returns n zero actuals: dst's memory when dst is not nil.
+func actualsIn(dst []app.Actual, n int) []app.Actual {
+	if dst == nil {
+		return make([]app.Actual, n)
+	}
+	out := grow(dst, n)
+	clear(out)
+	return out
+}
+
+// decodeActualsInto is decodeActuals into dst's memory when dst is not nil.
+func decodeActualsInto(dst []app.Actual, val []byte) ([]app.Actual, error) {
 	if len(val) < 1 {
 		return nil, errShort
 	}
@@ -74,7 +87,7 @@ func decodeActuals(val []byte) ([]app.Actual, error) {
 	case actualsWithDen:
 		size = 16
 	case actualsWithComment:
-		return decodeCommentedActuals(val)
+		return decodeCommentedActuals(dst, val)
 	default:
 		return nil, fmt.Errorf("unknown actuals format %d", format)
 	}
@@ -86,7 +99,7 @@ func decodeActuals(val []byte) ([]app.Actual, error) {
 	if n > uint64(len(b)/(size+1)) {
 		return nil, errShort
 	}
-	out := make([]app.Actual, n)
+	out := actualsIn(dst, int(n))
 	for i := range out {
 		period, used := binary.Varint(b)
 		if used <= 0 || len(b)-used < size {
@@ -106,9 +119,9 @@ func decodeActuals(val []byte) ([]app.Actual, error) {
 	return out, nil
 }
 
-func decodeCommentedActuals(val []byte) ([]app.Actual, error) {
+func decodeCommentedActuals(dst []app.Actual, val []byte) ([]app.Actual, error) {
 	r := newReader(val[1:])
-	out := make([]app.Actual, r.length(18))
+	out := actualsIn(dst, r.length(18))
 	for i := range out {
 		out[i] = app.Actual{Period: int(r.varint()), Value: r.float(), Den: r.float(), Comment: r.str()}
 	}

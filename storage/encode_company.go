@@ -64,18 +64,29 @@ func encodePerson(e *app.Employee) []byte {
 
 // decodePerson reads a person stored under key (its uid); strings are
 // copied out of val.
-func decodePerson(key, val []byte) (app.Employee, error) {
-	r := newReader(val)
+func decodePerson(key, val []byte) (app.Employee, error) { return decodePersonIn(key, val, nil) }
+
+// decodePersonIn is decodePerson with its texts (not its uids) interned
+// through intern, when not nil.
+func decodePersonIn(key, val []byte, intern map[string]string) (app.Employee, error) {
+	r := &reader{src: val, intern: intern}
+	if intern == nil {
+		r = newReader(val)
+	}
 	e := app.Employee{UID: app.UID(key)}
 	if f := r.byte(); r.err == nil && f != personFormat1 {
 		return e, fmt.Errorf("person %s: unknown record format %d", key, f)
 	}
+	r.intern = nil // code and name: each is one person's
 	e.Code = r.str()
 	e.Name = r.str()
-	e.Unit = app.UID(r.str())
+	r.intern = intern
+	e.Unit = app.UID(r.str()) // few units and positions: interned
 	e.Position = r.str()
 	e.Level = int(r.varint())
+	r.intern = nil
 	e.Manager = app.UID(r.str())
+	r.intern = intern
 	e.Joined = r.date()
 	e.Left = r.date()
 	e.BaseBonus = r.float()

@@ -20,6 +20,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	1: createBuckets,
 	2: giveUIDs,
 	3: companyModel,
+	4: shareTexts,
 }
 
 // SchemaVersion is the schema version this code writes.
@@ -94,7 +95,7 @@ func giveUIDs(tx *bolt.Tx) error {
 	}
 	var ps []*app.Plan
 	err = plans.ForEach(func(k, v []byte) error {
-		p, err := decodePlan(k, v)
+		p, err := decodePlanWith(k, v, nil, nil) // records of schema 1–3 hold no shared texts
 		if err == nil {
 			ps = append(ps, p)
 		}

@@ -24,7 +24,8 @@ const (
 // with the position, base bonus and currency of their first plan. Each
 // distinct department becomes an org unit under a root unit for the
 // company. Every plan refers to its person and is rewritten in plan format
-// 3 (a legacy "active" status becomes "approved").
+// 3 (a legacy "active" status becomes "approved"); schema 4 rewrites them
+// again.
 func companyModel(tx *bolt.Tx) error {
 	for _, name := range companyBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
@@ -38,7 +39,7 @@ func companyModel(tx *bolt.Tx) error {
 	plans.FillPercent = fillPercent
 	var ps []*app.Plan
 	err = plans.ForEach(func(k, v []byte) error {
-		p, err := decodePlan(k, v)
+		p, err := decodePlanWith(k, v, nil, nil) // records of schema 1–3 hold no shared texts
 		if err == nil {
 			ps = append(ps, p)
 		}
@@ -63,7 +64,7 @@ func companyModel(tx *bolt.Tx) error {
 		if err := w.indexPerson(key, "", p.PersonUID); err != nil {
 			return fmt.Errorf("plan %d: %w", p.ID, err)
 		}
-		if err := plans.Put(key, encodePlan(p)); err != nil {
+		if err := plans.Put(key, encodePlanAs(p, planFormat3)); err != nil { // schema 3 wrote format 3
 			return fmt.Errorf("rewrite plan %d: %w", p.ID, err)
 		}
 	}

@@ -77,7 +77,7 @@ func TestMigrationCrashLeavesOldOrNewSchema(t *testing.T) {
 		}
 		checkMigrationOutcome(t, path, len(ps), people, true)
 	}
-	t.Logf("killed runs left schema 2 %d times, schema 3 %d times", outcomes[2], outcomes[3])
+	t.Logf("killed runs left schema 2 %d times, schema %d %d times", outcomes[2], SchemaVersion(), outcomes[uint64(SchemaVersion())])
 }
 
 // distinctPeople counts the distinct name and department pairs of ps.
@@ -171,9 +171,9 @@ func killMigrationAfter(t *testing.T, path string, wait func(lines <-chan string
 
 // checkMigrationOutcome checks that the closed file at path is consistent
 // and holds schema 2 as written (no company bucket, every plan record in
-// format 2) or all of schema 3 (every bucket, people made, every plan in
-// format 3 and referring to a person); schema 3 when mustBeNew. It returns
-// the version found.
+// format 2) or all of the current schema (every bucket of schema 3 and 4,
+// people made, every plan in format 4 and referring to a person); the
+// current one when mustBeNew. It returns the version found.
 func checkMigrationOutcome(t *testing.T, path string, plans, people int, mustBeNew bool) uint64 {
 	t.Helper()
 	checkFile(t, path)
@@ -190,7 +190,7 @@ func checkMigrationOutcome(t *testing.T, path string, plans, people int, mustBeN
 		switch {
 		case v == 2 && !mustBeNew:
 			return checkOldSchema(tx, plans)
-		case v == 3:
+		case v == uint64(SchemaVersion()):
 			return checkNewSchema(tx, plans, people)
 		}
 		return fmt.Errorf("schema version %d (the child said it migrated: %v)", v, mustBeNew)
@@ -221,8 +221,10 @@ func checkOldSchema(tx *bolt.Tx, plans int) error {
 	return err
 }
 
+// checkNewSchema checks the current schema: schema 3's buckets and people,
+// and schema 4's text table, every plan in format 4.
 func checkNewSchema(tx *bolt.Tx, plans, people int) error {
-	for _, name := range companyBuckets {
+	for _, name := range append(companyBuckets, bucketTexts, bucketTextIDs) {
 		if tx.Bucket(name) == nil {
 			return fmt.Errorf("schema 3 without the bucket %s", name)
 		}
@@ -236,7 +238,7 @@ func checkNewSchema(tx *bolt.Tx, plans, people int) error {
 	n := 0
 	err := tx.Bucket(bucketPlans).ForEach(func(k, v []byte) error {
 		n++
-		if v[0] != planFormat3 || recordPerson(v) == "" {
+		if v[0] != planFormat4 || recordPerson(v) == "" {
 			return fmt.Errorf("schema 3 with plan %d in format %d, person %q", idOf(k), v[0], recordPerson(v))
 		}
 		return nil

@@ -46,6 +46,7 @@ func (t *txn) coded(recs, codes []byte, what string, nameOf func(uid, v []byte) 
 	if err != nil {
 		return coded{}, err
 	}
+	r.FillPercent, c.FillPercent = fillPercent, fillPercent
 	return coded{recs: r, codes: c, what: what, nameOf: nameOf}, nil
 }
 

@@ -3,6 +3,8 @@ package storage
 import (
 	"bytes"
 	"fmt"
+	"runtime"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -13,43 +15,44 @@ import (
 // their actuals are appended in key order, so pages rarely split later.
 const fillPercent = 0.9
 
-// Plans returns every plan with its KPIs and actuals, ordered by id.
+// Plans returns every plan with its KPIs and actuals, ordered by id, read
+// on up to 4 processors at once. Shared texts of different plans share
+// memory.
 func (db *DB) Plans() ([]*app.Plan, error) {
-	var out []*app.Plan
+	parts := make([][]*app.Plan, min(runtime.GOMAXPROCS(0), 4))
 	err := db.view(func(tx *bolt.Tx) error {
-		plans, acts, err := planBuckets(tx)
-		if err != nil {
-			return err
-		}
-		reg, err := loadRegistry(tx)
-		if err != nil {
-			return err
-		}
-		ac := acts.Cursor()
-		ak, av := ac.First()
-		pc := plans.Cursor()
-		for k, v := pc.First(); k != nil; k, v = pc.Next() {
-			p, err := decodePlan(k, v)
-			if err != nil {
-				return err
-			}
-			if ak != nil && bytes.Compare(ak, k) < 0 {
-				ak, av = ac.Seek(k) // skip actuals of no plan
-			}
-			for ; ak != nil && bytes.HasPrefix(ak, k); ak, av = ac.Next() {
-				if err := attachActuals(p, ak, av); err != nil {
-					return err
-				}
-			}
-			reg.Resolve(p)
-			out = append(out, p)
-		}
-		return nil
+		return walkPlans(tx, len(parts), false, func(part int, p *app.Plan) error {
+			parts[part] = append(parts[part], p)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("storage: load plans: %w", err)
 	}
-	return out, nil
+	return slices.Concat(parts...), nil
+}
+
+// EachPlan calls fn with every plan, with its KPIs and actuals, ordered by
+// id, in one read transaction, without holding them all: each plan is
+// decoded into the memory of the one before, so fn may keep a plan's
+// strings and values but not the plan, its KPIs, actuals, steps, rules'
+// maps and bands or optional numbers (copy them, e.g. with Plan.Clone). An
+// error from fn stops the walk and is returned as it is.
+func (db *DB) EachPlan(fn func(*app.Plan) error) error {
+	var inner error
+	err := db.view(func(tx *bolt.Tx) error {
+		return eachPlan(tx, true, func(p *app.Plan) error {
+			inner = fn(p)
+			return inner
+		})
+	})
+	switch {
+	case inner != nil:
+		return inner
+	case err != nil:
+		return fmt.Errorf("storage: load plans: %w", err)
+	}
+	return nil
 }
 
 // Plan returns one plan with its KPIs and actuals, or an error matching app.ErrNotFound.
@@ -82,6 +85,15 @@ func readPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 // loadPlan reads plan id and its actuals inside tx, as stored: its derived
 // fields are left unset.
 func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
+	shared, err := sharedTexts(tx, false, nil)
+	if err != nil {
+		return nil, err
+	}
+	return loadPlanWith(tx, id, shared)
+}
+
+// loadPlanWith is loadPlan with its shared texts from shared.
+func loadPlanWith(tx *bolt.Tx, id app.PlanID, shared func(uint64) (string, error)) (*app.Plan, error) {
 	plans, acts, err := planBuckets(tx)
 	if err != nil {
 		return nil, err
@@ -91,7 +103,7 @@ func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 	if v == nil {
 		return nil, app.ErrNotFound
 	}
-	p, err := decodePlan(key, v)
+	p, err := decodePlanWith(key, v, shared, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -106,17 +118,37 @@ func loadPlan(tx *bolt.Tx, id app.PlanID) (*app.Plan, error) {
 
 // attachActuals decodes the actuals record k, v into the matching KPI of p;
 // a record for a KPI the plan no longer has is ignored.
-func attachActuals(p *app.Plan, k, v []byte) error {
-	kpi := p.KPI(string(k[8:]))
-	if kpi == nil {
+func attachActuals(p *app.Plan, k, v []byte) error { return attachActualsIn(p, k, v, nil) }
+
+// attachActualsIn is attachActuals into buf's memory when buf is not nil.
+func attachActualsIn(p *app.Plan, k, v []byte, buf *planBuf) error {
+	i := kpiIndex(p, k[8:])
+	if i < 0 {
 		return nil
 	}
-	as, err := decodeActuals(v)
-	if err != nil {
-		return fmt.Errorf("plan %d KPI %s: actuals: %w", p.ID, kpi.ID, err)
+	var dst []app.Actual
+	if buf != nil {
+		dst = buf.actualsBuf(i)
 	}
-	kpi.Actuals = as
+	as, err := decodeActualsInto(dst, v)
+	if err != nil {
+		return fmt.Errorf("plan %d KPI %s: actuals: %w", p.ID, p.KPIs[i].ID, err)
+	}
+	if buf != nil {
+		buf.setActuals(i, as)
+	}
+	p.KPIs[i].Actuals = as
 	return nil
+}
+
+// kpiIndex returns the position of p's first KPI with id, or -1 (as Plan.KPI finds it).
+func kpiIndex(p *app.Plan, id []byte) int {
+	for i := range p.KPIs {
+		if p.KPIs[i].ID == string(id) {
+			return i
+		}
+	}
+	return -1
 }
 
 // DeletePlan removes a plan and its actuals, or returns an error matching

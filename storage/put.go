@@ -104,6 +104,7 @@ func uidKey(tx *bolt.Tx, uid app.UID) []byte {
 // entries inside one update transaction.
 type planWriter struct {
 	plans, acts, uids, persons *bolt.Bucket
+	texts                      *textTable // nil before schema 4: texts are written in place
 }
 
 func newPlanWriter(tx *bolt.Tx) (*planWriter, error) {
@@ -119,8 +120,14 @@ func newPlanWriter(tx *bolt.Tx) (*planWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	plans.FillPercent, acts.FillPercent, uids.FillPercent = fillPercent, fillPercent, fillPercent
-	return &planWriter{plans: plans, acts: acts, uids: uids, persons: persons}, nil
+	plans.FillPercent, acts.FillPercent, uids.FillPercent, persons.FillPercent = fillPercent, fillPercent, fillPercent, fillPercent
+	w := &planWriter{plans: plans, acts: acts, uids: uids, persons: persons}
+	if tx.Bucket(bucketTexts) != nil {
+		if w.texts, err = newTextTable(tx); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
 }
 
 // put writes p (assigning its id and uid if new) and replaces its actuals records.
@@ -140,7 +147,11 @@ func (w *planWriter) put(p *app.Plan) error {
 	if err := w.indexPerson(key, recordPerson(old), p.PersonUID); err != nil {
 		return fmt.Errorf("plan %d: %w", p.ID, err)
 	}
-	if err := w.plans.Put(key, encodePlan(p)); err != nil {
+	rec, err := encodePlanWith(p, w.texts)
+	if err != nil {
+		return fmt.Errorf("put plan %d: %w", p.ID, err)
+	}
+	if err := w.plans.Put(key, rec); err != nil {
 		return fmt.Errorf("put plan %d: %w", p.ID, err)
 	}
 	seen := make(map[string]bool, len(p.KPIs))
@@ -258,7 +269,7 @@ func recordPerson(v []byte) app.UID {
 // recordHead reads the uid and person uid at the head of an encoded plan
 // record without decoding the rest; either is "" when the format lacks it.
 func recordHead(v []byte) (uid, person app.UID) {
-	if len(v) == 0 || v[0] < planFormat2 || v[0] > planFormat3 {
+	if len(v) == 0 || v[0] < planFormat2 || v[0] > planFormat4 {
 		return "", ""
 	}
 	r := newReader(v[1:])

@@ -11,18 +11,11 @@ import (
 // loadRegistry reads the whole registry plans are resolved against: every
 // person, unit and period close. A file read before its schema 3 migration
 // (read-only) has none of them.
-func loadRegistry(tx *bolt.Tx) (*app.Registry, error) {
-	var people []app.Employee
-	if b := tx.Bucket(bucketPeople); b != nil { // in key order: the registry needs no order
-		people = make([]app.Employee, 0, b.Stats().KeyN)
-		err := b.ForEach(func(k, v []byte) error {
-			e, err := decodePerson(k, v)
-			people = append(people, e)
-			return err
-		})
-		if err != nil {
-			return nil, err
-		}
+// Their texts are interned through intern, when not nil.
+func loadRegistry(tx *bolt.Tx, intern map[string]string) (*app.Registry, error) {
+	people, err := peopleByUID(tx, intern)
+	if err != nil {
+		return nil, err
 	}
 	units, err := readUnits(tx)
 	if err != nil {
@@ -32,7 +25,7 @@ func loadRegistry(tx *bolt.Tx) (*app.Registry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return app.NewRegistry(people, units, closes), nil
+	return &app.Registry{People: people, Org: app.NewOrg(units), Closes: app.NewCloses(closes)}, nil
 }
 
 // resolvePlan fills p's derived fields with point lookups: its person by
@@ -89,8 +82,35 @@ func readPerson(tx *bolt.Tx, uid app.UID) (app.Employee, bool, error) {
 	return e, err == nil, err
 }
 
-// readPeople returns every person, ordered by employee code.
-func readPeople(tx *bolt.Tx) ([]app.Employee, error) {
+// peopleByUID returns every person by uid, as app.NewRegistry indexes
+// them, read in uid order (the order of the file, so the fastest to read)
+// into blocks of 1 024 that never move, their texts interned through intern
+// when it is not nil.
+func peopleByUID(tx *bolt.Tx, intern map[string]string) (map[app.UID]*app.Employee, error) {
+	out := map[app.UID]*app.Employee{}
+	b := tx.Bucket(bucketPeople)
+	if b == nil {
+		return out, nil
+	}
+	var block []app.Employee
+	err := b.ForEach(func(k, v []byte) error {
+		e, err := decodePersonIn(k, v, intern)
+		if err != nil {
+			return err
+		}
+		if len(block) == cap(block) {
+			block = make([]app.Employee, 0, 1024)
+		}
+		block = append(block, e)
+		out[e.UID] = &block[len(block)-1]
+		return nil
+	})
+	return out, err
+}
+
+// readPeople returns every person, ordered by employee code, their texts
+// interned through intern when it is not nil.
+func readPeople(tx *bolt.Tx, intern map[string]string) ([]app.Employee, error) {
 	people, codes := tx.Bucket(bucketPeople), tx.Bucket(bucketPeopleCodes)
 	if people == nil || codes == nil {
 		return nil, nil
@@ -102,7 +122,7 @@ func readPeople(tx *bolt.Tx) ([]app.Employee, error) {
 		if v == nil {
 			return nil, fmt.Errorf("employee code %s names person %s, who is missing", code, uid)
 		}
-		e, err := decodePerson(uid, v)
+		e, err := decodePersonIn(uid, v, intern)
 		if err != nil {
 			return nil, err
 		}

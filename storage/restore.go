@@ -137,7 +137,11 @@ func checkBackup(tx *bolt.Tx) error {
 // checkRecords decodes every plan, actuals record and library entry of tx.
 func checkRecords(tx *bolt.Tx) error {
 	if b := tx.Bucket(bucketPlans); b != nil {
-		if err := b.ForEach(func(k, v []byte) error { _, err := decodePlan(k, v); return err }); err != nil {
+		shared, err := sharedTexts(tx, true, nil)
+		if err != nil {
+			return err
+		}
+		if err := b.ForEach(func(k, v []byte) error { _, err := decodePlanWith(k, v, shared, nil); return err }); err != nil {
 			return err
 		}
 	}

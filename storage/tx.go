@@ -48,11 +48,20 @@ type txn struct {
 	// against, read once (nil org: not yet, or changed since).
 	org    *app.Org
 	closes app.Closes
+	// texts looks up shared texts for the plans read in the transaction,
+	// keeping each one read (nil: not yet).
+	texts func(uint64) (string, error)
 }
 
 // readPlan reads plan id as it stands in the transaction, resolved.
 func (t *txn) readPlan(id app.PlanID) (*app.Plan, error) {
-	p, err := loadPlan(t.tx, id)
+	if t.texts == nil {
+		var err error
+		if t.texts, err = sharedTexts(t.tx, false, nil); err != nil {
+			return nil, err
+		}
+	}
+	p, err := loadPlanWith(t.tx, id, t.texts)
 	if err != nil {
 		return nil, err
 	}

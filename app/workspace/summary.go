@@ -3,6 +3,7 @@ package workspace
 import (
 	"bytes"
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -62,22 +63,56 @@ type Filter struct {
 func Summarise(plans []*app.Plan, today app.Date) []Summary {
 	out := make([]Summary, len(plans))
 	for i, p := range plans {
-		r := score.OfficialResult(p, today)
-		out[i] = Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department, Unit: p.Person.Unit,
-			Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Official, HasTotal: r.HasTotal,
-			Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency, Window: r.Window,
-			Provisional: r.Provisional}
+		out[i] = summarise(p, today)
 	}
 	return out
 }
 
-// Summaries loads and summarises every plan of the workspace at its official window.
+// summarise scores p over its official window on date today and returns its row.
+func summarise(p *app.Plan, today app.Date) Summary {
+	r := score.OfficialResult(p, today)
+	return Summary{ID: p.ID, Name: p.Name, Person: p.Person.Name, Department: p.Person.Department, Unit: p.Person.Unit,
+		Cycle: p.Cycle, Status: p.Status, KPIs: len(p.KPIs), Total: r.Official, HasTotal: r.HasTotal,
+		Rating: r.Rating.Name, Bonus: r.Bonus, Currency: p.Person.Currency, Window: r.Window,
+		Provisional: r.Provisional}
+}
+
+// PlanWalker is a store that can hand over its plans one at a time without
+// holding them all, walking parts contiguous ranges of ids at once
+// (storage.DB does): fn(part, p) runs concurrently for different parts, in
+// id order within one, and part i's plans come before part i+1's; fn must
+// not keep p's slices, maps or pointers, which the next plan reuses.
+// Summaries uses it when the store offers it.
+type PlanWalker interface {
+	EachPlanIn(parts int, fn func(part int, p *app.Plan) error) error
+}
+
+// Summaries loads and summarises every plan of the workspace at its official
+// window. With a PlanWalker store each plan is dropped once summarised.
 func (w *Workspace) Summaries() ([]Summary, error) {
-	plans, err := w.store.Plans()
+	return Summaries(w.store, w.Today())
+}
+
+// Summaries loads and summarises every plan of store at its official window
+// on date today, one plan at a time when store is a PlanWalker, on every
+// processor (up to 4).
+func Summaries(store app.Store, today app.Date) ([]Summary, error) {
+	if pw, ok := store.(PlanWalker); ok {
+		parts := make([][]Summary, min(runtime.GOMAXPROCS(0), 4))
+		err := pw.EachPlanIn(len(parts), func(part int, p *app.Plan) error {
+			parts[part] = append(parts[part], summarise(p, today))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return slices.Concat(parts...), nil
+	}
+	plans, err := store.Plans()
 	if err != nil {
 		return nil, err
 	}
-	return Summarise(plans, w.Today()), nil
+	return Summarise(plans, today), nil
 }
 
 // Apply returns the rows matching f, sorted by col (descending when desc).

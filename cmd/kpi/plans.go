@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"kpiplanner/app"
 	"kpiplanner/app/demo"
@@ -55,13 +55,13 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	plans, err := s.Plans()
+	rows, err := workspace.Summaries(s, e.today())
 	if err != nil {
 		return err
 	}
-	w := tabwriter.NewWriter(&termWriter{w: e.out}, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tPLAN\tPERSON\tDEPARTMENT\tCYCLE\tSTATUS\tKPIS\tWINDOW\tTOTAL\tRATING\tBONUS")
-	for _, r := range workspace.Summarise(plans, e.today()) {
+	table := make([][]string, 0, len(rows)+1)
+	table = append(table, []string{"ID", "PLAN", "PERSON", "DEPARTMENT", "CYCLE", "STATUS", "KPIS", "WINDOW", "TOTAL", "RATING", "BONUS"})
+	for _, r := range rows {
 		total, bonus := "no data", ""
 		if r.HasTotal {
 			total, bonus = two(r.Total), amount(r.Bonus, r.Currency)
@@ -69,10 +69,11 @@ func cmdList(e *env, fs *flag.FlagSet) error {
 				total += " (provisional)"
 			}
 		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s – %s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.ID, clean(r.Name), clean(r.Person),
-			clean(r.Department), r.Cycle.Start, r.Cycle.End, clean(string(r.Status)), r.KPIs, windowText(r.Window), total, r.Rating, bonus)
+		table = append(table, []string{strconv.FormatUint(uint64(r.ID), 10), clean(r.Name), clean(r.Person),
+			clean(r.Department), r.Cycle.Start.String() + " – " + r.Cycle.End.String(), clean(string(r.Status)),
+			strconv.Itoa(r.KPIs), windowText(r.Window), total, r.Rating, bonus})
 	}
-	return w.Flush()
+	return writeTable(&termWriter{w: e.out}, table)
 }
 
 func cmdExportJSON(e *env, fs *flag.FlagSet) error {
