@@ -31,6 +31,12 @@ func (u *UI) Tour() []TourStep {
 				if plan != nil && plan.tabs != nil {
 					plan.tabs.SelectIndex(1)
 				}
+			}},
+			// Shot here, while the plan is open (it loads in the background).
+			TourStep{"24-plan-history", func() {
+				if plan != nil && plan.tabs != nil {
+					plan.tabs.SelectIndex(2)
+				}
 			}})
 		var w *wizardScreen
 		for i, s := range wizard.Steps {
@@ -54,14 +60,6 @@ func (u *UI) Tour() []TourStep {
 		TourStep{"21-settings", u.openSettings},
 		TourStep{"22-people", u.openPeople},
 		TourStep{"23-organisation", u.openOrg})
-	if first := u.firstPlan(); first != nil {
-		steps = append(steps, TourStep{"24-plan-history", func() {
-			u.openPlan(first.ID)
-			if p, ok := u.cur.(*planScreen); ok && p.tabs != nil {
-				p.tabs.SelectIndex(2)
-			}
-		}})
-	}
 	return steps
 }
 
