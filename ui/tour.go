@@ -23,21 +23,12 @@ type TourStep struct {
 // the people, the organisation and a plan's history.
 func (u *UI) Tour() []TourStep {
 	steps := []TourStep{{"01-home", u.openHome}}
-	var plan *planScreen
 	if first := u.firstPlan(); first != nil {
 		steps = append(steps,
-			TourStep{"02-plan-actuals", func() { u.openPlan(first.ID); plan, _ = u.cur.(*planScreen) }},
-			TourStep{"03-plan-kpis", func() {
-				if plan != nil && plan.tabs != nil {
-					plan.tabs.SelectIndex(1)
-				}
-			}},
-			// Shot here, while the plan is open (it loads in the background).
-			TourStep{"24-plan-history", func() {
-				if plan != nil && plan.tabs != nil {
-					plan.tabs.SelectIndex(2)
-				}
-			}})
+			TourStep{"02-plan-actuals", func() { u.openPlan(first.ID) }},
+			// The plan loads in the background: by the next step it is the screen shown.
+			TourStep{"03-plan-kpis", func() { u.tourTab(1) }},
+			TourStep{"24-plan-history", func() { u.tourTab(2) }})
 		var w *wizardScreen
 		for i, s := range wizard.Steps {
 			steps = append(steps, TourStep{fmt.Sprintf("%02d-wizard-%d-%s", 4+i, i+1, s), func() {
@@ -126,5 +117,12 @@ func (u *UI) dashboardTour() []TourStep {
 		{"10-dashboard-director", pick(readerDirector)},
 		{"11-dashboard-department", pick(readerHead)},
 		{"12-dashboard-specialist", pick(readerSpecialist)},
+	}
+}
+
+// tourTab shows tab i of the plan screen on display, if one is.
+func (u *UI) tourTab(i int) {
+	if p, ok := u.cur.(*planScreen); ok && p.tabs != nil {
+		p.tabs.SelectIndex(i)
 	}
 }
