@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
@@ -41,9 +42,16 @@ func (s *peopleScreen) newTable() *rowTable {
 	}
 	t.UpdateHeader = s.updateHeader
 	for i, w := range peopleWidths {
-		t.SetColumnWidth(i, w)
+		t.SetColumnWidth(i, max(w, s.textWidth(s.columnTitle(i), true)))
 	}
+	t.SetColumnWidth(pcolStatus, max(peopleWidths[pcolStatus], s.textWidth(s.u.T("Employed"), false), s.textWidth(s.u.T("Left"), false),
+		s.textWidth(s.columnTitle(pcolStatus), true)))
 	return t
+}
+
+// textWidth is how wide a cell must be to show text whole (bold for headers).
+func (s *peopleScreen) textWidth(text string, bold bool) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + 4*theme.Padding()
 }
 
 func (s *peopleScreen) columnTitle(col int) string {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
@@ -58,8 +59,10 @@ func newHistoryTab(s *planScreen) *historyTab {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	h.table.UpdateHeader = h.updateHeader
+	bold := fyne.TextStyle{Bold: true}
 	for i, w := range historyWidths {
-		h.table.SetColumnWidth(i, w)
+		title := fyne.MeasureText(h.titles()[i], theme.TextSize(), bold).Width + 4*theme.Padding()
+		h.table.SetColumnWidth(i, max(w, title)) // a header is never cut: "Người thực hiện"
 	}
 	top := container.NewBorder(nil, nil, widget.NewLabel(u.T("Show")), h.count, h.kpi)
 	h.root = container.NewBorder(top, cappedMessage(h.detail, 2, true), nil, nil, h.table)
@@ -161,14 +164,22 @@ func (h *historyTab) applyFilter() {
 		}
 	}
 	h.count.SetText(h.s.u.T("%d of %d changes", len(h.rows), len(h.all)))
+	if len(h.all) == 0 {
+		h.count.SetText(h.s.u.T("No change recorded yet"))
+	}
 	h.table.clearRow()
 	h.detail.SetText("")
 	h.table.Refresh()
 }
 
-func (h *historyTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+// titles are the History table's column headers in the UI's language.
+func (h *historyTab) titles() [hcolCount]string {
 	u := h.s.u
-	titles := [hcolCount]string{u.T("When"), u.T("Who"), u.T("What"), u.T("Before"), u.T("After"), u.T("Why")}
+	return [hcolCount]string{u.T("When"), u.T("Who"), u.T("What"), u.T("Before"), u.T("After"), u.T("Why")}
+}
+
+func (h *historyTab) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	titles := h.titles()
 	l := o.(*widget.Label)
 	if id.Col < 0 {
 		l.SetText("")
