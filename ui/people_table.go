@@ -51,7 +51,7 @@ func (s *peopleScreen) newTable() *rowTable {
 
 // textWidth is how wide a cell must be to show text whole (bold for headers).
 func (s *peopleScreen) textWidth(text string, bold bool) float32 {
-	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + 4*theme.Padding()
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: bold}).Width + 2*theme.InnerPadding() + 3*theme.Padding()
 }
 
 func (s *peopleScreen) columnTitle(col int) string {

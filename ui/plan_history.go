@@ -61,7 +61,7 @@ func newHistoryTab(s *planScreen) *historyTab {
 	h.table.UpdateHeader = h.updateHeader
 	bold := fyne.TextStyle{Bold: true}
 	for i, w := range historyWidths {
-		title := fyne.MeasureText(h.titles()[i], theme.TextSize(), bold).Width + 4*theme.Padding()
+		title := fyne.MeasureText(h.titles()[i], theme.TextSize(), bold).Width + 2*theme.InnerPadding() + 3*theme.Padding()
 		h.table.SetColumnWidth(i, max(w, title)) // a header is never cut: "Người thực hiện"
 	}
 	top := container.NewBorder(nil, nil, widget.NewLabel(u.T("Show")), h.count, h.kpi)
