@@ -18,20 +18,12 @@ func (o *orgScreen) onApproveUnit() {
 		return
 	}
 	u := o.u
-	sub := o.reg.org.Subtree(unit.UID)
 	var ids []app.PlanID
 	u.notify(u.T("Looking for the submitted plans of %s…", unit.Name))
 	u.async(func() error {
-		plans, err := u.ws.Store().Plans()
-		if err != nil {
-			return err
-		}
-		for _, p := range plans {
-			if p.Status == app.Submitted && sub[p.Person.Unit] {
-				ids = append(ids, p.ID)
-			}
-		}
-		return nil
+		var err error
+		ids, err = u.ws.PlansIn(unit.UID, app.Submitted)
+		return err
 	}, func(err error) {
 		if err != nil {
 			u.showError(err)

@@ -134,3 +134,24 @@ func (w *Workspace) periodClose(unit app.UID, month string, closed bool, reason 
 		return tx.AppendLog(who.Entries("", at, []app.Edit{edit}))
 	})
 }
+
+// PlansIn returns the ids of the plans in status whose person is in unit or
+// a unit below it, in id order: what "approve a unit" acts on.
+func (w *Workspace) PlansIn(unit app.UID, status app.Status) ([]app.PlanID, error) {
+	units, err := w.store.Units()
+	if err != nil {
+		return nil, err
+	}
+	plans, err := w.store.Plans()
+	if err != nil {
+		return nil, err
+	}
+	in := app.NewOrg(units).Subtree(unit)
+	var ids []app.PlanID
+	for _, p := range plans {
+		if p.Status == status && p.Person.Unit != "" && in[p.Person.Unit] {
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids, nil
+}

@@ -79,32 +79,13 @@ func planIDs(ws *workspace.Workspace, pos []string, unit string) ([]app.PlanID, 
 
 // unitPlans returns the submitted plans whose person is in unit's subtree.
 func unitPlans(ws *workspace.Workspace, code string) ([]app.PlanID, error) {
-	u, org, err := unitByCode(ws, code)
+	u, _, err := unitByCode(ws, code)
 	if err != nil {
 		return nil, err
 	}
-	people, err := ws.People()
+	ids, err := ws.PlansIn(u, app.Submitted)
 	if err != nil {
 		return nil, err
-	}
-	unitOf := make(map[app.UID]app.UID, len(people))
-	for _, p := range people {
-		unitOf[p.UID] = p.Unit
-	}
-	plans, err := ws.Store().Plans()
-	if err != nil {
-		return nil, err
-	}
-	in := org.Subtree(u)
-	var ids []app.PlanID
-	for _, p := range plans {
-		pu, ok := unitOf[p.PersonUID]
-		if !ok {
-			pu = p.Person.Unit
-		}
-		if p.Status == app.Submitted && p.PersonUID != "" && in[pu] {
-			ids = append(ids, p.ID)
-		}
 	}
 	if len(ids) == 0 {
 		return nil, fmt.Errorf("no submitted plan of a person in unit %s or below it", code)
