@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -102,3 +103,17 @@ func (v *validator) result(name string) error {
 
 // CodeFor returns the generated employee code number n: NV0001, NV0002, …
 func CodeFor(n int) string { return fmt.Sprintf("NV%04d", n) }
+
+// NextCode returns the generated employee code after the highest NV code in
+// use: NV0013 when NV0012 is the highest.
+func NextCode(people []Employee) string {
+	n := 0
+	for _, e := range people {
+		if rest, ok := strings.CutPrefix(e.Code, "NV"); ok {
+			if v, err := strconv.Atoi(rest); err == nil {
+				n = max(n, v)
+			}
+		}
+	}
+	return CodeFor(n + 1)
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/roster"
 )
 
 // orgScreen shows the organisation tree with each unit's head and headcount,
@@ -14,7 +15,7 @@ import (
 // plans) and the period close.
 type orgScreen struct {
 	u          *UI
-	reg        *roster
+	reg        *roster.Roster
 	closes     []app.PeriodClose
 	sel        app.UID // the selected unit; "" for none
 	tree       *widget.Tree
@@ -35,7 +36,7 @@ func (u *UI) openOrg() {
 }
 
 func newOrgScreen(u *UI) *orgScreen {
-	o := &orgScreen{u: u, reg: newRoster(nil, nil)}
+	o := &orgScreen{u: u, reg: roster.New(nil, nil)}
 	o.tree = widget.NewTree(o.childUIDs, o.isBranch, o.createNode, o.updateNode)
 	o.tree.OnSelected = o.onSelect
 	o.tree.OnUnselected = func(widget.TreeNodeID) { o.sel = ""; o.showDetail() }
@@ -76,7 +77,7 @@ func (o *orgScreen) build() fyne.CanvasObject {
 // reload reads the people, units and period closes in the background.
 func (o *orgScreen) reload() {
 	u := o.u
-	var reg *roster
+	var reg *roster.Roster
 	var closes []app.PeriodClose
 	u.async(func() (err error) {
 		if reg, err = u.loadRoster(); err != nil {
@@ -103,7 +104,7 @@ func (o *orgScreen) reload() {
 
 // childUIDs lists a tree node's children in Vietnamese name order.
 func (o *orgScreen) childUIDs(id widget.TreeNodeID) []widget.TreeNodeID {
-	kids := o.reg.kids[app.UID(id)]
+	kids := o.reg.Kids[app.UID(id)]
 	out := make([]widget.TreeNodeID, len(kids))
 	for i, k := range kids {
 		out[i] = string(k)
@@ -113,15 +114,15 @@ func (o *orgScreen) childUIDs(id widget.TreeNodeID) []widget.TreeNodeID {
 
 // parentOf is a unit's parent in the tree: "" when it has none or it is unknown.
 func (o *orgScreen) parentOf(uid app.UID) app.UID {
-	p := o.reg.org.Units[uid].Parent
-	if _, ok := o.reg.org.Units[p]; !ok {
+	p := o.reg.Org.Units[uid].Parent
+	if _, ok := o.reg.Org.Units[p]; !ok {
 		return ""
 	}
 	return p
 }
 
 func (o *orgScreen) isBranch(id widget.TreeNodeID) bool {
-	return id == "" || len(o.reg.kids[app.UID(id)]) > 0
+	return id == "" || len(o.reg.Kids[app.UID(id)]) > 0
 }
 
 func (o *orgScreen) createNode(bool) fyne.CanvasObject {
@@ -137,12 +138,12 @@ func (o *orgScreen) updateNode(id widget.TreeNodeID, _ bool, obj fyne.CanvasObje
 // nodeText is a unit's line in the tree: name, code, head and headcount.
 func (o *orgScreen) nodeText(uid app.UID) string {
 	u := o.u
-	unit, ok := o.reg.org.Units[uid]
+	unit, ok := o.reg.Org.Units[uid]
 	if !ok {
 		return ""
 	}
-	_, total := o.reg.headcount(uid)
-	return joinNonEmpty(" · ", unit.Name+" ("+unit.Code+")", o.reg.nameOf(unit.Head), u.T("%d people", total))
+	_, total := o.reg.Headcount(uid)
+	return joinNonEmpty(" · ", unit.Name+" ("+unit.Code+")", o.reg.NameOf(unit.Head), u.T("%d people", total))
 }
 
 func (o *orgScreen) onSelect(id widget.TreeNodeID) {
@@ -153,20 +154,20 @@ func (o *orgScreen) onSelect(id widget.TreeNodeID) {
 // showDetail describes the selected unit and enables the actions on it.
 func (o *orgScreen) showDetail() {
 	u := o.u
-	unit, ok := o.reg.org.Units[o.sel]
+	unit, ok := o.reg.Org.Units[o.sel]
 	for _, b := range o.actions {
 		enable(b, ok)
 	}
 	if !ok {
-		o.detail.SetText(u.T("%d units, %d people", len(o.reg.org.Units), len(o.reg.people)))
+		o.detail.SetText(u.T("%d units, %d people", len(o.reg.Org.Units), len(o.reg.People)))
 		return
 	}
-	direct, total := o.reg.headcount(o.sel)
-	parent := o.reg.org.Name(o.parentOf(o.sel))
+	direct, total := o.reg.Headcount(o.sel)
+	parent := o.reg.Org.Name(o.parentOf(o.sel))
 	if parent == "" {
 		parent = u.T("none (top level)")
 	}
-	head := o.reg.personLabel(unit.Head)
+	head := o.reg.PersonLabel(unit.Head)
 	if head == "" {
 		head = u.T("none")
 	}
@@ -176,7 +177,7 @@ func (o *orgScreen) showDetail() {
 
 // selected returns a copy of the selected unit, or nil.
 func (o *orgScreen) selected() *app.OrgUnit {
-	if unit, ok := o.reg.org.Units[o.sel]; ok {
+	if unit, ok := o.reg.Org.Units[o.sel]; ok {
 		c := *unit
 		return &c
 	}

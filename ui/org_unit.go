@@ -117,7 +117,7 @@ func (o *orgScreen) onMove() {
 		return
 	}
 	u := o.u
-	d := &unitDialog{o: o, parent: newUnitPicker(u, o.reg, u.T("none (top level)"), o.reg.org.Subtree(unit.UID))}
+	d := &unitDialog{o: o, parent: newUnitPicker(u, o.reg, u.T("none (top level)"), o.reg.Org.Subtree(unit.UID))}
 	d.parent.set(o.parentOf(unit.UID))
 	d.unit = func() (*app.OrgUnit, error) {
 		unit.Parent = d.parent.value()

@@ -7,13 +7,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/roster"
 )
 
 // peopleScreen lists the people registry with search, filters, sorting by
 // Vietnamese rules, and the actions on one person or a selection.
 type peopleScreen struct {
 	u      *UI
-	reg    *roster
+	reg    *roster.Roster
 	rows   []*app.Employee // the people shown, filtered and sorted
 	picked map[app.UID]bool
 	cur    app.UID // the person of the highlighted row
@@ -41,13 +42,6 @@ type peopleScreen struct {
 	archiveForm *archiveForm // the leave date question while it is open
 }
 
-// Status filter choices of the people list.
-const (
-	peopleAny = iota
-	peopleActive
-	peopleLeft
-)
-
 func (u *UI) openPeople() {
 	u.selectNav(navPeople)
 	s := newPeopleScreen(u)
@@ -56,7 +50,7 @@ func (u *UI) openPeople() {
 }
 
 func newPeopleScreen(u *UI) *peopleScreen {
-	s := &peopleScreen{u: u, reg: newRoster(nil, nil), picked: map[app.UID]bool{}}
+	s := &peopleScreen{u: u, reg: roster.New(nil, nil), picked: map[app.UID]bool{}}
 	s.search = newKeyEntry()
 	s.search.SetPlaceHolder(u.T("Search code, name, position or unit"))
 	s.search.OnChanged = func(string) { s.applyFilter() }
@@ -67,7 +61,7 @@ func newPeopleScreen(u *UI) *peopleScreen {
 	s.level = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	s.level.PlaceHolder = u.T("All levels")
 	s.status = widget.NewSelect([]string{u.T("Everyone"), u.T("Employed"), u.T("Left")}, nil)
-	s.status.SetSelectedIndex(peopleActive)
+	s.status.SetSelectedIndex(int(roster.Employed))
 	s.status.OnChanged = func(string) { s.applyFilter() }
 	s.byGiven = widget.NewCheck(u.T("Sort by given name"), func(bool) { s.applyFilter() })
 	s.all = widget.NewCheck(u.T("Select all shown"), s.onPickAll)
@@ -111,7 +105,7 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 // reload reads the registry in the background and refreshes the list.
 func (s *peopleScreen) reload() {
 	u := s.u
-	var reg *roster
+	var reg *roster.Roster
 	u.async(func() (err error) {
 		reg, err = u.loadRoster()
 		return err
@@ -128,7 +122,7 @@ func (s *peopleScreen) reload() {
 
 // loadRoster reads the people and units and indexes them (off the UI
 // goroutine: sorting keys for 50 000 names takes a while).
-func (u *UI) loadRoster() (*roster, error) {
+func (u *UI) loadRoster() (*roster.Roster, error) {
 	people, err := u.ws.People()
 	if err != nil {
 		return nil, err
@@ -137,33 +131,33 @@ func (u *UI) loadRoster() (*roster, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newRoster(people, units), nil
+	return roster.New(people, units), nil
 }
 
 // refreshChoices fills the unit, position and level filters from the registry.
 func (s *peopleScreen) refreshChoices() {
 	// not setOptions: the filters keep their "All …" placeholders
-	s.unit.SetOptions(s.reg.unitLabels())
-	s.position.SetOptions(s.reg.positions())
-	s.level.SetOptions(s.reg.levels())
+	s.unit.SetOptions(s.reg.UnitLabels())
+	s.position.SetOptions(s.reg.Positions())
+	s.level.SetOptions(levelChoices(s.reg))
 }
 
 // filter returns the list's filter as chosen.
-func (s *peopleScreen) filter() peopleFilter {
-	f := peopleFilter{text: s.search.Text, position: s.position.Selected, status: s.status.SelectedIndex()}
-	if i := s.unit.SelectedIndex(); i >= 0 && i < len(s.reg.unitOrder) {
-		f.unit = s.reg.unitOrder[i]
+func (s *peopleScreen) filter() roster.Filter {
+	f := roster.Filter{Text: s.search.Text, Position: s.position.Selected, Status: roster.Status(s.status.SelectedIndex())}
+	if i := s.unit.SelectedIndex(); i >= 0 && i < len(s.reg.UnitOrder) {
+		f.Unit = s.reg.UnitOrder[i]
 	}
-	f.level = -1
+	f.Level = -1
 	if i := s.level.SelectedIndex(); i >= 0 {
-		f.level = s.reg.levelValues()[i]
+		f.Level = s.reg.LevelValues()[i]
 	}
 	return f
 }
 
 func (s *peopleScreen) applyFilter() {
-	s.rows = s.reg.filter(s.filter(), s.byGiven.Checked)
-	s.count.SetText(s.u.T("%d of %d people", len(s.rows), len(s.reg.people)))
+	s.rows = s.reg.Filter(s.filter(), s.byGiven.Checked)
+	s.count.SetText(s.u.T("%d of %d people", len(s.rows), len(s.reg.People)))
 	s.table.Refresh()
 	s.keepHighlight()
 	s.updateActions()
@@ -174,7 +168,7 @@ func (s *peopleScreen) onClearFilters() {
 	s.unit.ClearSelected()
 	s.position.ClearSelected()
 	s.level.ClearSelected()
-	s.status.SetSelectedIndex(peopleAny)
+	s.status.SetSelectedIndex(int(roster.Anyone))
 }
 
 // keepHighlight highlights the current person's row after the rows changed.
@@ -193,7 +187,7 @@ func (s *peopleScreen) keepHighlight() {
 func (s *peopleScreen) onRow(row int) {
 	if row >= 0 && row < len(s.rows) {
 		s.cur = s.rows[row].UID
-		s.detail.SetText(s.reg.describe(s.u, s.rows[row]))
+		s.detail.SetText(describePerson(s.u, s.reg, s.rows[row]))
 		s.updateActions()
 	}
 }
@@ -226,7 +220,7 @@ func (s *peopleScreen) onPickAll(on bool) {
 // selection returns the picked people, or the highlighted one when none is picked.
 func (s *peopleScreen) selection() []app.UID {
 	var out []app.UID
-	for _, e := range s.reg.sorted {
+	for _, e := range s.reg.Sorted {
 		if s.picked[e.UID] {
 			out = append(out, e.UID)
 		}
@@ -242,7 +236,7 @@ func (s *peopleScreen) updateActions() {
 	if s.cur == "" {
 		s.detail.SetText("")
 	}
-	cur := s.reg.byUID[s.cur]
+	cur := s.reg.ByUID[s.cur]
 	enable(s.edit, cur != nil)
 	enable(s.plans, cur != nil)
 	enable(s.archive, cur != nil && !cur.Archived())
@@ -266,7 +260,7 @@ func enable(b *widget.Button, on bool) {
 
 // onPlans shows the plans list searched for the highlighted person.
 func (s *peopleScreen) onPlans() {
-	e := s.reg.byUID[s.cur]
+	e := s.reg.ByUID[s.cur]
 	if e == nil {
 		return
 	}
@@ -277,12 +271,12 @@ func (s *peopleScreen) onPlans() {
 // onAdd opens the form for a new person, in the unit the list is filtered by.
 func (s *peopleScreen) onAdd() {
 	f := newPersonForm(s, nil)
-	f.unit.set(s.filter().unit)
+	f.unit.set(s.filter().Unit)
 	f.show()
 }
 
 func (s *peopleScreen) onEdit() {
-	if e := s.reg.byUID[s.cur]; e != nil {
+	if e := s.reg.ByUID[s.cur]; e != nil {
 		c := *e
 		newPersonForm(s, &c).show()
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"kpiplanner/app"
+	"kpiplanner/app/roster"
 )
 
 // BenchmarkPeopleRegistry50000 indexes, sorts and filters 50 000 people in
@@ -27,8 +28,8 @@ func BenchmarkPeopleRegistry50000(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		r := newRoster(people, units)
-		if got := r.filter(peopleFilter{text: "nguyen lan", level: -1, unit: "u1"}, true); len(got) == 0 {
+		r := roster.New(people, units)
+		if got := r.Filter(roster.Filter{Text: "nguyen lan", Level: -1, Unit: "u1"}, true); len(got) == 0 {
 			b.Fatal("nothing found")
 		}
 	}

@@ -36,7 +36,7 @@ func (s *peopleScreen) onBulk() {
 	f := &bulkForm{s: s, uids: uids,
 		setUnit: widget.NewCheck(u.T("Unit"), nil), setPos: widget.NewCheck(u.T("Position"), nil),
 		setLevel: widget.NewCheck(u.T("Level"), nil), setMgr: widget.NewCheck(u.T("Manager"), nil),
-		unit: newUnitPicker(u, s.reg, u.T("No unit"), nil), position: widget.NewSelectEntry(s.reg.positions()),
+		unit: newUnitPicker(u, s.reg, u.T("No unit"), nil), position: widget.NewSelectEntry(s.reg.Positions()),
 		level: widget.NewEntry(), manager: newPersonPicker(u, s.reg, ""), problem: widget.NewLabel("")}
 	// choosing a value ticks its box
 	f.unit.sel.OnChanged = func(string) { f.setUnit.SetChecked(true) }
@@ -139,7 +139,7 @@ type archiveForm struct {
 }
 
 func (s *peopleScreen) onArchive() {
-	e := s.reg.byUID[s.cur]
+	e := s.reg.ByUID[s.cur]
 	if e == nil || e.Archived() {
 		return
 	}

@@ -41,12 +41,12 @@ func newPersonForm(s *peopleScreen, e *app.Employee) *personForm {
 	if e != nil {
 		f.e = *e
 	} else {
-		f.e = app.Employee{Code: s.reg.nextCode(), Currency: "VND"}
+		f.e = app.Employee{Code: app.NextCode(s.reg.People), Currency: "VND"}
 	}
 	tr := s.u.tr
 	f.code = textEntry(f.e.Code)
 	f.name = textEntry(f.e.Name)
-	f.position = widget.NewSelectEntry(s.reg.positions())
+	f.position = widget.NewSelectEntry(s.reg.Positions())
 	f.position.SetText(f.e.Position)
 	f.level = textEntry("")
 	if f.e.Level > 0 {

@@ -101,13 +101,13 @@ func (s *peopleScreen) cellText(e *app.Employee, col int) string {
 	case pcolName:
 		return e.Name
 	case pcolUnit:
-		return s.reg.org.Name(e.Unit)
+		return s.reg.Org.Name(e.Unit)
 	case pcolPosition:
 		return e.Position
 	case pcolLevel:
 		return levelText(e.Level)
 	case pcolManager:
-		return s.reg.nameOf(e.Manager)
+		return s.reg.NameOf(e.Manager)
 	case pcolStatus:
 		if e.Archived() {
 			return u.T("Left")

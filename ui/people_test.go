@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/roster"
 	"kpiplanner/app/workspace"
 )
 
@@ -208,9 +209,9 @@ func TestPeopleFilterByUnitSubtreePositionLevelStatus(t *testing.T) {
 }
 
 // pickUnit selects unit uid in a select filled with the registry's unit labels.
-func pickUnit(t *testing.T, sel *widget.Select, r *roster, uid app.UID) {
+func pickUnit(t *testing.T, sel *widget.Select, r *roster.Roster, uid app.UID) {
 	t.Helper()
-	i := slices.Index(r.unitOrder, uid)
+	i := slices.Index(r.UnitOrder, uid)
 	if i < 0 {
 		t.Fatalf("unit %s is not offered", uid)
 	}
@@ -305,7 +306,7 @@ func TestPeopleArchiveALeaver(t *testing.T) {
 	if slices.Contains(shownNames(s), "Dương Minh Châu") {
 		t.Error("a leaver is still in the active list")
 	}
-	s.status.SetSelectedIndex(peopleLeft)
+	s.status.SetSelectedIndex(int(roster.Left))
 	if got := shownNames(s); !slices.Equal(got, []string{"Dương Minh Châu"}) {
 		t.Errorf("leavers %v", got)
 	}

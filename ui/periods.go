@@ -85,7 +85,7 @@ func (p *periodsPanel) recordText(c app.PeriodClose) string {
 	u := p.o.u
 	scope := u.T("the whole company")
 	if c.Unit != "" {
-		scope = p.o.reg.org.Name(c.Unit)
+		scope = p.o.reg.Org.Name(c.Unit)
 	}
 	when := u.tr.FormatDate(app.DateOf(c.At.Local()))
 	if c.Closed {

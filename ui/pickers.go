@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
-	"kpiplanner/app/i18n"
+	"kpiplanner/app/roster"
 )
 
 // unitPicker chooses an org unit from a select of the tree, indented by depth.
@@ -17,15 +17,15 @@ type unitPicker struct {
 }
 
 // newUnitPicker offers none (when noneLabel is not "") and every unit not in skip.
-func newUnitPicker(u *UI, r *roster, noneLabel string, skip map[app.UID]bool) *unitPicker {
+func newUnitPicker(u *UI, r *roster.Roster, noneLabel string, skip map[app.UID]bool) *unitPicker {
 	p := &unitPicker{}
 	var labels []string
 	if noneLabel != "" {
 		labels, p.uids = append(labels, noneLabel), append(p.uids, "")
 	}
-	for _, uid := range r.unitOrder {
+	for _, uid := range r.UnitOrder {
 		if !skip[uid] {
-			labels, p.uids = append(labels, r.unitLabel(uid)), append(p.uids, uid)
+			labels, p.uids = append(labels, r.UnitLabel(uid)), append(p.uids, uid)
 		}
 	}
 	p.sel = widget.NewSelect(labels, nil)
@@ -61,11 +61,11 @@ const personPickerShown = 30
 type personPicker struct {
 	u     *UI
 	entry *widget.SelectEntry
-	reg   *roster
+	reg   *roster.Roster
 	self  app.UID // the person being edited, never offered
 }
 
-func newPersonPicker(u *UI, r *roster, self app.UID) *personPicker {
+func newPersonPicker(u *UI, r *roster.Roster, self app.UID) *personPicker {
 	p := &personPicker{u: u, reg: r, self: self}
 	p.entry = widget.NewSelectEntry(nil)
 	p.entry.SetPlaceHolder(u.T("Type a name or code"))
@@ -76,14 +76,14 @@ func newPersonPicker(u *UI, r *roster, self app.UID) *personPicker {
 
 // refresh lists the first people matching what is typed.
 func (p *personPicker) refresh() {
-	words := strings.Fields(i18n.Fold(p.entry.Text))
+	words := roster.Words(p.entry.Text)
 	var out []string
-	for _, e := range p.reg.sorted {
+	for _, e := range p.reg.Sorted {
 		if e.UID == p.self || e.Archived() {
 			continue
 		}
-		if containsAll(p.reg.folded[e.UID], words) || p.reg.personLabel(e.UID) == p.entry.Text {
-			out = append(out, p.reg.personLabel(e.UID))
+		if p.reg.Match(e.UID, words) || p.reg.PersonLabel(e.UID) == p.entry.Text {
+			out = append(out, p.reg.PersonLabel(e.UID))
 			if len(out) == personPickerShown {
 				break
 			}
@@ -94,7 +94,7 @@ func (p *personPicker) refresh() {
 
 // set shows person uid ("" for none).
 func (p *personPicker) set(uid app.UID) {
-	p.entry.SetText(p.reg.personLabel(uid))
+	p.entry.SetText(p.reg.PersonLabel(uid))
 }
 
 // value returns the chosen person: "" when the text is empty, an error when
@@ -105,12 +105,12 @@ func (p *personPicker) value() (app.UID, error) {
 		return "", nil
 	}
 	var found []app.UID
-	words := strings.Fields(i18n.Fold(text))
-	for _, e := range p.reg.sorted {
-		if p.reg.personLabel(e.UID) == text || e.Code == text {
+	words := roster.Words(text)
+	for _, e := range p.reg.Sorted {
+		if p.reg.PersonLabel(e.UID) == text || e.Code == text {
 			return e.UID, nil
 		}
-		if e.UID != p.self && containsAll(p.reg.folded[e.UID], words) {
+		if e.UID != p.self && p.reg.Match(e.UID, words) {
 			found = append(found, e.UID)
 		}
 	}

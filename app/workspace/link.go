@@ -30,7 +30,7 @@ func linkPerson(tx app.Tx, reg *loadedRegistry, p *app.Plan) ([]app.Edit, error)
 			return edits, nil
 		}
 	}
-	e := &app.Employee{Code: nextCode(people), Name: name, Unit: unit, Position: p.Person.Position,
+	e := &app.Employee{Code: app.NextCode(people), Name: name, Unit: unit, Position: p.Person.Position,
 		BaseBonus: p.Person.BaseBonus, Currency: p.Person.Currency}
 	if err := tx.SavePerson(e); err != nil {
 		return nil, err
@@ -93,19 +93,6 @@ func unitNamed(tx app.Tx, units []app.OrgUnit, name string) (app.UID, *app.OrgUn
 		return "", nil, err
 	}
 	return u.UID, u, nil
-}
-
-// nextCode returns the first NV code after the highest one in use.
-func nextCode(people []app.Employee) string {
-	taken := make(map[string]bool, len(people))
-	for _, e := range people {
-		taken[e.Code] = true
-	}
-	n := len(people) + 1
-	for taken[app.CodeFor(n)] {
-		n++
-	}
-	return app.CodeFor(n)
 }
 
 func itoa(n int) string {
