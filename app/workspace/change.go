@@ -107,6 +107,14 @@ func (w *Workspace) refreshDerived(p *app.Plan) {
 
 // check refuses edits the lifecycle or a closed period does not allow.
 func (w *Workspace) check(before, after *app.Plan, edits []app.Edit, reason string) error {
+	return checkEdits(before, after, edits, reason, w.closeState)
+}
+
+// closeLookup returns the period closes and a plan's unit path up to the root.
+type closeLookup func(p *app.Plan) (app.Closes, []app.UID, error)
+
+// checkEdits is check with the period closes read through look.
+func checkEdits(before, after *app.Plan, edits []app.Edit, reason string, look closeLookup) error {
 	kinds := map[app.Change]bool{}
 	for _, e := range edits {
 		switch {
@@ -115,7 +123,7 @@ func (w *Workspace) check(before, after *app.Plan, edits []app.Edit, reason stri
 				return err
 			}
 		case isActual(e.Path) && !isComment(e.Path):
-			if err := w.checkActual(before, e.Path, reason); err != nil {
+			if err := checkActual(before, e.Path, reason, look); err != nil {
 				return err
 			}
 			kinds[app.ChangeActuals] = true
@@ -184,14 +192,14 @@ func isComment(path string) bool { return isActual(path) && strings.HasSuffix(pa
 
 // checkActual refuses an actual of a closed period and wants a reason for
 // one of a reopened period.
-func (w *Workspace) checkActual(p *app.Plan, path, reason string) error {
+func checkActual(p *app.Plan, path, reason string, look closeLookup) error {
 	label := path[strings.Index(path, "].actuals[")+len("].actuals["):]
 	label, _, _ = strings.Cut(label, "]")
 	i, err := p.Cycle.FindPeriod(label)
 	if err != nil {
 		return fmt.Errorf("history path %s: %w", path, err)
 	}
-	closes, units, err := w.closeState(p)
+	closes, units, err := look(p)
 	if err != nil {
 		return err
 	}
@@ -207,13 +215,24 @@ func (w *Workspace) checkActual(p *app.Plan, path, reason string) error {
 
 // closeState returns the period closes and p's unit path up to the root.
 func (w *Workspace) closeState(p *app.Plan) (app.Closes, []app.UID, error) {
-	records, err := w.store.PeriodCloses()
-	if err != nil || len(records) == 0 {
-		return app.Closes{}, nil, err
-	}
-	units, err := w.store.Units()
+	look, err := w.loadCloses()
 	if err != nil {
 		return app.Closes{}, nil, err
 	}
-	return app.NewCloses(records), app.NewOrg(units).Path(p.Person.Unit), nil
+	return look(p)
+}
+
+// loadCloses reads the period closes and the org tree once, for checks made
+// inside a write transaction (where the store must not be read again).
+func (w *Workspace) loadCloses() (closeLookup, error) {
+	records, err := w.store.PeriodCloses()
+	if err != nil || len(records) == 0 {
+		return func(*app.Plan) (app.Closes, []app.UID, error) { return app.Closes{}, nil, nil }, err
+	}
+	units, err := w.store.Units()
+	if err != nil {
+		return nil, err
+	}
+	closes, org := app.NewCloses(records), app.NewOrg(units)
+	return func(p *app.Plan) (app.Closes, []app.UID, error) { return closes, org.Path(p.Person.Unit), nil }, nil
 }

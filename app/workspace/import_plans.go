@@ -24,14 +24,20 @@ func (w *Workspace) ImportPlans(from string, produce func(put PutPlan) error) er
 	if from != "" {
 		who.Source = filepath.Base(from)
 	}
+	look, err := w.loadCloses()
+	if err != nil {
+		return err
+	}
 	return w.store.Update(func(tx app.Tx) error {
 		return produce(func(p *app.Plan, update bool) (*app.Plan, error) {
-			return importPlan(tx, who, at, p, update)
+			return importPlan(tx, who, at, p, update, look)
 		})
 	})
 }
 
-func importPlan(tx app.Tx, who app.Who, at time.Time, p *app.Plan, update bool) (*app.Plan, error) {
+// importPlan writes one imported plan; an update is checked against the
+// stored plan's lifecycle and closed periods like an edit on screen.
+func importPlan(tx app.Tx, who app.Who, at time.Time, p *app.Plan, update bool, look closeLookup) (*app.Plan, error) {
 	var old *app.Plan
 	if p.UID != "" {
 		o, err := tx.PlanByUID(p.UID)
@@ -54,6 +60,9 @@ func importPlan(tx app.Tx, who app.Who, at time.Time, p *app.Plan, update bool) 
 		edits = app.Diff(old, p)
 		if len(edits) == 0 {
 			return old, nil
+		}
+		if err := checkEdits(old, p, edits, "", look); err != nil {
+			return old, err
 		}
 		p.Revision = old.Revision + 1
 		p.ApprovedOnce = p.ApprovedOnce || old.ApprovedOnce || p.Status == app.Approved || p.Status == app.Closed

@@ -56,7 +56,8 @@ func TestImportIntoAnotherWorkspaceNeverReplacesSameID(t *testing.T) {
 // and applied (and listed) with --update.
 func TestImportKnownUIDShownBeforeUpdate(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "k.db")
-	mustKPI(t, "import", writeFile(t, "team.json", teamDoc), "--db", db)
+	submitted := strings.Replace(teamDoc, `"status": "active",`, `"status": "submitted",`, 1) // terms still open to change
+	mustKPI(t, "import", writeFile(t, "team.json", submitted), "--db", db)
 	doc := mustKPI(t, "export-json", "--db", db)
 	before := mustKPI(t, "export-json", "--db", db)
 	changed := strings.Replace(doc, `"target": 4,`, `"target": 5,`, 1)              // k4's target
@@ -85,8 +86,8 @@ func TestImportKnownUIDShownBeforeUpdate(t *testing.T) {
 	if !strings.Contains(out, `updated plan 1 "Sales 2026"`) || !strings.Contains(out, "0 created, 1 updated") {
 		t.Errorf("import --update output:\n%s", out)
 	}
-	// The update is a change: the revision goes up, and an approved plan is approved once.
-	changed = strings.Replace(changed, `"status": "approved",`+"\n", `"status": "approved",`+"\n"+`      "revision": 1,`+"\n"+`      "approved_once": true,`+"\n", 1)
+	// The update is a change: the revision goes up.
+	changed = strings.Replace(changed, `"status": "submitted",`+"\n", `"status": "submitted",`+"\n"+`      "revision": 1,`+"\n", 1)
 	if got := mustKPI(t, "export-json", "--db", db); got != strings.Replace(changed, "\r", "", -1) {
 		t.Errorf("after --update the database holds\n%s\nwant\n%s", got, changed)
 	}
@@ -204,4 +205,23 @@ func TestTermWriterKeepsRunesSplitAcrossWrites(t *testing.T) {
 	if got := b.String(); got != "Việt[0m\tNam\n" {
 		t.Errorf("termWriter wrote %q", got)
 	}
+}
+
+// TestImportUpdateOfAnApprovedPlanIsRefused: --update is an edit like any
+// other, so an approved plan's targets refuse it until the plan is reopened
+// (it used to skip the lifecycle), and nothing changes.
+func TestImportUpdateOfAnApprovedPlanIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	mustKPI(t, "import", writeFile(t, "team.json", teamDoc), "--db", db) // "active" reads as approved
+	before := mustKPI(t, "export-json", "--db", db)
+	file := writeFile(t, "changed.json", strings.Replace(before, `"target": 4,`, `"target": 5,`, 1))
+	code, _, errs := kpi(t, "import", file, "--update", "--db", db)
+	if code != exitUser || !strings.Contains(errs, "is approved: reopen it to change its terms") {
+		t.Fatalf("--update of an approved target: exit %d, %s", code, errs)
+	}
+	if got := mustKPI(t, "export-json", "--db", db); got != before {
+		t.Fatal("a refused update changed the database")
+	}
+	mustKPI(t, "reopen", "1", "--reason", "new budget", "--db", db)
+	mustKPI(t, "import", file, "--update", "--db", db)
 }
