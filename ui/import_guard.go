@@ -16,7 +16,16 @@ import (
 // tried to read (err says whether none or a wrong one was given) and reads
 // it again with the password typed.
 func (im *planImporter) askPassword(path string, err error) {
-	u := im.s.u
+	im.passDialog = im.s.u.askPassword(err, func(pw string) {
+		im.passDialog = nil
+		im.password = pw
+		im.read(path)
+	}, func() { im.passDialog = nil })
+}
+
+// askPassword asks for a protected file's password (again, after a wrong
+// one, as err says) and calls then with it, or cancelled when the user gives up.
+func (u *UI) askPassword(err error, then func(password string), cancelled func()) *dialog.FormDialog {
 	msg := u.T("This file is password-protected. Type its password to import it.")
 	if errors.Is(err, files.ErrWrongPassword) {
 		msg = u.T("Wrong password. Type the file's password again.")
@@ -25,17 +34,18 @@ func (im *planImporter) askPassword(path string, err error) {
 	l.Wrapping = fyne.TextWrapWord
 	pw := widget.NewPasswordEntry()
 	items := []*widget.FormItem{{Widget: l}, widget.NewFormItem(u.T("Password"), pw)}
-	im.passDialog = dialog.NewForm(u.T("Import"), u.T("Open"), u.T("Cancel"), items, func(ok bool) {
-		im.passDialog = nil
+	d := dialog.NewForm(u.T("Import"), u.T("Open"), u.T("Cancel"), items, func(ok bool) {
 		if ok {
-			im.password = pw.Text
-			im.read(path)
+			then(pw.Text)
+			return
 		}
+		cancelled()
 	}, u.win)
-	im.passDialog.Resize(fyne.NewSize(460, 220))
-	u.formKeys(im.passDialog, items)
-	im.passDialog.Show()
+	d.Resize(fyne.NewSize(460, 220))
+	u.formKeys(d, items)
+	d.Show()
 	u.win.Canvas().Focus(pw)
+	return d
 }
 
 // isPasswordError reports whether err is a missing or wrong password.

@@ -30,6 +30,9 @@ type registryImport struct {
 	path    string
 	pv      *registry.Preview
 	preview *registryPreview
+	// password opens a protected workbook at path; asked for when needed.
+	password   string
+	passDialog *dialog.FormDialog
 }
 
 // importPeople opens the import of people or units.
@@ -64,9 +67,13 @@ func (im *registryImport) read(path string) {
 	u := im.u
 	t := u.newTask(u.T("Import"), u.T("Reading %s…", filepath.Base(path)))
 	people, opts := im.people, registry.Options{T: u.tr.T, ParseNumber: u.tr.ParseNumber}
+	pass := im.password
+	if path != im.path {
+		pass = ""
+	}
 	var pv *registry.Preview
 	t.run(func(ctx context.Context, _ progress.Func) error {
-		g, err := u.files.ReadGrid(ctx, path, "")
+		g, err := u.files.ReadGrid(ctx, path, pass)
 		if err != nil {
 			return err
 		}
@@ -87,6 +94,12 @@ func (im *registryImport) read(path string) {
 		switch {
 		case t.stopped:
 			u.notify(u.T("Import cancelled: nothing was saved."))
+		case isPasswordError(err):
+			im.path = path
+			im.passDialog = u.askPassword(err, func(pw string) {
+				im.passDialog, im.password = nil, pw
+				im.read(path)
+			}, func() { im.passDialog = nil })
 		case err != nil:
 			u.showError(err)
 		default:

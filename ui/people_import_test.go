@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"kpiplanner/app"
 )
@@ -121,5 +122,49 @@ func TestImportPreviewNamesFieldsAsTheForms(t *testing.T) {
 		{Path: "people[NV0001].manager", Old: "NV0004"}, {Path: "units[KD].parent", Old: "CTY", New: "NS"}})
 	if want := "Cấp bậc: từ 2 thành 3; Quản lý: từ NV0004 thành (trống); Thuộc: từ CTY thành NS"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestImportPasswordProtectedPeopleFileAsksForThePassword: a protected
+// workbook of people asks for its password (again after a wrong one) and
+// then previews, as the plan imports do (it used to stop at the error).
+func TestImportPasswordProtectedPeopleFileAsksForThePassword(t *testing.T) {
+	u, _ := testUI(t, "en")
+	f := excelize.NewFile()
+	for ref, v := range map[string]any{"A1": "Unit code", "B1": "Unit name", "A2": "CO", "B2": "ABC Company"} {
+		_ = f.SetCellValue("Sheet1", ref, v)
+	}
+	path := filepath.Join(t.TempDir(), "units.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "s3cret"}); err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	im := &registryImport{u: u}
+	im.read(path)
+	if im.passDialog == nil || !strings.Contains(overlayText(u), "This file is password-protected") {
+		t.Fatalf("no password prompt: %q", overlayText(u))
+	}
+	typePassword := func(pw string) {
+		t.Helper()
+		for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+			if e, ok := o.(*widget.Entry); ok && e.Password {
+				e.SetText(pw)
+				im.passDialog.Submit()
+				return
+			}
+		}
+		t.Fatal("no password entry in the prompt")
+	}
+	typePassword("wrong")
+	if im.passDialog == nil || !strings.Contains(overlayText(u), "Wrong password") {
+		t.Fatalf("no second prompt after a wrong password: %q", overlayText(u))
+	}
+	typePassword("s3cret")
+	if im.preview == nil || len(im.pv.AddUnits) != 1 {
+		t.Fatalf("no preview after the right password; status %q", u.status.Text)
+	}
+	test.Tap(im.preview.importBtn)
+	if got := unitByCode(t, u, "CO"); got.Name != "ABC Company" {
+		t.Errorf("imported %+v", got)
 	}
 }
