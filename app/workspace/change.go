@@ -119,7 +119,7 @@ func checkEdits(before, after *app.Plan, edits []app.Edit, reason string, look c
 	for _, e := range edits {
 		switch {
 		case e.Path == "status":
-			if err := transitionTo(before, after.Status, reason); err != nil {
+			if err := transitionTo(before, after, reason); err != nil {
 				return err
 			}
 		case isActual(e.Path) && !isComment(e.Path):
@@ -141,14 +141,13 @@ func checkEdits(before, after *app.Plan, edits []app.Edit, reason string, look c
 	return nil
 }
 
-// transitionTo checks that moving p to status to is a lifecycle step.
-func transitionTo(p *app.Plan, to app.Status, reason string) error {
+// transitionTo checks that moving p to after's status is a lifecycle step
+// that after, as it will be saved, may take.
+func transitionTo(p, after *app.Plan, reason string) error {
+	to := after.Status
 	for _, a := range app.ActionsFrom(p.Status) {
 		if next, _ := p.Status.Next(a); next == to {
-			if a == app.Reopen && strings.TrimSpace(reason) == "" {
-				return &app.RuleError{Kind: app.ErrReasonRequired, Msg: app.M("reopening plan %s needs a reason", p.Name)}
-			}
-			return nil
+			return stepCheck(after, a, to, reason) // the same checks as the step's own button
 		}
 	}
 	_, err := p.Status.Next(actionTo(to))

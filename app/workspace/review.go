@@ -69,20 +69,8 @@ func step(p *app.Plan, a app.Action, reason string) ([]app.Edit, error) {
 	if err != nil {
 		return nil, err
 	}
-	if a == app.Reopen && strings.TrimSpace(reason) == "" {
-		return nil, &app.RuleError{Kind: app.ErrReasonRequired, Msg: app.M("reopening plan %s needs a reason", p.Name)}
-	}
-	if a == app.Submit || a == app.Approve {
-		if err := p.Validate(); err != nil {
-			return nil, err
-		}
-	}
-	if a == app.Submit || a == app.Close {
-		if need := score.MissingNotes(p); len(need) > 0 {
-			k := p.KPI(need[0].KPI)
-			return nil, &app.RuleError{Kind: app.ErrRefused, Msg: app.M("KPI %s scored %s in %s, below %s: it needs a comment before the plan is %s (%d comments missing)",
-				k.Name, score.Round2(need[0].Score), p.Cycle.Label(need[0].Period), p.Rules.NoteBelow, to.Word(), len(need))}
-		}
+	if err := stepCheck(p, a, to, reason); err != nil {
+		return nil, err
 	}
 	edit := app.Edit{Path: "status", Old: string(p.Status), New: string(to)}
 	p.Status = to
@@ -91,6 +79,28 @@ func step(p *app.Plan, a app.Action, reason string) ([]app.Edit, error) {
 		p.ApprovedOnce = true
 	}
 	return []app.Edit{edit}, nil
+}
+
+// stepCheck refuses lifecycle step a (to status to) of plan p as it will
+// stand: reopen needs a reason, submit and approve a valid plan, submit and
+// close a comment on each KPI red in a closed period.
+func stepCheck(p *app.Plan, a app.Action, to app.Status, reason string) error {
+	if a == app.Reopen && strings.TrimSpace(reason) == "" {
+		return &app.RuleError{Kind: app.ErrReasonRequired, Msg: app.M("reopening plan %s needs a reason", p.Name)}
+	}
+	if a == app.Submit || a == app.Approve {
+		if err := p.Validate(); err != nil {
+			return err
+		}
+	}
+	if a == app.Submit || a == app.Close {
+		if need := score.MissingNotes(p); len(need) > 0 {
+			k := p.KPI(need[0].KPI)
+			return &app.RuleError{Kind: app.ErrRefused, Msg: app.M("KPI %s scored %s in %s, below %s: it needs a comment before the plan is %s (%d comments missing)",
+				k.Name, score.Round2(need[0].Score), p.Cycle.Label(need[0].Period), p.Rules.NoteBelow, to.Word(), len(need))}
+		}
+	}
+	return nil
 }
 
 // History returns plan id's history, oldest first.

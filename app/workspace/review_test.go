@@ -289,3 +289,20 @@ func TestSavedPlanIsLinkedToARegistryPerson(t *testing.T) {
 		t.Fatalf("units = %+v, person view %+v", units, other.Person)
 	}
 }
+
+// TestSubmitBySaveNeedsTheSameCommentsAsTheButton: handing a plan in by
+// saving it as submitted (the wizard's finish) checks what Transition checks.
+func TestSubmitBySaveNeedsTheSameCommentsAsTheButton(t *testing.T) {
+	w, p := company(t)
+	if err := w.SetActual(p, "k1", app.Actual{Period: 0, Value: 50}); err != nil { // 50 % in January
+		t.Fatal(err)
+	}
+	if err := w.ClosePeriod("", "2026-01"); err != nil {
+		t.Fatal(err)
+	}
+	p, _ = w.Plan(p.ID)
+	p.Status = app.Submitted
+	if err := w.Save(p); !errors.Is(err, app.ErrRefused) {
+		t.Fatalf("submitting by save with a red KPI and no comment: %v", err)
+	}
+}
