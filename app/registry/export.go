@@ -65,7 +65,7 @@ func UnitsSheet(units []app.OrgUnit, people []app.Employee, t sheet.Translate) *
 func headRow(tr sheet.Translate, cols []column) sheet.Row {
 	head := make(sheet.Row, len(cols))
 	for i, c := range cols {
-		head[i] = sheet.Str(tr(c.key), sheet.Header)
+		head[i] = sheet.Str(tr(c.Key), sheet.Header)
 	}
 	return head
 }

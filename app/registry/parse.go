@@ -90,7 +90,7 @@ func (im *importer) open(g sheet.Grid, must column, known []column, errs *sheet.
 	}
 	h, ok := findHeader(im.o.t(), g, must, known)
 	if !ok {
-		*errs = append(*errs, noHeader(im.o.t()(must.key)))
+		*errs = append(*errs, noHeader(im.o.t()(must.Key)))
 		return nil
 	}
 	return &table{g: g, h: h, errs: errs}
@@ -104,11 +104,11 @@ func (im *importer) scanCodes(t *table, c column, missing app.Msg, add func(r in
 		cell, _ := t.cell(r, c)
 		code := text(cell)
 		if code == "" {
-			t.fail(r, t.h.col(c), missing)
+			t.fail(r, t.h.Col(c), missing)
 			return
 		}
 		if first, dup := seen[code]; dup {
-			t.fail(r, t.h.col(c), app.M("code %s is already on row %d", code, first+1))
+			t.fail(r, t.h.Col(c), app.M("code %s is already on row %d", code, first+1))
 			return
 		}
 		seen[code] = r
@@ -152,7 +152,7 @@ func ref(t *table, r int, c column, codes map[string]app.UID, unknown func(strin
 	}
 	uid, ok := codes[code]
 	if !ok {
-		t.fail(r, t.h.col(c), unknown(code))
+		t.fail(r, t.h.Col(c), unknown(code))
 		return "", false
 	}
 	return uid, true
@@ -171,10 +171,10 @@ func validation(t *table, r int, err error, fields map[string]column) bool {
 	for _, f := range ve.Fields {
 		c, ok := fields[f.Field]
 		switch {
-		case ok && t.h.has(c):
-			t.fail(r, t.h.col(c), f.Msg)
+		case ok && t.h.Has(c):
+			t.fail(r, t.h.Col(c), f.Msg)
 		case ok:
-			t.fail(r, -1, app.M("%s %s", app.M(c.key), f.Msg))
+			t.fail(r, -1, app.M("%s %s", app.M(c.Key), f.Msg))
 		default:
 			t.fail(r, -1, app.M("%s %s", f.Field, f.Msg))
 		}

@@ -29,11 +29,11 @@ func (im *importer) readPerson(t *table, r int, e *app.Employee) bool {
 			*f.to = text(cell)
 		}
 	}
-	if t.h.has(colUnit) {
+	if t.h.Has(colUnit) {
 		u, good := ref(t, r, colUnit, im.unitUID, func(c string) app.Msg { return app.M("unknown unit code %s", c) })
 		e.Unit, ok = u, good
 	}
-	if t.h.has(colManager) {
+	if t.h.Has(colManager) {
 		m, good := ref(t, r, colManager, im.personUID, func(c string) app.Msg { return app.M("unknown employee code %s", c) })
 		e.Manager, ok = m, ok && good
 	}
@@ -53,7 +53,7 @@ func readValue[T any](t *table, r int, c column, read func(sheet.GridCell) (T, e
 	}
 	v, err := read(cell)
 	if err != nil {
-		t.fail(r, t.h.col(c), msgOf(err))
+		t.fail(r, t.h.Col(c), msgOf(err))
 		return false
 	}
 	*to = v
@@ -71,7 +71,7 @@ func (im *importer) managerCycles(t *table) {
 	}
 	for _, pr := range im.personRows {
 		if pr.e.Manager != "" && pr.e.Manager != pr.e.UID && cycles(manager, pr.e.UID) {
-			t.fail(pr.row, t.h.col(colManager), app.M("%s would report to someone who reports to them", pr.e.Code))
+			t.fail(pr.row, t.h.Col(colManager), app.M("%s would report to someone who reports to them", pr.e.Code))
 			pr.bad = true
 		}
 	}

@@ -166,8 +166,8 @@ type table struct {
 func (t *table) fail(r, c int, m app.Msg) {
 	e := &sheet.CellError{Row: r + 1, Msg: m}
 	if c >= 0 {
-		if c < len(t.h.texts) {
-			e.Column = strings.TrimSpace(t.h.texts[c])
+		if c < len(t.h.Texts) {
+			e.Column = strings.TrimSpace(t.h.Texts[c])
 		}
 		if e.Column == "" {
 			e.Column = sheet.ColName(c)
@@ -181,7 +181,7 @@ func (t *table) fail(r, c int, m app.Msg) {
 
 // cell returns the cell of column c in 0-based row r, and whether the table has the column.
 func (t *table) cell(r int, c column) (sheet.GridCell, bool) {
-	i := t.h.col(c)
+	i := t.h.Col(c)
 	if i < 0 {
 		return sheet.GridCell{}, false
 	}
@@ -193,7 +193,7 @@ func (t *table) cell(r int, c column) (sheet.GridCell, bool) {
 
 // rows calls f with each non-blank row below the header.
 func (t *table) rows(f func(r int)) {
-	for r := t.h.row + 1; r < len(t.g); r++ {
+	for r := t.h.Row + 1; r < len(t.g); r++ {
 		if !blank(t.g[r]) {
 			f(r)
 		}
@@ -211,5 +211,5 @@ func blank(row []sheet.GridCell) bool {
 
 // noHeader is the problem of a table without a header row naming what.
 func noHeader(what string) *sheet.CellError {
-	return &sheet.CellError{Msg: app.M("no header row with a %s column in the first %d rows", what, headerScan)}
+	return &sheet.CellError{Msg: app.M("no header row with a %s column in the first %d rows", what, sheet.HeaderScan)}
 }

@@ -87,7 +87,7 @@ func viaCSV(t *testing.T, s *sheet.Sheet) sheet.Grid {
 
 func TestExportImportRoundTrips(t *testing.T) {
 	viT := vi(t).T
-	if h := viT(colBaseBonus.key); h == colBaseBonus.key {
+	if h := viT(colBaseBonus.Key); h == colBaseBonus.Key {
 		t.Fatalf("no Vietnamese header for %s", h)
 	}
 	for seed := range uint64(60) {

@@ -15,11 +15,11 @@ func (im *importer) readUnits(t *table) {
 		if cell, has := t.cell(r, colUnitName); has {
 			u.Name = text(cell)
 		}
-		if t.h.has(colParent) {
+		if t.h.Has(colParent) {
 			p, good := ref(t, r, colParent, im.unitUID, func(c string) app.Msg { return app.M("unknown unit code %s", c) })
 			u.Parent, ok = p, ok && good
 		}
-		if t.h.has(colHead) {
+		if t.h.Has(colHead) {
 			h, good := ref(t, r, colHead, im.personUID, func(c string) app.Msg { return app.M("unknown employee code %s", c) })
 			u.Head, ok = h, ok && good
 		}
@@ -39,7 +39,7 @@ func (im *importer) unitCycles(t *table) {
 	}
 	for _, ur := range im.unitRows {
 		if ur.u.Parent != "" && ur.u.Parent != ur.u.UID && cycles(parent, ur.u.UID) {
-			t.fail(ur.row, t.h.col(colParent), app.M("unit %s would be inside its own subtree", ur.u.Code))
+			t.fail(ur.row, t.h.Col(colParent), app.M("unit %s would be inside its own subtree", ur.u.Code))
 			ur.bad = true
 		}
 	}

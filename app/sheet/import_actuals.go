@@ -117,11 +117,11 @@ func ParseActuals(p *app.Plan, g Grid, o ImportOptions) *ActualsPreview {
 	im.index()
 	h, ok := im.findHeader(g, []column{colID, colKPI}, []column{colID, colKPI, colValueType, colPeriod, colActual, colNumerator, colDenom, colPerson, colUnit})
 	if !ok {
-		im.pv.Errors = append(im.pv.Errors, noHeader(im.T(colKPI.key)))
+		im.pv.Errors = append(im.pv.Errors, noHeader(im.T(colKPI.Key)))
 		return im.pv
 	}
 	im.h = h
-	if h.col(colPeriod) >= 0 {
+	if h.Col(colPeriod) >= 0 {
 		im.long()
 	} else {
 		im.wide()
@@ -135,8 +135,8 @@ func ParseActuals(p *app.Plan, g Grid, o ImportOptions) *ActualsPreview {
 func (im *actualsImport) fail(r, c int, m app.Msg) {
 	e := &CellError{Row: r + 1, Msg: m}
 	if c >= 0 {
-		if c < len(im.h.texts) {
-			e.Column = im.h.texts[c]
+		if c < len(im.h.Texts) {
+			e.Column = im.h.Texts[c]
 		}
 		if e.Column == "" {
 			e.Column = ColName(c)
@@ -158,7 +158,7 @@ func (im *actualsImport) blank(r int) bool {
 
 // kpi returns the index of the KPI row r names by code or, without one, by name.
 func (im *actualsImport) kpi(r int) (int, bool) {
-	if c := im.h.col(colID); c >= 0 {
+	if c := im.h.Col(colID); c >= 0 {
 		if id := strings.TrimSpace(im.g.cell(r, c).Text); id != "" {
 			if i, ok := im.byID[strings.ToLower(id)]; ok {
 				return i, true
@@ -172,10 +172,10 @@ func (im *actualsImport) kpi(r int) (int, bool) {
 			return 0, false
 		}
 	}
-	c := im.h.col(colKPI)
+	c := im.h.Col(colKPI)
 	name := strings.TrimSpace(im.g.cell(r, c).Text)
 	if c < 0 || name == "" {
-		im.fail(r, max(c, im.h.col(colID)), app.M("the KPI is missing"))
+		im.fail(r, max(c, im.h.Col(colID)), app.M("the KPI is missing"))
 		return 0, false
 	}
 	found := -1
@@ -234,22 +234,22 @@ func (im *actualsImport) period(c GridCell, strict bool) (int, bool, app.Msg) {
 // periodColumns maps the wide template's period columns to periods.
 func (im *actualsImport) periodColumns() map[int]int {
 	known := map[int]bool{}
-	for _, c := range im.h.at {
+	for _, c := range im.h.At {
 		known[c] = true
 	}
 	cols := map[int]int{}
 	seen := map[int]int{}
-	for c, cell := range im.g[im.h.row] {
+	for c, cell := range im.g[im.h.Row] {
 		if known[c] || strings.TrimSpace(cell.Text) == "" {
 			continue
 		}
 		i, ok, msg := im.period(cell, false)
 		switch {
 		case msg.Key != "":
-			im.fail(im.h.row, c, msg)
+			im.fail(im.h.Row, c, msg)
 		case !ok:
 		case seen[i] > 0:
-			im.fail(im.h.row, c, app.M("period %s is also in column %s", im.periods[i].Label, im.h.texts[seen[i]-1]))
+			im.fail(im.h.Row, c, app.M("period %s is also in column %s", im.periods[i].Label, im.h.Texts[seen[i]-1]))
 		default:
 			seen[i] = c + 1
 			cols[c] = i
@@ -266,7 +266,7 @@ func (im *actualsImport) wide() {
 		order = append(order, c)
 	}
 	slices.Sort(order)
-	for r := im.h.row + 1; r < len(im.g); r++ {
+	for r := im.h.Row + 1; r < len(im.g); r++ {
 		if im.blank(r) {
 			continue
 		}
@@ -289,7 +289,7 @@ func (im *actualsImport) wide() {
 
 // valueType reads row r's value type: value, numerator or denominator.
 func (im *actualsImport) valueType(r int, k *app.KPI) (string, bool) {
-	c := im.h.col(colValueType)
+	c := im.h.Col(colValueType)
 	text := im.g.cell(r, c).Text
 	kind := valueRow
 	if c >= 0 && strings.TrimSpace(text) != "" {
@@ -310,17 +310,17 @@ func (im *actualsImport) valueType(r int, k *app.KPI) (string, bool) {
 
 // long reads a table with one row per KPI and period.
 func (im *actualsImport) long() {
-	pc := im.h.col(colPeriod)
-	vc := im.h.col(colActual)
+	pc := im.h.Col(colPeriod)
+	vc := im.h.Col(colActual)
 	if vc < 0 {
-		vc = im.h.col(colNumerator)
+		vc = im.h.Col(colNumerator)
 	}
 	if vc < 0 {
-		im.fail(im.h.row, -1, app.M("no %s column", im.T(colActual.key)))
+		im.fail(im.h.Row, -1, app.M("no %s column", im.T(colActual.Key)))
 		return
 	}
-	dc := im.h.col(colDenom)
-	for r := im.h.row + 1; r < len(im.g); r++ {
+	dc := im.h.Col(colDenom)
+	for r := im.h.Row + 1; r < len(im.g); r++ {
 		if im.blank(r) || im.otherPerson(r) || strings.TrimSpace(im.g.cell(r, vc).Text) == "" {
 			continue
 		}
@@ -348,7 +348,7 @@ func (im *actualsImport) long() {
 
 // otherPerson reports (and counts) a row of someone else than the plan's person.
 func (im *actualsImport) otherPerson(r int) bool {
-	c := im.h.col(colPerson)
+	c := im.h.Col(colPerson)
 	name := strings.TrimSpace(im.g.cell(r, c).Text)
 	if c < 0 || name == "" || fold(name) == fold(im.p.Person.Name) {
 		return false

@@ -63,8 +63,8 @@ func (im *actualsImport) put(slot **part, p part, r, c, per int) {
 }
 
 func (im *actualsImport) colName(c int) string {
-	if c >= 0 && c < len(im.h.texts) && im.h.texts[c] != "" {
-		return im.h.texts[c]
+	if c >= 0 && c < len(im.h.Texts) && im.h.Texts[c] != "" {
+		return im.h.Texts[c]
 	}
 	return ColName(c)
 }

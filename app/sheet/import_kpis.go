@@ -58,12 +58,12 @@ func ParseKPIs(p *app.Plan, g Grid, o ImportOptions) *KPIPreview {
 	im := &kpiImport{reader: newReader(o), out: p.Clone(), g: g, pv: &KPIPreview{}, rows: map[string]int{}}
 	h, ok := im.findHeader(g, []column{colName, colID}, kpiColumns)
 	if !ok {
-		im.pv.Errors = append(im.pv.Errors, noHeader(im.T(colName.key)))
+		im.pv.Errors = append(im.pv.Errors, noHeader(im.T(colName.Key)))
 		return im.pv
 	}
 	im.h = h
 	var order []string
-	for r := h.row + 1; r < len(g); r++ {
+	for r := h.Row + 1; r < len(g); r++ {
 		if !im.blank(r) {
 			if id, ok := im.row(r); ok {
 				order = append(order, id)
@@ -91,7 +91,7 @@ func (im *kpiImport) blank(r int) bool {
 
 // text returns the trimmed text of row r's cell of column c, and whether the column exists.
 func (im *kpiImport) text(r int, c column) (string, int) {
-	i := im.h.col(c)
+	i := im.h.Col(c)
 	if i < 0 {
 		return "", -1
 	}
@@ -102,7 +102,7 @@ func (im *kpiImport) text(r int, c column) (string, int) {
 func (im *kpiImport) fail(r, i int, m app.Msg) {
 	e := &CellError{Row: r + 1, Msg: m}
 	if i >= 0 {
-		e.Column = im.h.texts[i]
+		e.Column = im.h.Texts[i]
 		e.Value = im.g.cell(r, i).Text
 	}
 	im.pv.Errors = append(im.pv.Errors, e)
@@ -369,10 +369,10 @@ func (im *kpiImport) validate() {
 		}
 		e := &CellError{Row: r + 1, Msg: fe.Msg}
 		if c, ok := fieldColumns[fe.Field]; ok {
-			if i := im.h.col(c); i >= 0 {
-				e.Column, e.Value = im.h.texts[i], im.g.cell(r, i).Text
+			if i := im.h.Col(c); i >= 0 {
+				e.Column, e.Value = im.h.Texts[i], im.g.cell(r, i).Text
 			} else {
-				e.Column = im.T(c.key)
+				e.Column = im.T(c.Key)
 			}
 		} else {
 			e.Msg = app.M("%s: %s", fe.Field, fe.Msg)

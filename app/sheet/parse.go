@@ -191,10 +191,10 @@ func (rd reader) names(c column, header string) bool {
 	if f == "" {
 		return false
 	}
-	if f == fold(c.key) || f == fold(rd.T(c.key)) {
+	if f == fold(c.Key) || f == fold(rd.T(c.Key)) {
 		return true
 	}
-	for _, a := range c.aliases {
+	for _, a := range c.Aliases {
 		if f == fold(a) {
 			return true
 		}
@@ -202,47 +202,13 @@ func (rd reader) names(c column, header string) bool {
 	return false
 }
 
-// header is an import file's header row: which column holds what.
-type header struct {
-	row   int            // 0-based grid row
-	at    map[string]int // column key → 0-based column
-	texts []string       // the header's cells as written
-}
-
-// col returns the 0-based column of c, or -1.
-func (h *header) col(c column) int {
-	if i, ok := h.at[c.key]; ok {
-		return i
-	}
-	return -1
-}
+// header is an import file's header row (ImportHeader).
+type header = ImportHeader
 
 // findHeader returns the first of the grid's first rows with a cell naming
 // one of must, mapping its cells to the known columns.
 func (rd reader) findHeader(g Grid, must []column, known []column) (*header, bool) {
-	for r := 0; r < len(g) && r < headerScan; r++ {
-		found := false
-		for _, c := range g[r] {
-			for _, m := range must {
-				found = found || rd.names(m, c.Text)
-			}
-		}
-		if !found {
-			continue
-		}
-		h := &header{row: r, at: map[string]int{}}
-		for i, c := range g[r] {
-			h.texts = append(h.texts, c.Text)
-			for _, k := range known {
-				if _, dup := h.at[k.key]; !dup && rd.names(k, c.Text) {
-					h.at[k.key] = i
-					break
-				}
-			}
-		}
-		return h, true
-	}
-	return nil, false
+	return FindHeader(g, must, known, rd.names)
 }
 
 // CellError is a problem with one cell (or row, or column) of an import file.
@@ -304,7 +270,7 @@ func noHeader(what string) *CellError {
 }
 
 // headerScan is how many rows are searched for the header row.
-const headerScan = 20
+const headerScan = HeaderScan
 
 // fmtNum writes a number for a template or a message, as programs write it.
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -25,7 +25,7 @@ func ActualsTemplate(p *app.Plan, t Translate, filled bool) *Sheet {
 		{Str(l.T("Actuals")+" — "+p.Name, Title)},
 		{Str(l.T("One row per KPI and one column per period; ratio KPIs take a numerator row and a denominator row. Empty cells leave the recorded actuals unchanged."), Note)},
 	}
-	head := Row{Str(l.T(colID.key), Header), Str(l.T(colKPI.key), Header), Str(l.T(colUnit.key), Header), Str(l.T(colValueType.key), Header)}
+	head := Row{Str(l.T(colID.Key), Header), Str(l.T(colKPI.Key), Header), Str(l.T(colUnit.Key), Header), Str(l.T(colValueType.Key), Header)}
 	for _, per := range periods {
 		head = append(head, Str(per.Label, Header))
 	}
@@ -77,7 +77,7 @@ func KPISheet(p *app.Plan, t Translate) *Sheet {
 	l := lang{tr(t)}
 	head := make(Row, len(kpiColumns))
 	for i, c := range kpiColumns {
-		head[i] = Str(l.T(c.key), Header)
+		head[i] = Str(l.T(c.Key), Header)
 	}
 	rows := []Row{head}
 	for i := range p.KPIs {

@@ -8,10 +8,7 @@ import (
 // column is a column an import file may have: its header in templates (an
 // English translation key) and the other names it goes by, English and
 // Vietnamese, compared with fold.
-type column struct {
-	key     string
-	aliases []string
-}
+type column = HeaderColumn
 
 // The columns of the KPI definitions sheet, in template order.
 var (
