@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -29,22 +30,12 @@ func TestImportPasswordProtectedXLSXAsksForThePassword(t *testing.T) {
 	if im.passDialog == nil || !strings.Contains(overlayText(u), "This file is password-protected") {
 		t.Fatalf("no password prompt: %q", overlayText(u))
 	}
-	typePassword := func(pw string) {
-		t.Helper()
-		for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
-			if e, ok := o.(*widget.Entry); ok && e.Password {
-				e.SetText(pw)
-				im.passDialog.Submit()
-				return
-			}
-		}
-		t.Fatal("no password entry in the prompt")
-	}
-	typePassword("wrong")
+	enter := func(pw string) { t.Helper(); typePassword(t, u, im.passDialog, pw) }
+	enter("wrong")
 	if im.passDialog == nil || !strings.Contains(overlayText(u), "Wrong password") {
 		t.Fatalf("no second prompt after a wrong password: %q", overlayText(u))
 	}
-	typePassword("s3cret")
+	enter("s3cret")
 	if im.preview == nil || im.count() != 1 {
 		t.Fatalf("no preview after the right password; status %q", u.status.Text)
 	}
@@ -92,4 +83,17 @@ func TestImportKPISheetChangingAggregationAsksForConfirmation(t *testing.T) {
 	if !strings.Contains(u.status.Text, "dropped or reinterpreted") {
 		t.Errorf("status %q", u.status.Text)
 	}
+}
+
+// typePassword types pw into the password prompt on top and submits it.
+func typePassword(t *testing.T, u *UI, d *dialog.FormDialog, pw string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok && e.Password {
+			e.SetText(pw)
+			d.Submit()
+			return
+		}
+	}
+	t.Fatal("no password entry in the prompt")
 }

@@ -144,22 +144,12 @@ func TestImportPasswordProtectedPeopleFileAsksForThePassword(t *testing.T) {
 	if im.passDialog == nil || !strings.Contains(overlayText(u), "This file is password-protected") {
 		t.Fatalf("no password prompt: %q", overlayText(u))
 	}
-	typePassword := func(pw string) {
-		t.Helper()
-		for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
-			if e, ok := o.(*widget.Entry); ok && e.Password {
-				e.SetText(pw)
-				im.passDialog.Submit()
-				return
-			}
-		}
-		t.Fatal("no password entry in the prompt")
-	}
-	typePassword("wrong")
+	enter := func(pw string) { t.Helper(); typePassword(t, u, im.passDialog, pw) }
+	enter("wrong")
 	if im.passDialog == nil || !strings.Contains(overlayText(u), "Wrong password") {
 		t.Fatalf("no second prompt after a wrong password: %q", overlayText(u))
 	}
-	typePassword("s3cret")
+	enter("s3cret")
 	if im.preview == nil || len(im.pv.AddUnits) != 1 {
 		t.Fatalf("no preview after the right password; status %q", u.status.Text)
 	}
