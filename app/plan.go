@@ -220,6 +220,8 @@ func (k KPI) clone() KPI {
 	c.Cap = copyFloat(k.Cap)
 	c.Steps = append([]StepBand(nil), k.Steps...)
 	c.Actuals = append([]Actual(nil), k.Actuals...)
+	c.PeriodTargets = append([]PeriodTarget(nil), k.PeriodTargets...) // targets per period (issue 12)
+	c.Reference = copyFloat(k.Reference)
 	return c
 }
 

@@ -169,6 +169,7 @@ func (v *validator) kpi(p *Plan, k *KPI) {
 		v.add(id, "deadline", M("%s is outside the cycle", k.Deadline))
 	}
 	v.actuals(p, k)
+	v.periodTargets(p, k) // targets per period and reference value (issue 12)
 }
 
 // levels checks k's effort and impact: empty, high or low.

@@ -57,6 +57,8 @@ func trendSeries(t trend.KPITrend) trendData {
 		switch {
 		case t.Direction == app.Range:
 			d.target[i] = math.NaN()
+		case i < len(t.Targets): // targets per period
+			d.target[i] = t.Targets[i]
 		case t.Aggregation == app.Sum:
 			d.target[i] = t.Target * float64(i+1) / float64(n)
 		default:

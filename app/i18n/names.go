@@ -54,6 +54,8 @@ var fieldNames = map[string]string{
 	"steps":               N("Step bands"),
 	"note":                N("Notes"),
 	"actuals":             N("Actuals"),
+	"period_targets":      N("Targets per period"),
+	"reference":           N("Reference value"),
 }
 
 // FieldName returns the label of an app.FieldError field path ("target",

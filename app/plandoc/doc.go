@@ -133,7 +133,10 @@ type docKPI struct {
 	Steps       []docStep       `json:"steps,omitempty"`
 	Note        string          `json:"note,omitempty"`
 	Exempt      string          `json:"exempt,omitempty"`
-	Actuals     []docActual     `json:"actuals,omitempty"`
+	// PeriodTargets and Reference: targets per period and reference value (issue 12).
+	PeriodTargets []docTarget `json:"period_targets,omitempty"`
+	Reference     *float64    `json:"reference,omitempty"`
+	Actuals       []docActual `json:"actuals,omitempty"`
 }
 
 // setDefaults gives a KPI the weight 1 when the document leaves it out.

@@ -124,6 +124,9 @@ func fromKPI(k *app.KPI, labels []string) (docKPI, error) {
 			d.Steps[i] = docStep(s)
 		}
 	}
+	if err := fromPeriodTargets(&d, k, labels); err != nil {
+		return d, err
+	}
 	if len(k.Actuals) > 0 {
 		d.Actuals = make([]docActual, len(k.Actuals))
 	}

@@ -6,7 +6,7 @@ import "bytes"
 // rest is indented by two spaces per level.
 var (
 	inlineValues   = map[string]bool{"cycle": true, "group_weights": true} // objects under these keys
-	inlineElements = map[string]bool{"bands": true, "steps": true, "actuals": true}
+	inlineElements = map[string]bool{"bands": true, "steps": true, "actuals": true, "period_targets": true}
 )
 
 // layout re-indents compact JSON src (as json.Marshal writes it) into dst.

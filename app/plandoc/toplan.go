@@ -118,6 +118,7 @@ func toKPI(path string, d *docKPI, pl *periodLookup, probs *problems) app.KPI {
 			k.Steps[i] = app.StepBand(s)
 		}
 	}
+	k.PeriodTargets, k.Reference = toPeriodTargets(path, d, pl, probs), d.Reference
 	k.Actuals = toActuals(path, d, pl, probs)
 	return k
 }

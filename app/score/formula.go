@@ -36,11 +36,12 @@ type Formula struct {
 	Value float64 // the raw achievement the rule gives (1.0 = on target)
 }
 
-// formulaOf applies k's achievement rule to the aggregated actual x; f
-// scales sum KPIs' target, baseline, range and tolerance to the window;
-// capV is what a lower-is-better KPI without baseline earns when x ≤ 0.
-func formulaOf(k *app.KPI, x, f, capV float64) Formula {
-	fm := Formula{X: x, T: k.Target * f}
+// formulaOf applies k's achievement rule to the aggregated actual x; t is
+// the window's target and f scales sum KPIs' baseline, range and tolerance
+// to the window; capV is what a lower-is-better KPI without baseline earns
+// when x ≤ 0.
+func formulaOf(k *app.KPI, x, t, f, capV float64) Formula {
+	fm := Formula{X: x, T: t}
 	switch k.Direction {
 	case app.Higher:
 		if k.Baseline == nil {

@@ -70,17 +70,14 @@ func KPI(p *app.Plan, k *app.KPI, at, n int) KPIResult {
 		Status: NoData, Actual: math.NaN(), Target: k.Target,
 		Zero: p.Rules.MissingData == app.MissingZero && k.Exempt == "",
 	}
-	f := 1.0 // pro-rata factor for sum KPIs: periods elapsed / periods in the cycle
-	if k.Aggregation == app.Sum && n > 0 {
-		f = float64(at+1) / float64(n)
-	}
-	r.Target = k.Target * f
+	t, f := WindowTarget(k, at, n)
+	r.Target = t
 	x, count := Aggregate(k, at)
 	if count == 0 || math.IsInf(x, 0) {
 		return r
 	}
 	r.Status, r.Actual, r.Periods = Scored, x, count
-	r.Formula = formulaOf(k, x, f, p.CapOf(k))
+	r.Formula = formulaOf(k, x, t, f, p.CapOf(k))
 	r.Raw = r.Formula.Value
 	r.Achievement = Clamp(r.Raw, p.FloorOf(k), p.CapOf(k))
 	r.Score = ScoreOf(k.Steps, r.Achievement)
@@ -131,11 +128,12 @@ func Aggregate(k *app.KPI, at int) (float64, int) {
 }
 
 // Achievement returns k's raw achievement (1.0 = on target) for the
-// aggregated actual x, before floor and cap. f scales the target, baseline,
-// range and tolerance of sum KPIs to a partial window; capV is what a
-// lower-is-better KPI without baseline earns when x ≤ 0.
-func Achievement(k *app.KPI, x, f, capV float64) float64 {
-	return formulaOf(k, x, f, capV).Value
+// aggregated actual x, before floor and cap. t is the window's target and f
+// scales the baseline, range and tolerance of sum KPIs to a partial window
+// (both from WindowTarget); capV is what a lower-is-better KPI without
+// baseline earns when x ≤ 0.
+func Achievement(k *app.KPI, x, t, f, capV float64) float64 {
+	return formulaOf(k, x, t, f, capV).Value
 }
 
 // Clamp applies the floor and cap: a < floor → 0; then min(a, cap); then

@@ -63,11 +63,10 @@ type Layout struct {
 // card builds one scorecard sheet.
 type card struct {
 	lang
-	p      *app.Plan
-	res    score.Result
-	factor float64 // pro-rata factor of sum KPIs
-	rows   []Row
-	lay    Layout
+	p    *app.Plan
+	res  score.Result
+	rows []Row
+	lay  Layout
 }
 
 // Scorecard returns the scorecard of p over the window pick chooses for it,
@@ -88,14 +87,12 @@ func Scorecards(plans []*app.Plan, pick score.Pick, t Translate) (*Workbook, []L
 		s, lays[i] = scorecard(p, pick, lang{tr(t)}, used)
 		wb.Sheets = append(wb.Sheets, s)
 	}
+	wb.Sheets = append(wb.Sheets, planActualSheets(plans, pick, lang{tr(t)}, used)...) // issue 12
 	return wb, lays
 }
 
 func scorecard(p *app.Plan, pick score.Pick, l lang, used map[string]bool) (*Sheet, Layout) {
-	c := &card{lang: l, p: p, res: score.In(p, pick(p)), factor: 1}
-	if n := p.Cycle.NumPeriods(); n > 0 {
-		c.factor = float64(c.res.At+1) / float64(n)
-	}
+	c := &card{lang: l, p: p, res: score.In(p, pick(p))}
 	name := p.Person.Name
 	if name == "" {
 		name = p.Name
@@ -231,10 +228,7 @@ func windowSums(k *app.KPI, at int) (num, den float64, n int) {
 func (c *card) kpiRow(r int, k *app.KPI, kr score.KPIResult) {
 	x := rowRefs{r}
 	scored := kr.Status == score.Scored
-	f := 1.0
-	if k.Aggregation == app.Sum {
-		f = c.factor
-	}
+	t, f := score.WindowTarget(k, c.res.At, c.p.Cycle.NumPeriods()) // targets per period (issue 12)
 	var base float64
 	if k.Baseline != nil {
 		base = *k.Baseline
@@ -251,7 +245,7 @@ func (c *card) kpiRow(r int, k *app.KPI, kr score.KPIResult) {
 		c.set(r, ColBaseline, Num(*k.Baseline, Input, uf))
 	}
 	c.set(r, ColTarget, Num(k.Target, Input, uf))
-	c.set(r, ColWindowTarget, Formula(x.windowTarget(), kr.Target, true, Number, Computed, uf))
+	c.set(r, ColWindowTarget, Formula(x.windowTargetOf(k, c.res.At), kr.Target, true, Number, Computed, uf))
 	if k.Aggregation == app.Ratio {
 		num, den, n := windowSums(k, c.res.At)
 		c.set(r, ColNumerator, Blank(Input))
@@ -269,7 +263,7 @@ func (c *card) kpiRow(r int, k *app.KPI, kr score.KPIResult) {
 	}
 	raw := 0.0
 	if scored {
-		raw = finite(score.Achievement(k, kr.Actual, f, c.p.CapOf(k)))
+		raw = finite(score.Achievement(k, kr.Actual, t, f, c.p.CapOf(k)))
 	}
 	c.set(r, ColRaw, Formula(x.rawAchievement(k.Direction), raw, scored, Percent, Helper, FormatPercent))
 	c.set(r, ColAchievement, Formula(x.achievement(), kr.Achievement, scored, Percent, Computed, FormatPercent))

@@ -14,10 +14,13 @@ type KPITrend struct {
 	RangeLow    float64  // for range KPIs
 	RangeHigh   float64  // for range KPIs
 	Labels      []string // the label of every period of the cycle
-	Points      []Point  // periods 0..at
-	Projection  Projection
-	Status      Status
-	Anomalies   []Anomaly
+	// Targets is the target to date of every period of the cycle, from the
+	// KPI's targets per period; nil when it has none (Target is pro rata).
+	Targets    []float64
+	Points     []Point // periods 0..at
+	Projection Projection
+	Status     Status
+	Anomalies  []Anomaly
 }
 
 // Analyse returns the trend of every KPI of p over periods 0..at (at < 0 or
@@ -44,6 +47,7 @@ func analyse(p *app.Plan, c cycle, k *app.KPI, at int) KPITrend {
 		ID: k.ID, Name: k.Name, Group: k.Group, Unit: k.Unit, Direction: k.Direction, Aggregation: k.Aggregation,
 		Target: k.Target, RangeLow: k.RangeLow, RangeHigh: k.RangeHigh,
 		Labels:     c.labels,
+		Targets:    targetsTo(c, k),
 		Points:     series(c, k, at),
 		Projection: f,
 		Status:     statusOf(k, f),

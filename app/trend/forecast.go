@@ -86,7 +86,11 @@ func project(p *app.Plan, c cycle, k *app.KPI, at, h int) Projection {
 	}
 	f.Value = v
 	capV := p.CapOf(k)
-	f.Achievement = score.Clamp(score.Achievement(k, v, 1, capV), p.FloorOf(k), capV)
+	t, tf := k.Target, 1.0 // the whole target is due by the horizon
+	if k.HasPeriodTargets() && k.Aggregation != app.Sum {
+		t, tf = score.WindowTarget(k, f.Horizon, p.Cycle.NumPeriods()) // the horizon period's own target
+	}
+	f.Achievement = score.Clamp(score.Achievement(k, v, t, tf, capV), p.FloorOf(k), capV)
 	return f
 }
 

@@ -78,12 +78,31 @@ func series(c cycle, k *app.KPI, at int) []Point {
 	return out
 }
 
-// targetTo is k's target for the window 0..i: target × (i+1)/n for sum KPIs.
+// targetTo is k's target for the window 0..i, as scoring takes it
+// (score.WindowTarget): target × (i+1)/n for sum KPIs, or from the targets
+// per period.
 func targetTo(c cycle, k *app.KPI, i int) float64 {
+	if k.HasPeriodTargets() {
+		t, _ := score.WindowTarget(k, i, c.n)
+		return t
+	}
 	if k.Aggregation == app.Sum && c.n > 0 {
 		return k.Target * float64(i+1) / float64(c.n)
 	}
 	return k.Target
+}
+
+// targetsTo returns targetTo for every period of the cycle when k has
+// targets per period, else nil.
+func targetsTo(c cycle, k *app.KPI) []float64 {
+	if !k.HasPeriodTargets() {
+		return nil
+	}
+	out := make([]float64, c.n)
+	for i := range out {
+		out[i] = targetTo(c, k, i)
+	}
+	return out
 }
 
 // PeriodValue returns the value of one actual of k: its Value, or for ratio
