@@ -13,8 +13,10 @@ type docTarget struct {
 	Value  float64 `json:"value" plandoc:"required"`
 }
 
-// fromPeriodTargets writes k's period targets into d, each period as its label.
+// fromPeriodTargets writes k's reference value and period targets into d,
+// each period as its label.
 func fromPeriodTargets(d *docKPI, k *app.KPI, labels []string) error {
+	d.Reference = k.Reference
 	if len(k.PeriodTargets) == 0 {
 		return nil
 	}

@@ -199,6 +199,8 @@ func (im *kpiImport) fields(r int, k *app.KPI) {
 	im.optional(r, colFloor, &k.Floor, true)
 	im.optional(r, colCap, &k.Cap, true)
 	im.deadlineField(r, k)
+	im.optional(r, colReference, &k.Reference, false)
+	im.periodTargetsField(r, k)
 	if s, i := im.text(r, colSteps); i >= 0 && s != "" {
 		if steps, ok := im.steps(r, i, s); ok {
 			k.Steps = steps
@@ -354,6 +356,7 @@ var fieldColumns = map[string]column{
 	"cap": colCap, "effort": colEffort, "impact": colImpact, "steps": colSteps, "deadline": colDeadline,
 	"description": colDescription, "rationale": colRationale, "note": colNote, "exempt": colExempt,
 	"data_source": colDataSource, "owner": colOwner, "library_id": colLibraryID,
+	"reference": colReference, "period_targets": colPeriodTargets,
 }
 
 // validate reports what plan validation finds wrong with the imported KPIs.

@@ -50,10 +50,12 @@ func PlanActualRows(i int) (plan, actual, diff int) {
 	return r, r + 1, r + 2
 }
 
-// planActualSheets returns each plan's plan and actual view: per KPI a row
+// PlanActualSheets returns each plan's plan and actual view, named not
+// to clash with the sheet names in used (lower case; updated): per KPI a row
 // of period targets (or pro-rata shares), a row of actuals and a row of
 // live Actual - Plan formulas, with their totals to the end of the window.
-func planActualSheets(plans []*app.Plan, pick score.Pick, l lang, used map[string]bool) []*Sheet {
+func PlanActualSheets(plans []*app.Plan, pick score.Pick, t Translate, used map[string]bool) []*Sheet {
+	l := lang{tr(t)}
 	out := make([]*Sheet, 0, len(plans))
 	for _, p := range plans {
 		name := p.Person.Name
@@ -163,7 +165,7 @@ func paRows(p *app.Plan, k *app.KPI, i, at int, l lang) []Row {
 		return rows
 	}
 	td := PaFirst + n
-	if k.Aggregation == app.Sum {
+	if k.Aggregation == app.Sum && v.PlanOK {
 		plan[td] = Formula("SUM("+Ref(PaFirst, pr)+":"+Ref(PaFirst+at, pr)+")", v.PlanToDate, v.PlanOK, Number, Computed, uf)
 	} else if v.PlanOK {
 		plan[td] = Formula(Ref(PaFirst+at, pr), v.PlanToDate, true, Number, Computed, uf)

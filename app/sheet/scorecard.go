@@ -87,7 +87,6 @@ func Scorecards(plans []*app.Plan, pick score.Pick, t Translate) (*Workbook, []L
 		s, lays[i] = scorecard(p, pick, lang{tr(t)}, used)
 		wb.Sheets = append(wb.Sheets, s)
 	}
-	wb.Sheets = append(wb.Sheets, planActualSheets(plans, pick, lang{tr(t)}, used)...) // issue 12
 	return wb, lays
 }
 

@@ -37,6 +37,9 @@ var (
 	colRationale   = column{i18n.N("Rationale"), []string{"ly do", "muc dich", "ly do chon kpi"}}
 	colExempt      = column{i18n.N("Exemption reason"), []string{"exempt", "exemption", "mien tru", "ly do mien tru"}}
 	colLibraryID   = column{i18n.N("Library entry"), []string{"library id", "library", "ma thu vien", "muc thu vien"}}
+	// targets per period and reference value (issue 12)
+	colReference     = column{i18n.N("Reference value"), []string{"reference", "last year", "gia tri tham chieu", "tham chieu", "thuc hien nam truoc"}}
+	colPeriodTargets = column{i18n.N("Targets per period"), []string{"period targets", "monthly plan", "muc tieu theo ky", "ke hoach theo ky"}}
 )
 
 // kpiColumns are the KPI definitions sheet's columns, in template order.
@@ -44,6 +47,7 @@ var kpiColumns = []column{
 	colID, colName, colDescription, colGroup, colUnit, colDirection, colAggregation, colBaseline, colTarget,
 	colRangeLow, colRangeHigh, colTolerance, colFloor, colCap, colWeight, colSteps, colEffort, colImpact,
 	colDataSource, colOwner, colDeadline, colRationale, colNote, colExempt, colLibraryID,
+	colReference, colPeriodTargets,
 }
 
 // The columns of the actuals template and the long actuals table.

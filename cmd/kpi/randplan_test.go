@@ -213,6 +213,7 @@ func fixKPI(r *rand.Rand, p *app.Plan, k *app.KPI, i int) {
 	slices.SortFunc(k.Steps, func(a, b app.StepBand) int { return int(math.Copysign(1, a.From-b.From)) })
 	k.Steps = slices.CompactFunc(k.Steps, func(a, b app.StepBand) bool { return a.From == b.From })
 	n := p.Cycle.NumPeriods()
+	k.PeriodTargets = randomPeriodTargets(r, k, n, i)
 	k.Actuals = k.Actuals[:0]
 	for per := range n {
 		if r.IntN(3) == 0 {
@@ -227,4 +228,31 @@ func fixKPI(r *rand.Rand, p *app.Plan, k *app.KPI, i int) {
 		}
 		k.Actuals = append(k.Actuals, a)
 	}
+}
+
+// randomPeriodTargets returns targets per period for every other higher- or
+// lower-is-better KPI: a sum KPI's target phased by random shares (so they
+// add up to it), any other KPI's target on some periods.
+func randomPeriodTargets(r *rand.Rand, k *app.KPI, n, i int) []app.PeriodTarget {
+	if i%2 == 0 || k.Direction != app.Higher && k.Direction != app.Lower {
+		return nil
+	}
+	if k.Aggregation == app.Sum {
+		shares := make([]float64, n)
+		for j := range shares {
+			shares[j] = float64(r.IntN(10))
+		}
+		ts, err := app.PhaseByShares(k, shares)
+		if err != nil {
+			return nil
+		}
+		return ts
+	}
+	var ts []app.PeriodTarget
+	for per := range n {
+		if r.IntN(2) == 0 {
+			ts = append(ts, app.PeriodTarget{Period: per, Value: short(nice(r))})
+		}
+	}
+	return ts
 }

@@ -36,11 +36,14 @@ func WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, opts Op
 // an .xlsx file gets a last sheet, History, listing the plans' changes.
 func WriteScorecards(ctx context.Context, path string, plans []*app.Plan, pick score.Pick, opts Options) ([]string, error) {
 	wb, _ := sheet.Scorecards(plans, pick, opts.T)
+	used := make(map[string]bool, len(wb.Sheets))
+	for _, s := range wb.Sheets {
+		used[strings.ToLower(s.Name)] = true
+	}
+	if !IsCSV(path) { // each plan's plan and actual view (issue 12)
+		wb.Sheets = append(wb.Sheets, sheet.PlanActualSheets(plans, pick, opts.T, used)...)
+	}
 	if opts.History != nil && !IsCSV(path) {
-		used := make(map[string]bool, len(wb.Sheets))
-		for _, s := range wb.Sheets {
-			used[strings.ToLower(s.Name)] = true
-		}
 		wb.Sheets = append(wb.Sheets, sheet.HistorySheet(plans, opts.History, opts.T, used))
 	}
 	return WriteWorkbook(ctx, path, wb, opts)

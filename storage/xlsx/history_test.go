@@ -27,7 +27,7 @@ func TestScorecardHasAHistorySheetNewestLast(t *testing.T) {
 	}
 	f := open(t, path)
 	sheets := f.GetSheetList()
-	if len(sheets) != 2 || sheets[1] != "History" {
+	if len(sheets) != 3 || sheets[1] != "Plan "+p.Person.Name || sheets[2] != "History" { // scorecard, plan and actual view, history
 		t.Fatalf("sheets = %q", sheets)
 	}
 	rows, err := f.GetRows("History")

@@ -24,6 +24,9 @@ func everyFieldKPI() app.KPI {
 		Steps:  []app.StepBand{{From: 0.8123456789, Score: 60.5}, {From: 1, Score: 100}, {From: 1.125, Score: 123.456}},
 		Note:   "  ghi chú  ",
 		Exempt: "Dữ liệu quý 1 chưa có, đã thống nhất với phòng nhân sự",
+		// a monthly plan with a long decimal and a gap, and last year's actual
+		PeriodTargets: []app.PeriodTarget{{Period: 0, Value: 0.1 + 0.2}, {Period: 5, Value: 120.125}, {Period: 11, Value: 1e6 + 0.5}},
+		Reference:     app.Float(99.875),
 	}
 }
 

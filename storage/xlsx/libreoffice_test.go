@@ -242,7 +242,11 @@ func TestLibreOfficeRecomputesScorecards(t *testing.T) {
 	if err := Write(context.Background(), viPath, viWB, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	grids := recalc(t, append(files, edited, viPath)...)
+	paPlans, paPath := planActualFile(t, dir)
+	grids := recalc(t, append(files, edited, viPath, paPath)...)
+	for _, c := range paPlans {
+		checkPlanActual(t, grids[paPath], c)
+	}
 	checkScorecard(t, "edited in a spreadsheet", grids[edited][editedLay.Sheet], editedLay, score.Plan(editedPlan, -1), nil)
 	for i, p := range viPlans {
 		checkScorecard(t, "vi "+p.Name, grids[viPath][viLays[i].Sheet], viLays[i], score.Plan(p, -1), func(s string) string { return vi.T(s) })

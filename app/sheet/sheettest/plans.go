@@ -58,6 +58,7 @@ func Cases() []Case {
 		{"nothing-scored", nothingScored(), -1},
 		{"no-kpis", plan("No KPIs", half), -1},
 		{"weekly-window", weekly(), 5},
+		{"period-targets", PeriodTargets(), 2},
 	}
 }
 
@@ -177,5 +178,34 @@ func weekly() *app.Plan {
 		kpi("nps", app.GroupB, app.Higher, app.Last, 50, 40, 45, 52, 48, 55, 51, 60),        // last in window 51 → 1.02
 	)
 	p.Rules.GroupWeights = map[app.Group]float64{app.GroupA: 70, app.GroupB: 30}
+	return p
+}
+
+// monthlyPlan is a year's monthly plan of 1200 with more in Q4: 50 in
+// January and February, 100 from March to November, 200 in December.
+var monthlyPlan = []float64{50, 50, 100, 100, 100, 100, 100, 100, 100, 100, 100, 200}
+
+// PeriodTargets is a 2026 monthly plan whose KPIs have targets per period,
+// scored to March (hand-computed in the comments; docs/scoring.md §2).
+func PeriodTargets() *app.Plan {
+	p := plan("Period targets", year,
+		with(kpi("rev", app.GroupA, app.Higher, app.Sum, 1200, 60, 40, 110), func(k *app.KPI) { // 210 ÷ (50+50+100) = 1.05 (pro rata: 210/300 = 0.7)
+			k.PeriodTargets = app.PeriodTargetsOf(monthlyPlan)
+			k.Reference = app.Float(1000)
+		}),
+		with(kpi("newc", app.GroupA, app.Higher, app.Sum, 1200, 60, 40, 110), func(k *app.KPI) { // f = 200/1200, b = 100: (210−100)/(200−100) = 1.1
+			k.PeriodTargets = app.PeriodTargetsOf(monthlyPlan)
+			k.Baseline = app.Float(600)
+		}),
+		with(kpi("sat", app.GroupB, app.Higher, app.Average, 80, 72, 80, 85), func(k *app.KPI) { // mean 79 ÷ March's 90 = 0.8777…
+			k.PeriodTargets = []app.PeriodTarget{{Period: 0, Value: 70}, {Period: 1, Value: 75}, {Period: 2, Value: 90}}
+		}),
+		with(kpi("late", app.GroupB, app.Lower, app.Last, 5, 6, 5, 4.5), func(k *app.KPI) { // March's 4 ÷ last 4.5 = 0.888…
+			k.PeriodTargets = []app.PeriodTarget{{Period: 2, Value: 4}, {Period: 11, Value: 3}}
+		}),
+		with(kpi("peak", app.GroupC, app.Higher, app.Max, 50, 30, 45), func(k *app.KPI) { // March has no target: max 45 ÷ 50 = 0.9
+			k.PeriodTargets = []app.PeriodTarget{{Period: 0, Value: 40}}
+		}),
+	)
 	return p
 }
