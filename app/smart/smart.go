@@ -142,6 +142,15 @@ const (
 )
 
 func achievable(p *app.Plan, k *app.KPI) Check {
+	c := fromBaseline(p, k)
+	if r, ok := againstReference(k); ok && (r.Verdict == Warn && c.Verdict == Pass || k.Baseline == nil && c.Verdict == Warn) {
+		return r // a reference value judges what the baseline cannot or raises a warning of its own
+	}
+	return c
+}
+
+// fromBaseline judges the change a KPI's target asks for from its baseline.
+func fromBaseline(p *app.Plan, k *app.KPI) Check {
 	c := Check{Letter: Achievable, Verdict: Pass}
 	switch {
 	case k.Direction == app.Range || k.Direction == app.Milestone:
