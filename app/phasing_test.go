@@ -158,3 +158,31 @@ func TestValidatePeriodTargets(t *testing.T) {
 		})
 	}
 }
+
+func TestPhaseByLastCycleFindsThePersonsPreviousPlan(t *testing.T) {
+	mk := func(id PlanID, year int, name string) *Plan {
+		p := &Plan{ID: id, Person: Person{Name: name}, Cycle: Cycle{Start: NewDate(year, 1, 1), End: NewDate(year, 3, 31), Frequency: Monthly}}
+		p.KPIs = []KPI{{ID: "rev", Name: "Revenue", Direction: Higher, Aggregation: Sum, Target: 600}}
+		return p
+	}
+	old, last, other, now := mk(1, 2024, "An"), mk(2, 2025, "An"), mk(3, 2025, "Bình"), mk(4, 2026, "An")
+	old.KPIs[0].Actuals = []Actual{{Period: 0, Value: 1}, {Period: 1, Value: 1}, {Period: 2, Value: 1}}
+	last.KPIs[0].ID = "k9" // matched by name
+	last.KPIs[0].Actuals = []Actual{{Period: 0, Value: 20}, {Period: 1, Value: 30}, {Period: 2, Value: 50}}
+	other.KPIs[0].Actuals = []Actual{{Period: 0, Value: 100}}
+	plans := []*Plan{old, last, other, now}
+	if got := PreviousPlan(plans, now); got != last {
+		t.Fatalf("PreviousPlan = %v, want plan 2", got)
+	}
+	ts, err := PhaseByLastCycle(plans, now, &now.KPIs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 600 × 20/100, × 30/100, × 50/100 = 120, 180, 300.
+	if ts[0].Value != 120 || ts[1].Value != 180 || ts[2].Value != 300 {
+		t.Errorf("by last cycle = %+v", ts)
+	}
+	if _, err := PhaseByLastCycle([]*Plan{other, now}, now, &now.KPIs[0]); err == nil {
+		t.Error("no previous plan of the person: no error")
+	}
+}
