@@ -22,7 +22,7 @@ type kpiColumn struct {
 // kpiColumns are the KPI table's columns, in order; a remove button follows.
 var kpiColumns = []kpiColumn{
 	{"name", 230}, {"group", 64}, {"weight", 76}, {"unit", 120}, {"direction", 170},
-	{"baseline", 104}, {"target", 140}, {"range_low", 104}, {"range_high", 104}, {"tolerance", 96},
+	{"baseline", 104}, {"target", 140}, {"reference", 104}, {"period_targets", 112}, {"range_low", 104}, {"range_high", 104}, {"tolerance", 96},
 	{"aggregation", 128}, {"data_source", 150}, {"owner", 140}, {"deadline", 124}, {"exempt", 220},
 }
 
@@ -48,6 +48,7 @@ type kpiRow struct {
 	bad      map[string]error  // fields whose text cannot be read
 	problems map[string]string // what is wrong with each field, as shown
 	mark     *changeMark       // beside the target when it changed after approval
+	phase    *widget.Button    // opens the targets per period
 }
 
 func newKPITable(s *planScreen) *kpiTable {
@@ -133,6 +134,9 @@ func (t *kpiTable) newField(r *kpiRow, k *app.KPI, field string) fyne.CanvasObje
 		r.selects[field] = sel
 		return sel
 	}
+	if field == "period_targets" {
+		return t.newPhaseButton(r, k)
+	}
 	e := newPlanEntry(t.s.u.win)
 	e.SetText(t.fieldText(k, field))
 	e.OnChanged = func(text string) { t.onText(r, field, text) }
@@ -188,6 +192,7 @@ func (t *kpiTable) enableFields(r *kpiRow, k *app.KPI) {
 			e.Disable()
 		}
 	}
+	t.phaseText(r, k)
 }
 
 func (t *kpiTable) changed() {

@@ -38,6 +38,11 @@ func (t *kpiTable) fieldText(k *app.KPI, field string) string {
 		return tr.FormatNumber(*k.Baseline, -1)
 	case "target":
 		return tr.FormatNumber(k.Target, -1)
+	case "reference":
+		if k.Reference == nil {
+			return ""
+		}
+		return tr.FormatNumber(*k.Reference, -1)
 	case "range_low":
 		return tr.FormatNumber(k.RangeLow, -1)
 	case "range_high":
@@ -117,7 +122,9 @@ func (t *kpiTable) setField(k *app.KPI, field, text string) error {
 			k.DataSource = strings.TrimSpace(text)
 		}
 	case "baseline":
-		return t.setBaseline(k, text)
+		return t.setOptional(&k.Baseline, text)
+	case "reference":
+		return t.setOptional(&k.Reference, text)
 	case "deadline":
 		d, err := tr.ParseDate(text)
 		if err != nil {
@@ -146,16 +153,17 @@ func kpiNumber(k *app.KPI, field string) *float64 {
 	return nil
 }
 
-// setBaseline reads text into k's baseline: empty text removes it.
-func (t *kpiTable) setBaseline(k *app.KPI, text string) error {
+// setOptional reads text into an optional number such as the baseline or
+// the reference value: empty text removes it.
+func (t *kpiTable) setOptional(dst **float64, text string) error {
 	if strings.TrimSpace(text) == "" {
-		k.Baseline = nil
+		*dst = nil
 		return nil
 	}
 	v, err := t.s.u.tr.ParseNumber(text)
 	if err != nil {
 		return err
 	}
-	k.Baseline = app.Float(v)
+	*dst = app.Float(v)
 	return nil
 }

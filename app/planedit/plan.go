@@ -68,7 +68,7 @@ func Applies(k *app.KPI, field string) bool {
 	switch field {
 	case "range_low", "range_high", "tolerance":
 		return k.Direction == app.Range
-	case "baseline", "target":
+	case "baseline", "target", "reference":
 		return k.Direction == app.Higher || k.Direction == app.Lower
 	}
 	return true
