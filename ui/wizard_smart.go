@@ -98,6 +98,11 @@ func (s *smartStep) buildForm() {
 	f.add(u.T("Baseline"), s.w.number("baseline", base, k.Baseline == nil, s.onBaseline))
 	if k.Direction == app.Higher || k.Direction == app.Lower {
 		f.add(u.T("Target"), s.w.number("target", k.Target, k.Target == 0, s.onTarget))
+		ref := 0.0 // targets per period and reference value (issue 12)
+		if k.Reference != nil {
+			ref = *k.Reference
+		}
+		f.add(u.T("Reference value"), s.w.number("reference", ref, k.Reference == nil, s.onReference))
 	}
 	if k.Direction == app.Range {
 		f.add(u.T("Range low"), s.w.number("range_low", k.RangeLow, false, s.onRangeLow))
@@ -219,6 +224,17 @@ func (s *smartStep) onBaseline(v float64, empty bool) {
 		s.kpi().Baseline = app.Float(v)
 	}
 	s.changed("baseline")
+}
+
+// onReference sets the value the target is compared with (last year's
+// actual); empty removes it.
+func (s *smartStep) onReference(v float64, empty bool) {
+	if empty {
+		s.kpi().Reference = nil
+	} else {
+		s.kpi().Reference = app.Float(v)
+	}
+	s.changed("reference")
 }
 
 func (s *smartStep) onTarget(v float64, _ bool) {
