@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
+	"kpiplanner/app/score"
 )
 
 func TestPlanPhaseTargetsAndReference(t *testing.T) {
@@ -84,5 +85,18 @@ func TestPlanPhaseDialogFits1024x600InVietnamese(t *testing.T) {
 	test.Tap(d.even) // not a sum: the cycle target 2 in every week
 	if d.entries[50].Text != "2" || !strings.Contains(d.sum.Text, "mục tiêu") {
 		t.Errorf("last week %q, note %q", d.entries[50].Text, d.sum.Text)
+	}
+}
+
+func TestScorecardShowsTheReferenceBesideTheTarget(t *testing.T) {
+	p := planFixture()
+	k := p.KPI("k2") // new customers: 60 over six months, 12 in January
+	k.Reference = app.Float(50)
+	k.Actuals = []app.Actual{{Period: 0, Value: 12}}
+	_, _, s := planTestUI(t, "en", p)
+	s.card.update(score.Plan(p, 0)) // January: 60 × 1/6 = 10
+	text := s.card.kpis[1].formula.Text
+	if !strings.Contains(text, "target 10, reference value 50") {
+		t.Errorf("k2's line %q does not show the target and reference", text)
 	}
 }

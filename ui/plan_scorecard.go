@@ -157,7 +157,7 @@ func (c *scorecard) update(r score.Result) {
 			row.name.SetText(k.Name)
 		}
 		row.group.SetText(string(k.Group))
-		row.formula.SetText(u.formulaText(k))
+		row.formula.SetText(u.targetText(k))
 		c.setScore(row, k.Status == score.Scored, planedit.AchievementPercent(k), k.Score)
 	}
 	for i, g := range r.Groups {

@@ -88,3 +88,17 @@ func setOptions(sel *widget.Select, opts []string) {
 	}
 	sel.SetOptions(opts)
 }
+
+// targetText is a KPI's formula line, with its window target and
+// reference value beside it when the KPI has a reference.
+func (u *UI) targetText(k score.KPIResult) string {
+	f := u.formulaText(k)
+	if k.Reference == nil {
+		return f
+	}
+	ref := u.T("target %s, reference value %s", u.tr.FormatNumber(score.Round2(k.Target), -1), u.tr.FormatNumber(*k.Reference, -1))
+	if f == "" {
+		return ref
+	}
+	return u.T("%s · %s", f, ref)
+}

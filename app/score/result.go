@@ -29,6 +29,9 @@ type KPIResult struct {
 	Formula     Formula // the rule that gave Raw, with its numbers
 	Exempt      bool    // the KPI is exempted from the missing-data rule
 	Zero        bool    // without data, the KPI counts as a score of 0 (rule "zero")
+	// Reference is the KPI's reference value (last year's actual), shown
+	// beside the target; nil when none.
+	Reference *float64
 }
 
 // GroupResult is one A/B/C group's subtotal.

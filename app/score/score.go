@@ -68,7 +68,7 @@ func KPI(p *app.Plan, k *app.KPI, at, n int) KPIResult {
 	r := KPIResult{
 		ID: k.ID, Name: k.Name, Group: k.Group, Weight: k.Weight, Exempt: k.Exempt != "",
 		Status: NoData, Actual: math.NaN(), Target: k.Target,
-		Zero: p.Rules.MissingData == app.MissingZero && k.Exempt == "",
+		Zero: p.Rules.MissingData == app.MissingZero && k.Exempt == "", Reference: k.Reference,
 	}
 	t, f := WindowTarget(k, at, n)
 	r.Target = t
