@@ -31,7 +31,7 @@ type OwnKPI struct {
 	Unit        app.Unit
 	Scored      bool    // the KPI had data in the window
 	ToDate      float64 // the actual aggregated over the window (NaN without data)
-	Target      float64 // the target for the window (pro-rata for sum KPIs)
+	Target      float64 // the target for the window (pro-rata for sum KPIs, or from its targets per period: score.WindowTarget)
 	Achievement float64 // percent, after floor and cap (0 without data)
 	Score       float64
 	HasForecast bool

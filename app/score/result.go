@@ -21,7 +21,7 @@ type KPIResult struct {
 	Weight      float64
 	Status      Status
 	Actual      float64 // the aggregated actual (NaN when no data)
-	Target      float64 // the target for the window (pro-rata for sum KPIs)
+	Target      float64 // the target for the window (pro-rata for sum KPIs, or from its targets per period: score.WindowTarget)
 	Raw         float64 // achievement before floor and cap
 	Achievement float64 // after floor, cap and clamp; 1.0 = on target
 	Score       float64 // 100 × achievement, or the step band's score

@@ -21,7 +21,7 @@ type Point struct {
 	Label  string  // the period's label, e.g. 2026-03
 	Value  float64 // the period's own value (num ÷ den, × 100 for percent ratio KPIs); NaN when missing
 	ToDate float64 // the value aggregated over periods 0..Period as the engine does; NaN when none
-	Target float64 // the target for the window 0..Period: pro-rata for sum KPIs, else the target
+	Target float64 // the target for the window 0..Period, as score.WindowTarget gives it
 }
 
 // cycle holds what every function of the package needs about a plan's cycle.
