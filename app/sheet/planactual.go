@@ -114,23 +114,27 @@ func PlanActualOf(k *app.KPI, n, at int) PlanActual {
 			v.Diff[i] = v.Actual[i] - v.Plan[i]
 		}
 	}
-	if at < 0 || at >= n {
-		return v
+	if at >= 0 && at < n {
+		v.toDate(k, at)
 	}
+	return v
+}
+
+// toDate fills the to-date values through period at.
+func (v *PlanActual) toDate(k *app.KPI, at int) {
+	first := at // the current period's plan
 	if k.Aggregation == app.Sum {
-		for i := 0; i <= at; i++ {
-			if !math.IsNaN(v.Plan[i]) {
-				v.PlanToDate, v.PlanOK = v.PlanToDate+v.Plan[i], true
-			}
+		first = 0 // Σ of the window's plans
+	}
+	for i := first; i <= at; i++ {
+		if !math.IsNaN(v.Plan[i]) {
+			v.PlanToDate, v.PlanOK = v.PlanToDate+v.Plan[i], true
 		}
-	} else if !math.IsNaN(v.Plan[at]) {
-		v.PlanToDate, v.PlanOK = v.Plan[at], true
 	}
 	if x, c := score.Aggregate(k, at); c > 0 && !math.IsInf(x, 0) && !math.IsNaN(x) {
 		v.ActToDate, v.ActOK = x, true
 	}
 	v.DiffOK = v.PlanOK && v.ActOK
-	return v
 }
 
 // paRows returns plan KPI i's plan, actual and Actual - Plan rows.

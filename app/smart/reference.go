@@ -12,21 +12,35 @@ const refFar = 2.0
 // (no reference, no target yet, or another direction).
 func againstReference(k *app.KPI) (Check, bool) {
 	c := Check{Letter: Achievable, Verdict: Pass}
-	if k.Reference == nil || k.Direction != app.Higher && k.Direction != app.Lower || k.Direction == app.Higher && k.Target <= 0 {
+	switch {
+	case k.Reference == nil:
+		return c, false
+	case k.Direction == app.Higher && k.Target > 0:
+		c.Verdict, c.Reason = higherVsReference(k.Target, *k.Reference)
+	case k.Direction == app.Lower:
+		c.Verdict, c.Reason = lowerVsReference(k.Target, *k.Reference)
+	default:
 		return c, false
 	}
-	ref, t := *k.Reference, k.Target
-	switch {
-	case k.Direction == app.Higher && t < ref:
-		c.Verdict, c.Reason = Warn, app.M("The target %g is below the reference value %g: it asks for less than was already reached.", t, ref)
-	case k.Direction == app.Lower && t > ref:
-		c.Verdict, c.Reason = Warn, app.M("The target %g is above the reference value %g: it allows more than was already reached.", t, ref)
-	case k.Direction == app.Higher && ref > 0 && t > refFar*ref:
-		c.Verdict, c.Reason = Warn, app.M("The target %g is more than twice the reference value %g: check it is realistic.", t, ref)
-	case k.Direction == app.Lower && ref > 0 && t < ref/refFar:
-		c.Verdict, c.Reason = Warn, app.M("The target %g is less than half the reference value %g: check it is realistic.", t, ref)
-	default:
-		c.Reason = app.M("The target %g is within reach of the reference value %g.", t, ref)
-	}
 	return c, true
+}
+
+func higherVsReference(t, ref float64) (Verdict, app.Msg) {
+	switch {
+	case t < ref:
+		return Warn, app.M("The target %g is below the reference value %g: it asks for less than was already reached.", t, ref)
+	case ref > 0 && t > refFar*ref:
+		return Warn, app.M("The target %g is more than twice the reference value %g: check it is realistic.", t, ref)
+	}
+	return Pass, app.M("The target %g is within reach of the reference value %g.", t, ref)
+}
+
+func lowerVsReference(t, ref float64) (Verdict, app.Msg) {
+	switch {
+	case t > ref:
+		return Warn, app.M("The target %g is above the reference value %g: it allows more than was already reached.", t, ref)
+	case ref > 0 && t < ref/refFar:
+		return Warn, app.M("The target %g is less than half the reference value %g: check it is realistic.", t, ref)
+	}
+	return Pass, app.M("The target %g is within reach of the reference value %g.", t, ref)
 }
