@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"kpiplanner/app"
@@ -152,4 +153,20 @@ func phaseSummary(p *app.Plan, k *app.KPI) string {
 		fmt.Fprintf(&b, "; reference %g", *k.Reference)
 	}
 	return b.String()
+}
+
+// showPhasing writes k's targets per period and reference value under its
+// name in kpi show, nothing when it has neither.
+func showPhasing(w io.Writer, p *app.Plan, k *app.KPI) {
+	if k.Reference != nil {
+		fmt.Fprintf(w, "  reference value %g\n", *k.Reference)
+	}
+	if len(k.PeriodTargets) == 0 {
+		return
+	}
+	parts := make([]string, len(k.PeriodTargets))
+	for i, t := range k.PeriodTargets {
+		parts[i] = fmt.Sprintf("%s %g", p.Cycle.Label(t.Period), t.Value)
+	}
+	fmt.Fprintf(w, "  targets per period: %s\n", strings.Join(parts, ", "))
 }

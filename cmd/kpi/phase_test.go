@@ -45,6 +45,10 @@ func TestPhaseFromTheCommandLine(t *testing.T) {
 	if out := mustKPI(t, "history", "1", "--db", db); !strings.Contains(out, "kpis[k1].reference") || !strings.Contains(out, "kpis[k4].period_targets") {
 		t.Errorf("history lacks the changes:\n%s", out)
 	}
+	if out := mustKPI(t, "show", "1", "--db", db); !strings.Contains(out, "  reference value 90\n") ||
+		!strings.Contains(out, "  targets per period: 2026-01 50, 2026-02 60, 2026-03 80, 2026-04 100") {
+		t.Errorf("show lacks the reference or the targets per period:\n%s", out)
+	}
 	if out := mustKPI(t, "phase", "1", "k4", "--clear", "--db", db); !strings.Contains(out, "no targets per period") {
 		t.Errorf("phase --clear: %s", out)
 	}

@@ -58,6 +58,7 @@ func showPlan(w io.Writer, p *app.Plan, cat smart.Catalog) {
 	for i := range p.KPIs {
 		k := &p.KPIs[i]
 		fmt.Fprintf(w, "%s — %s\n", k.ID, k.Name)
+		showPhasing(w, p, k) // targets per period and reference value (issue 12)
 		for _, c := range smart.KPI(p, k, cat) {
 			fmt.Fprintf(w, "  %s %-4s %s\n", c.Letter, c.Verdict, c.Reason)
 		}
