@@ -149,8 +149,15 @@ type KPI struct {
 	Note        string
 	// Exempt is the written reason a KPI without data does not make the
 	// plan's result provisional; "" when not exempted.
-	Exempt  string
-	Actuals []Actual // at most one per period, sorted by period
+	Exempt string
+	// UnitPlan, UnitKPI and Share link the KPI to the unit plan KPI it
+	// contributes to (docs/company.md, cascade): Share (0 to 1) of this
+	// KPI's target and actuals count toward it. UnitPlan is "" when the
+	// KPI contributes to nothing.
+	UnitPlan UID
+	UnitKPI  string
+	Share    float64
+	Actuals  []Actual // at most one per period, sorted by period
 }
 
 // ActualAt returns the KPI's actual for period i, if recorded.

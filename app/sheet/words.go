@@ -37,6 +37,10 @@ var (
 	colRationale   = column{i18n.N("Rationale"), []string{"ly do", "muc dich", "ly do chon kpi"}}
 	colExempt      = column{i18n.N("Exemption reason"), []string{"exempt", "exemption", "mien tru", "ly do mien tru"}}
 	colLibraryID   = column{i18n.N("Library entry"), []string{"library id", "library", "ma thu vien", "muc thu vien"}}
+	// cascade: the unit KPI a KPI contributes to, and its share
+	colUnitPlan = column{i18n.N("Unit plan"), []string{"unit plan uid", "ke hoach don vi", "ke hoach phong"}}
+	colUnitKPI  = column{i18n.N("Unit KPI"), []string{"unit kpi id", "kpi don vi", "kpi phong"}}
+	colShare    = column{i18n.N("Share"), []string{"contribution share", "ty le dong gop", "phan dong gop"}}
 )
 
 // kpiColumns are the KPI definitions sheet's columns, in template order.
@@ -44,6 +48,7 @@ var kpiColumns = []column{
 	colID, colName, colDescription, colGroup, colUnit, colDirection, colAggregation, colBaseline, colTarget,
 	colRangeLow, colRangeHigh, colTolerance, colFloor, colCap, colWeight, colSteps, colEffort, colImpact,
 	colDataSource, colOwner, colDeadline, colRationale, colNote, colExempt, colLibraryID,
+	colUnitPlan, colUnitKPI, colShare,
 }
 
 // The columns of the actuals template and the long actuals table.
