@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"kpiplanner/app"
+	"kpiplanner/app/i18n"
 )
 
 var year2026 = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
@@ -221,6 +222,24 @@ func TestSplitRandomSumsExactly(t *testing.T) {
 			if want := int64(math.Round(target / step)); steps != want {
 				t.Fatalf("%s: %d steps of %v, want %d", m, steps, step, want)
 			}
+		}
+	}
+}
+
+func TestCoverageText(t *testing.T) {
+	g := New(company())
+	kd := g.Plan("kd")
+	kd.KPIs[0].Name = "Doanh thu"
+	for lang, want := range map[string]string{
+		"vi": "Doanh thu, Phòng KD: 10 tỷ; Σ nhân viên 9,2 tỷ; thiếu 0,8 tỷ",
+		"en": "Doanh thu, Phòng KD: 10 billion; Σ staff 9.2 billion; short by 0.8 billion",
+	} {
+		tr, err := i18n.New(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Line(kd, &kd.KPIs[0]).Text(tr, "Phòng KD"); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
 }
