@@ -166,7 +166,7 @@ func (a *auditor) plan(p *app.Plan) {
 		if strings.TrimSpace(k.Owner) == "" {
 			a.add(p, k, NoOwner, app.M("no owner: say who answers for it"))
 		}
-		key := i18n.Fold(strings.TrimSpace(k.Name))
+		key := strings.ToLower(strings.Join(strings.Fields(k.Name), " "))
 		if first, dup := names[key]; dup {
 			a.add(p, k, Duplicate, app.M("the same KPI as %s", first))
 		} else {

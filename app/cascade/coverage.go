@@ -50,7 +50,7 @@ func (g *Graph) Coverage(keep func(*app.Plan) bool) []Line {
 
 // Line returns the coverage of KPI k of unit plan p.
 func (g *Graph) Line(p *app.Plan, k *app.KPI) Line {
-	cs := g.contrib[Node{p.UID, k.ID}]
+	cs := g.contrib[k]
 	l := Line{Plan: p, KPI: k, Rate: k.Aggregation == app.Ratio, Contributors: len(cs)}
 	var sum, shares float64
 	for _, c := range cs {

@@ -14,7 +14,7 @@ func (g *Graph) RollUp() error {
 	if err := g.Check(); err != nil {
 		return err
 	}
-	r := &roller{g: g, done: map[Node]bool{}, periods: map[app.Cycle][]app.Period{}}
+	r := &roller{g: g, done: map[*app.KPI]bool{}, maps: map[[2]app.Cycle][]int{}}
 	for _, p := range g.plans {
 		for i := range p.KPIs {
 			r.roll(p, &p.KPIs[i])
@@ -32,21 +32,17 @@ func RollUpAll(plans []*app.Plan) *Graph {
 
 type roller struct {
 	g       *Graph
-	done    map[Node]bool
-	periods map[app.Cycle][]app.Period
+	done    map[*app.KPI]bool
+	maps    map[[2]app.Cycle][]int // contributor period index to unit period index, by (from, to) cycles
 }
 
 // roll computes k's actuals from its contributors, after theirs.
 func (r *roller) roll(p *app.Plan, k *app.KPI) {
-	n := Node{p.UID, k.ID}
-	if r.done[n] {
+	cs := r.g.contrib[k]
+	if len(cs) == 0 || r.done[k] {
 		return
 	}
-	r.done[n] = true
-	cs := r.g.contrib[n]
-	if len(cs) == 0 {
-		return
-	}
+	r.done[k] = true
 	values := make([]float64, p.Cycle.NumPeriods())
 	dens := make([]float64, len(values))
 	seen := make([]bool, len(values))
@@ -76,19 +72,19 @@ func (r *roller) roll(p *app.Plan, k *app.KPI) {
 
 // add adds contributor c's actuals into the unit plan p's periods.
 func (r *roller) add(p *app.Plan, c Contributor, values, dens []float64, seen []bool) {
+	var to []int
 	same := c.Plan.Cycle == p.Cycle
-	var from, to []app.Period
 	if !same {
-		from, to = r.periodsOf(c.Plan.Cycle), r.periodsOf(p.Cycle)
+		to = r.mapping(c.Plan.Cycle, p.Cycle)
 	}
 	share := c.KPI.Share
 	for _, a := range c.KPI.Actuals {
 		j := a.Period
 		if !same {
-			if j < 0 || j >= len(from) {
+			if j < 0 || j >= len(to) {
 				continue
 			}
-			j = indexOf(to, from[j].End)
+			j = to[j]
 		}
 		if j < 0 || j >= len(values) {
 			continue
@@ -99,13 +95,20 @@ func (r *roller) add(p *app.Plan, c Contributor, values, dens []float64, seen []
 	}
 }
 
-func (r *roller) periodsOf(c app.Cycle) []app.Period {
-	ps, ok := r.periods[c]
-	if !ok {
-		ps = c.Periods()
-		r.periods[c] = ps
+// mapping returns, for each period of cycle from, the index of the period
+// of cycle to containing its last day (-1: none).
+func (r *roller) mapping(from, to app.Cycle) []int {
+	key := [2]app.Cycle{from, to}
+	if m, ok := r.maps[key]; ok {
+		return m
 	}
-	return ps
+	fs, ts := from.Periods(), to.Periods()
+	m := make([]int, len(fs))
+	for i, f := range fs {
+		m[i] = indexOf(ts, f.End)
+	}
+	r.maps[key] = m
+	return m
 }
 
 // indexOf returns the index of the period of ps containing d, or -1.

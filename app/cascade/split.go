@@ -48,7 +48,7 @@ func (g *Graph) Split(p *app.Plan, kpiID string, method Method, hand []float64, 
 	if k.Aggregation == app.Ratio {
 		return nil, fmt.Errorf("split KPI %s: %w", kpiID, ErrRate)
 	}
-	cs := g.contrib[Node{p.UID, kpiID}]
+	cs := g.contrib[k]
 	if len(cs) == 0 {
 		return nil, fmt.Errorf("split KPI %s: %w", kpiID, ErrNothingToSplit)
 	}
