@@ -243,3 +243,35 @@ func TestCoverageText(t *testing.T) {
 		}
 	}
 }
+
+func TestTeamComponent(t *testing.T) {
+	// 80 % own, 20 % the unit: 0.8 × 95 + 0.2 × 70 = 76 + 14 = 90.
+	if got := TeamTotal(95, 70, 20); got != 90 {
+		t.Errorf("TeamTotal(95, 70, 20) = %v, want 90", got)
+	}
+	// A person at 110 in a unit at 85, team weight 30: 77 + 25.5 = 102.5.
+	if got := TeamTotal(110, 85, 30); got != 102.5 {
+		t.Errorf("TeamTotal(110, 85, 30) = %v, want 102.5", got)
+	}
+	// Plans scored through January, team weight 25:
+	unit := plan("u", "U-KD", kpi("rev", app.Sum, 1200, "", "", 0))
+	person := plan("p", "", kpi("rev", app.Sum, 600, "u", "rev", 0.5, act(0, 100, 0)))
+	person.KPIs = append(person.KPIs, kpi("calls", app.Sum, 1200, "", "", 0, act(0, 120, 0)))
+	person.KPIs[1].Group = app.GroupA
+	person.Person.Unit, person.Rules.TeamWeight = "U-KD", 25
+	g := New([]*app.Plan{unit, person})
+	if err := g.RollUp(); err != nil {
+		t.Fatal(err)
+	}
+	jan := app.NewDate(2026, 1, 31)
+	r, ok := g.Team(person, jan)
+	// Unit: 0.5 × 100 = 50 of 1 200 / 12 = 100: 50 %. Person: rev 100 of 50 = 200 %, capped 120;
+	// calls 120 of 100 = 120 %: 120 own. 0.75 × 120 + 0.25 × 50 = 102.5.
+	if !ok || r.UnitPlan != unit || r.Own.Official != 120 || r.Unit.Official != 50 || r.Total != 102.5 {
+		t.Fatalf("Team = %+v, %v; want own 120, unit 50, total 102.5", r, ok)
+	}
+	person.Rules.TeamWeight = 0
+	if r, ok := g.Team(person, jan); ok || r.Total != 120 {
+		t.Errorf("without a team weight: %v %v", r.Total, ok)
+	}
+}

@@ -31,9 +31,9 @@ func RollUpAll(plans []*app.Plan) *Graph {
 }
 
 type roller struct {
-	g       *Graph
-	done    map[*app.KPI]bool
-	maps    map[[2]app.Cycle][]int // contributor period index to unit period index, by (from, to) cycles
+	g    *Graph
+	done map[*app.KPI]bool
+	maps map[[2]app.Cycle][]int // contributor period index to unit period index, by (from, to) cycles
 }
 
 // roll computes k's actuals from its contributors, after theirs.

@@ -14,8 +14,8 @@ import (
 )
 
 func init() {
-	commands["coverage"] = command{"coverage [--unit CODE] [--json] | split PLAN KPI --by equal|last-cycle|by-hand [--weights W,W…] [--step N] [--dry-run] | set-unit PLAN CODE|- | link PLAN KPI UNIT-PLAN UNIT-KPI [--share S]|-",
-		"department cascade: each unit KPI's target beside Σ of its contributors' targets, with the gap; split a unit target over its contributors; make a plan a unit's plan; link a KPI to a unit KPI", cmdCoverage}
+	commands["coverage"] = command{"coverage [--unit CODE] [--json] | split PLAN KPI --by equal|last-cycle|by-hand [--weights W,W…] [--step N] [--dry-run] | set-unit PLAN CODE|- | link PLAN KPI UNIT-PLAN UNIT-KPI [--share S]|- | team PLAN",
+		"department cascade: each unit KPI's target beside Σ of its contributors' targets, with the gap; split a unit target over its contributors; make a plan a unit's plan; link a KPI to a unit KPI; a person's total with the team component (rules.team_weight)", cmdCoverage}
 }
 
 // coverageFlags are the flags of `kpi coverage`.
@@ -54,8 +54,10 @@ func cmdCoverage(e *env, fs *flag.FlagSet) error {
 		return setUnit(e, pos[1], pos[2], f.reason)
 	case pos[0] == "link" && (len(pos) == 5 || len(pos) == 4 && pos[3] == "-"):
 		return linkKPI(e, &f, pos[1:])
+	case pos[0] == "team" && len(pos) == 2:
+		return teamTotal(e, pos[1])
 	}
-	return fmt.Errorf("%w: want no argument, split PLAN KPI, set-unit PLAN CODE or link PLAN KPI UNIT-PLAN UNIT-KPI", errUsage)
+	return fmt.Errorf("%w: want no argument, split PLAN KPI, set-unit PLAN CODE, link PLAN KPI UNIT-PLAN UNIT-KPI or team PLAN", errUsage)
 }
 
 // unitKeep returns a filter of plans by the unit subtree of code (nil for "").
@@ -253,5 +255,35 @@ func linkKPI(e *env, f *coverageFlags, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.out, "plan %d KPI %s: linked to %s\n", p.ID, k.ID, strings.Join(args[2:], " "))
+	return nil
+}
+
+// teamTotal prints a plan's total with the team component.
+func teamTotal(e *env, planArg string) error {
+	ws, err := e.workspace()
+	if err != nil {
+		return err
+	}
+	p, err := findPlan(ws.Store(), planArg)
+	if err != nil {
+		return err
+	}
+	g, _, err := ws.Cascade()
+	if err != nil {
+		return err
+	}
+	for _, q := range g.Plans() {
+		if q.ID == p.ID {
+			p = q
+		}
+	}
+	r, ok := g.Team(p, e.today())
+	fmt.Fprintf(e.out, "own total: %s\n", two(r.Own.Official))
+	if !ok {
+		fmt.Fprintf(e.out, "total: %s (no team component: team weight %s, unit plan found: %v)\n", two(r.Total), plain(r.Weight), r.UnitPlan != nil)
+		return nil
+	}
+	fmt.Fprintf(e.out, "unit plan %d %s: %s\nteam weight: %s %%\ntotal: %s\n", r.UnitPlan.ID, clean(r.UnitPlan.Name),
+		two(r.Unit.Official), plain(r.Weight), two(r.Total))
 	return nil
 }

@@ -57,6 +57,9 @@ func TestCoverageFromTheCommandLine(t *testing.T) {
 	if h := mustKPI(t, "history", "2", "--db", db); !strings.Contains(h, "kpis[k4].target") {
 		t.Errorf("the split is not in KD plan's history:\n%s", h)
 	}
+	if out := mustKPI(t, "coverage", "team", "1", "--db", db); !strings.Contains(out, "no team component: team weight 0") {
+		t.Errorf("team of a plan without team weight: %s", out)
+	}
 	if code, _, errs := kpi(t, "coverage", "link", "3", "k4", "1", "k4", "--db", db); code != exitUser || !strings.Contains(errs, "not the plan of an org unit") {
 		t.Errorf("a link to a person's plan: exit %d, %s", code, errs)
 	}
