@@ -60,6 +60,17 @@ func TestUnitPlansRollUpOnLoadAndRefuseTypedActuals(t *testing.T) {
 	if a := got.KPIs[0].Actuals; len(a) != 1 || a[0].Value != 500e6 {
 		t.Fatalf("company actuals %v, want 500 million in period 0", a)
 	}
+	all, err := w.Store().Plans() // derived on load here too: exports, dashboards and the CLI read these
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range all {
+		if p.ID == kd.ID {
+			if a := p.KPIs[0].Actuals; len(a) != 1 || a[0].Value != 500e6 {
+				t.Errorf("Store.Plans: department actuals %v, want 500 million rolled up", a)
+			}
+		}
+	}
 	rows, err := w.Summaries()
 	if err != nil {
 		t.Fatal(err)
