@@ -162,7 +162,14 @@ type KPI struct {
 	// Reference is a value to compare the target with, such as last year's
 	// actual; nil when none.
 	Reference *float64
-	Actuals   []Actual // at most one per period, sorted by period
+	// UnitPlan, UnitKPI and Share link the KPI to the unit plan KPI it
+	// contributes to (docs/company.md, cascade): Share (0 to 1) of this
+	// KPI's target and actuals count toward it. UnitPlan is "" when the
+	// KPI contributes to nothing.
+	UnitPlan UID
+	UnitKPI  string
+	Share    float64
+	Actuals  []Actual // at most one per period, sorted by period
 }
 
 // ActualAt returns the KPI's actual for period i, if recorded.

@@ -109,6 +109,9 @@ type Rules struct {
 	// NoteBelow is the score below which a KPI in a closed period needs a
 	// comment before the plan can be submitted or closed; 0 turns it off.
 	NoteBelow float64
+	// TeamWeight is the percent of a person's total taken from their unit
+	// plan's total (the team component, docs/scoring.md); 0 turns it off.
+	TeamWeight float64
 }
 
 // Default rule values.
@@ -161,6 +164,9 @@ type Plan struct {
 	Goal      Goal
 	Rules     Rules
 	KPIs      []KPI
+	// UnitUID is the org unit whose own plan this is (a department's KPIs,
+	// owned by its head); "" for a person's plan.
+	UnitUID UID
 	// ClosedPeriods is how many leading periods of the cycle HR has closed
 	// for the plan's unit; derived on load from the period closes, never
 	// stored with the plan.

@@ -61,6 +61,7 @@ func (v *validator) plan(p *Plan) {
 		v.add("", "person.base_bonus", M("must not be negative"))
 	}
 	v.rules(&p.Rules)
+	v.team(p)
 	seen := map[string]bool{}
 	for _, k := range p.KPIs {
 		switch {
@@ -168,6 +169,7 @@ func (v *validator) kpi(p *Plan, k *KPI) {
 	if !k.Deadline.IsZero() && !p.Cycle.Contains(k.Deadline) && !p.Cycle.Start.IsZero() {
 		v.add(id, "deadline", M("%s is outside the cycle", k.Deadline))
 	}
+	v.contribution(k)
 	v.actuals(p, k)
 	v.periodTargets(p, k) // targets per period and reference value (issue 12)
 }

@@ -26,8 +26,8 @@ const (
 	// earlier text of the record, or the number of a shared text. encodePlan
 	// writes it.
 	planFormat4 = 4
-	// planFormat5 adds fields at the end of the plan head and of each KPI,
-	// one commented block per feature. encodePlan writes it.
+	// planFormat5 adds, each in its own block at the end of the plan head
+	// or of each KPI, the fields of later features; encodePlan writes it.
 	planFormat5 = 5
 
 	actualsPlain       = 1 // actualsPlain holds period and value per actual.
@@ -84,6 +84,11 @@ func encodePlanTo(w *writer, p *app.Plan, f byte) {
 		w.uvarint(p.Revision)
 		w.bool(p.ApprovedOnce)
 		w.str(string(p.PersonUID))
+	}
+	if f >= planFormat5 {
+		// format 5: cascade — the unit whose own plan this is, the team weight
+		w.str(string(p.UnitUID))
+		w.float(p.Rules.TeamWeight)
 	}
 	w.tagged = f >= planFormat4
 	w.field(p.Name, false)
@@ -175,6 +180,12 @@ func encodeKPI(w *writer, k *app.KPI, f byte) {
 		}
 		w.optFloat(k.Reference)
 	}
+	if f >= planFormat5 {
+		// format 5: cascade — the unit KPI this one contributes to, and its share
+		w.field(string(k.UnitPlan), true)
+		w.field(k.UnitKPI, true)
+		w.float(k.Share)
+	}
 }
 
 // decodePlan reads a plan record stored under key, without a text table
@@ -205,6 +216,11 @@ func decodePlanIn(key, val []byte, shared func(uint64) (string, error), intern m
 		p.Revision = r.uvarint()
 		p.ApprovedOnce = r.bool()
 		p.PersonUID = app.UID(r.str())
+	}
+	if f >= planFormat5 {
+		// format 5: cascade — the unit whose own plan this is, the team weight
+		p.UnitUID = app.UID(r.str())
+		p.Rules.TeamWeight = r.float()
 	}
 	r.tagged, r.intern = f >= planFormat4, intern
 	p.Name = r.field()
@@ -313,5 +329,11 @@ func decodeKPI(r *reader, k *app.KPI, i int, f byte) {
 			}
 		}
 		k.Reference = r.optFloat()
+	}
+	if f >= planFormat5 {
+		// format 5: cascade — the unit KPI this one contributes to, and its share
+		k.UnitPlan = app.UID(r.field())
+		k.UnitKPI = r.field()
+		k.Share = r.float()
 	}
 }

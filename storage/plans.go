@@ -9,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"kpiplanner/app"
+	"kpiplanner/app/cascade"
 )
 
 // fillPercent packs pages fuller than bbolt's default half: new plans and
@@ -29,7 +30,9 @@ func (db *DB) Plans() ([]*app.Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: load plans: %w", err)
 	}
-	return slices.Concat(parts...), nil
+	plans := slices.Concat(parts...)
+	cascade.RollUpAll(plans) // cascade: unit KPIs' actuals are derived from their contributors
+	return plans, nil
 }
 
 // EachPlan calls fn with every plan, with its KPIs and actuals, ordered by

@@ -23,6 +23,7 @@ func (u *UI) navItems() []navItem {
 		{u.T("KPI library"), theme.FolderOpenIcon(), u.openLibrary},
 		{u.T("Staff"), theme.AccountIcon(), u.openPeople},
 		{u.T("Organisation"), theme.StorageIcon(), u.openOrg},
+		{u.T("KPI audit"), theme.WarningIcon(), u.openAudit},
 		{u.T("Settings"), theme.SettingsIcon(), u.openSettings},
 	}
 }
@@ -68,6 +69,7 @@ const (
 	navLibrary
 	navPeople
 	navOrg
+	navAudit
 	navSettings
 )
 

@@ -48,6 +48,7 @@ type planScreen struct {
 	statusLabel *widget.Label                 // the plan's status
 	steps       map[app.Action]*widget.Button // the lifecycle steps allowed now
 	history     *historyTab
+	coverage    *coverageTab // cascade: on a unit's plan only
 }
 
 // openPlan opens a saved plan (a draft reopens in the wizard).
@@ -111,6 +112,11 @@ func (s *planScreen) view() fyne.CanvasObject {
 		container.NewTabItemWithIcon(u.T("KPIs"), theme.DocumentCreateIcon(), s.kpis.view()),
 		container.NewTabItemWithIcon(u.T("History"), theme.HistoryIcon(), s.history.view()),
 	)
+	if s.snap.IsUnitPlan() { // cascade: the unit plan's coverage
+		s.coverage = newCoverageTab(s)
+		s.tabs.Append(s.coverage.item())
+		s.coverage.reload()
+	}
 	return container.NewBorder(s.header(), nil, nil, nil, s.tabs)
 }
 

@@ -60,6 +60,8 @@ type docPlan struct {
 	Goal         docGoal   `json:"goal,omitzero"`
 	Rules        *docRules `json:"rules,omitempty"`
 	KPIs         []docKPI  `json:"kpis,omitempty"`
+	// format 5: cascade — the org unit whose own plan this is
+	UnitUID app.UID `json:"unit_uid,omitempty"`
 }
 
 type docPerson struct {
@@ -91,6 +93,8 @@ type docRules struct {
 	RoundingStep float64               `json:"rounding_step"`
 	MissingData  *app.MissingData      `json:"missing_data,omitempty"` // nil: absent, read per the format
 	NoteBelow    *float64              `json:"note_below,omitempty"`   // nil: absent, read per the format
+	// format 5: cascade — percent of the total taken from the unit plan's total
+	TeamWeight float64 `json:"team_weight,omitempty"`
 }
 
 // setDefaults fills r with app.DefaultRules, so fields a document leaves out
@@ -137,6 +141,10 @@ type docKPI struct {
 	PeriodTargets []docTarget `json:"period_targets,omitempty"`
 	Reference     *float64    `json:"reference,omitempty"`
 	Actuals       []docActual `json:"actuals,omitempty"`
+	// format 5: cascade — the unit KPI this one contributes to, and its share
+	UnitPlan app.UID `json:"unit_plan,omitempty"`
+	UnitKPI  string  `json:"unit_kpi,omitempty"`
+	Share    float64 `json:"share,omitempty"`
 }
 
 // setDefaults gives a KPI the weight 1 when the document leaves it out.

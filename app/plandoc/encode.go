@@ -70,6 +70,7 @@ func fromPlan(p *app.Plan) (docPlan, error) {
 		Cycle: docCycle(p.Cycle), Goal: docGoal(p.Goal),
 		Rules: &r,
 	}
+	d.UnitUID = p.UnitUID // format 5: cascade
 	if len(p.KPIs) == 0 {
 		return d, nil
 	}
@@ -97,6 +98,7 @@ func rulesDoc(r app.Rules) docRules {
 		RoundingStep: r.RoundingStep, MissingData: &md, NoteBelow: &r.NoteBelow,
 		Bands: make([]docBand, len(r.Bands)),
 	}
+	d.TeamWeight = r.TeamWeight // format 5: cascade
 	if d.GroupWeights == nil {
 		d.GroupWeights = map[app.Group]float64{}
 	}
@@ -114,6 +116,7 @@ func fromKPI(k *app.KPI, labels []string) (docKPI, error) {
 		Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
 		DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Note: k.Note, Exempt: k.Exempt,
 	}
+	d.UnitPlan, d.UnitKPI, d.Share = k.UnitPlan, k.UnitKPI, k.Share // format 5: cascade
 	isRange := k.Direction == app.Range
 	d.Target = optional(k.Target, k.Direction == app.Higher || k.Direction == app.Lower)
 	d.RangeLow, d.RangeHigh = optional(k.RangeLow, isRange), optional(k.RangeHigh, isRange)

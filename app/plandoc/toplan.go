@@ -18,7 +18,7 @@ func toPlan(path string, d *docPlan, probs *problems) *app.Plan {
 	for _, u := range []struct {
 		field string
 		uid   app.UID
-	}{{"uid", d.UID}, {"person_uid", d.PersonUID}} {
+	}{{"uid", d.UID}, {"person_uid", d.PersonUID}, {"unit_uid", d.UnitUID}} {
 		if u.uid != "" {
 			if _, err := app.ParseUID(string(u.uid)); err != nil {
 				probs.addOnce(path+"."+u.field, err.Error())
@@ -44,6 +44,7 @@ func toPlan(path string, d *docPlan, probs *problems) *app.Plan {
 	if d.Rules != nil {
 		p.Rules = rulesOf(d.Rules)
 	}
+	p.UnitUID = d.UnitUID // format 5: cascade
 	if len(d.KPIs) > 0 {
 		p.KPIs = make([]app.KPI, len(d.KPIs))
 	}
@@ -64,6 +65,7 @@ func rulesOf(d *docRules) app.Rules {
 		Floor:        d.Floor,
 		RoundingStep: d.RoundingStep,
 		NoteBelow:    app.DefaultNoteBelow,
+		TeamWeight:   d.TeamWeight, // format 5: cascade
 	}
 	if d.NoteBelow != nil {
 		r.NoteBelow = *d.NoteBelow
@@ -93,6 +95,7 @@ func toKPI(path string, d *docKPI, pl *periodLookup, probs *problems) app.KPI {
 		Unit: d.Unit, Direction: d.Direction, Baseline: d.Baseline, Floor: d.Floor, Cap: d.Cap,
 		Weight: d.Weight, Group: d.Group, Effort: d.Effort, Impact: d.Impact, Aggregation: d.Aggregation,
 		DataSource: d.DataSource, Owner: d.Owner, Deadline: d.Deadline, Note: d.Note, Exempt: d.Exempt,
+		UnitPlan: d.UnitPlan, UnitKPI: d.UnitKPI, Share: d.Share, // format 5: cascade
 	}
 	need := func(field string, v *float64, why string) {
 		if v == nil {

@@ -195,6 +195,7 @@ func (im *kpiImport) fields(r int, k *app.KPI) {
 	im.number(r, colRangeLow, &k.RangeLow, false)
 	im.number(r, colRangeHigh, &k.RangeHigh, false)
 	im.number(r, colTolerance, &k.Tolerance, false)
+	im.number(r, colShare, &k.Share, true)
 	im.optional(r, colBaseline, &k.Baseline, false)
 	im.optional(r, colFloor, &k.Floor, true)
 	im.optional(r, colCap, &k.Cap, true)
@@ -227,6 +228,10 @@ func (im *kpiImport) textFields(r int, k *app.KPI) {
 	if s, i := im.text(r, colLibraryID); i >= 0 && s != "" {
 		k.LibraryID = s
 	}
+	if s, i := im.text(r, colUnitPlan); i >= 0 && s != "" {
+		k.UnitPlan = app.UID(s)
+	}
+	str(colUnitKPI, &k.UnitKPI)
 }
 
 // enumFields sets the KPI's enumerated fields from the non-empty cells of
@@ -357,6 +362,7 @@ var fieldColumns = map[string]column{
 	"description": colDescription, "rationale": colRationale, "note": colNote, "exempt": colExempt,
 	"data_source": colDataSource, "owner": colOwner, "library_id": colLibraryID,
 	"reference": colReference, "period_targets": colPeriodTargets,
+	"unit_plan": colUnitPlan, "unit_kpi": colUnitKPI, "share": colShare,
 }
 
 // validate reports what plan validation finds wrong with the imported KPIs.

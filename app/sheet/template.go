@@ -113,6 +113,10 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 	if !k.Deadline.IsZero() {
 		deadline = Cell{Kind: Date, Num: Serial(k.Deadline), Format: FormatDay}
 	}
+	share := Blank(Plain)
+	if k.Share != 0 {
+		share = Num(k.Share, Plain, FormatPercent)
+	}
 	return Row{
 		Str(k.ID, Plain), Str(k.Name, Plain), Str(k.Description, Plain), Str(string(k.Group), Plain),
 		Str(l.Name(string(k.Unit)), Plain), Str(l.Name(string(k.Direction)), Plain), Str(l.Name(string(k.Aggregation)), Plain),
@@ -122,6 +126,7 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 		Str(k.DataSource, Plain), Str(k.Owner, Plain), deadline, Str(k.Rationale, Plain), Str(k.Note, Plain),
 		Str(k.Exempt, Plain), Str(k.LibraryID, Plain),
 		optional(k.Reference, uf), Str(periodTargetsSpec(p.Cycle, k.PeriodTargets), Plain),
+		Str(string(k.UnitPlan), Plain), Str(k.UnitKPI, Plain), share,
 	}
 }
 

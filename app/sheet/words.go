@@ -40,6 +40,10 @@ var (
 	// targets per period and reference value (issue 12)
 	colReference     = column{i18n.N("Reference value"), []string{"reference", "last year", "gia tri tham chieu", "tham chieu", "thuc hien nam truoc"}}
 	colPeriodTargets = column{i18n.N("Targets per period"), []string{"period targets", "monthly plan", "muc tieu theo ky", "ke hoach theo ky"}}
+	// cascade: the unit KPI a KPI contributes to, and its share
+	colUnitPlan = column{i18n.N("Unit plan"), []string{"unit plan uid", "ke hoach don vi", "ke hoach phong"}}
+	colUnitKPI  = column{i18n.N("Unit KPI"), []string{"unit kpi id", "kpi don vi", "kpi phong"}}
+	colShare    = column{i18n.N("Share"), []string{"contribution share", "ty le dong gop", "phan dong gop"}}
 )
 
 // kpiColumns are the KPI definitions sheet's columns, in template order.
@@ -48,6 +52,7 @@ var kpiColumns = []column{
 	colRangeLow, colRangeHigh, colTolerance, colFloor, colCap, colWeight, colSteps, colEffort, colImpact,
 	colDataSource, colOwner, colDeadline, colRationale, colNote, colExempt, colLibraryID,
 	colReference, colPeriodTargets,
+	colUnitPlan, colUnitKPI, colShare,
 }
 
 // The columns of the actuals template and the long actuals table.

@@ -48,6 +48,10 @@ func (w *Workspace) commit(before, after *app.Plan, reason string) error {
 			return err
 		}
 	}
+	before, err := w.cascadeCheck(before, after) // cascade: loops, links, rolled-up actuals
+	if err != nil {
+		return err
+	}
 	edits := app.Diff(before, after)
 	if before != nil {
 		if len(edits) == 0 {

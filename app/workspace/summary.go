@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"kpiplanner/app"
+	"kpiplanner/app/cascade"
 	"kpiplanner/app/i18n"
 	"kpiplanner/app/score"
 )
@@ -99,19 +100,24 @@ func (w *Workspace) Summaries() ([]Summary, error) {
 func Summaries(store app.Store, today app.Date) ([]Summary, error) {
 	if pw, ok := store.(PlanWalker); ok {
 		parts := make([][]Summary, min(runtime.GOMAXPROCS(0), 4))
+		var units keeper // cascade: what rolling up the unit plans needs
 		err := pw.EachPlanIn(len(parts), func(part int, p *app.Plan) error {
 			parts[part] = append(parts[part], summarise(p, today))
+			units.keep(p)
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
-		return slices.Concat(parts...), nil
+		rows := slices.Concat(parts...)
+		rollUpSummaries(rows, units.kept, today)
+		return rows, nil
 	}
 	plans, err := store.Plans()
 	if err != nil {
 		return nil, err
 	}
+	cascade.RollUpAll(plans)
 	return Summarise(plans, today), nil
 }
 

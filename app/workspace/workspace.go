@@ -59,6 +59,9 @@ func (w *Workspace) Plan(id app.PlanID) (*app.Plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open plan %d: %w", id, err)
 	}
+	if err := w.rollUp(p); err != nil { // cascade: a unit plan's actuals come from its contributors
+		return nil, err
+	}
 	return p, nil
 }
 

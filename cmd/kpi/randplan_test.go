@@ -177,6 +177,7 @@ func fixRules(r *rand.Rand, rules *app.Rules) {
 	rules.Cap = 1 + float64(r.IntN(10))/10
 	rules.Floor = float64(1+r.IntN(9)) / 20
 	rules.RoundingStep = []float64{1, 100, 1000, 0.01}[r.IntN(4)]
+	rules.TeamWeight = rules.Cap * 10 // 11 to 20
 }
 
 // fixKPI makes k valid in p; KPI i has the fields a direction or an
@@ -205,6 +206,10 @@ func fixKPI(r *rand.Rand, p *app.Plan, k *app.KPI, i int) {
 	}
 	if i%4 == 0 {
 		k.Exempt = "" // only some KPIs are exempted
+	}
+	k.Share = float64(1+(i*37)%100) / 100
+	if i%5 == 0 {
+		k.UnitPlan, k.UnitKPI, k.Share = "", "", 0 // only some KPIs contribute to a unit KPI
 	}
 	k.Deadline = p.Cycle.Start.AddDays(r.IntN(int(p.Cycle.End.Time().Sub(p.Cycle.Start.Time()).Hours()/24) + 1))
 	for j := range k.Steps {
