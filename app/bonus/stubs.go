@@ -2,9 +2,6 @@ package bonus
 
 import "kpiplanner/app"
 
-func solve(in []Input, p Policy) Result                          { return Result{} }
-func employ(p *Policy, joined, left app.Date) Employment         { return Employment{} }
-func validatePolicy(p *Policy) error                             { return nil }
 func applyOverrides(ov []Override, in []Input) []Input           { return in }
 func distribute(in []Input, b []app.Band, t Target) Distribution { return Distribution{} }
 func check(in []Input, b []app.Band, t Target) []Violation       { return nil }
