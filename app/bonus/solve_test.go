@@ -47,7 +47,7 @@ func TestWorkedExample(t *testing.T) {
 		final   float64
 	}
 	wants := []want{
-		{Capped, 20_000_000, 20_000_000, 0, 20_000_000},     // 15 000 000 × k = 28 966 551.72 > cap 20 000 000
+		{Capped, 20_000_000, 20_000_000, 0, 20_000_000},       // 15 000 000 × k = 28 966 551.72 > cap 20 000 000
 		{Free, 11_586_620.6896551, 11_586_000, 1, 11_587_000}, // remainder 0.6207 step; ties NV03, wins on score 95.5 > 92
 		{Free, 11_586_620.6896551, 11_586_000, 0, 11_586_000},
 		{Free, 4_827_758.6206896, 4_827_000, 1, 4_828_000}, // remainder 0.7586 step: the largest
@@ -76,7 +76,7 @@ func TestModes(t *testing.T) {
 		total float64
 		k     float64
 	}{
-		"none pays raw":              {ModeNone, 10_000_000, 30_500_000, 1},
+		"none pays raw":               {ModeNone, 10_000_000, 30_500_000, 1},
 		"cap under the pool pays raw": {ModeCap, 40_000_000, 30_500_000, 1},
 		// k = 24 400 000 ÷ 30 500 000 = 0.8: 12 000 000, 4 800 000, 4 800 000, 2 000 000, 800 000
 		"cap over the pool scales down": {ModeCap, 24_400_000, 24_400_000, 0.8},
