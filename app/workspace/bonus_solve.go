@@ -34,25 +34,12 @@ func (w *Workspace) bonusSolve(c app.Cycle, unit app.UID) ([]bonus.Input, bonus.
 // scoped keeps the inputs and rows of the units in scope, and the pools they draw from.
 func scoped(all []bonus.Input, res bonus.Result, scope map[app.UID]bool) ([]bonus.Input, bonus.Policy, bonus.Result, error) {
 	var in []bonus.Input
-	out := bonus.Result{Mode: res.Mode, Step: res.Step, Feasible: true}
-	pools := map[app.UID]bool{}
-	for i := range res.Rows {
-		if scope[res.Rows[i].Unit] {
+	for i := range all {
+		if scope[all[i].Unit] {
 			in = append(in, all[i])
-			out.Rows = append(out.Rows, res.Rows[i])
-			out.Total += res.Rows[i].Final
-			out.Raw += res.Rows[i].Raw
-			pools[res.Rows[i].PoolUnit] = true
 		}
 	}
-	for _, pr := range res.Pools {
-		if pools[pr.Unit] {
-			out.Pools = append(out.Pools, pr)
-			out.Pool += pr.Pool
-			out.Feasible = out.Feasible && pr.Feasible
-		}
-	}
-	return in, bonus.Policy{}, out, nil
+	return in, bonus.Policy{}, res.Scope(scope), nil
 }
 
 // frozen replaces the rows of every signed-off calibration's scope with its snapshot.
