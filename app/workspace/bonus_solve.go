@@ -12,23 +12,28 @@ func (w *Workspace) bonusSolve(c app.Cycle, unit app.UID) ([]bonus.Input, bonus.
 	if err != nil {
 		return nil, p, bonus.Result{}, err
 	}
+	in, res, err := w.bonusWith(c, p, unit)
+	return in, p, res, err
+}
+
+func (w *Workspace) bonusWith(c app.Cycle, p bonus.Policy, unit app.UID) ([]bonus.Input, bonus.Result, error) {
 	all, err := w.bonusInputs(c, p, "")
 	if err != nil {
-		return nil, p, bonus.Result{}, err
+		return nil, bonus.Result{}, err
 	}
 	res := bonus.Solve(all, p)
 	if err := w.frozen(c, &res); err != nil {
-		return nil, p, res, err
+		return nil, res, err
 	}
 	if unit == "" {
-		return all, p, res, nil
+		return all, res, nil
 	}
 	units, err := w.store.Units()
 	if err != nil {
-		return nil, p, res, err
+		return nil, res, err
 	}
 	in, _, out, err := scoped(all, res, app.NewOrg(units).Subtree(unit))
-	return in, p, out, err
+	return in, out, err
 }
 
 // scoped keeps the inputs and rows of the units in scope, and the pools they draw from.

@@ -264,19 +264,16 @@ func cmdBonus(e *env, fs *flag.FlagSet) error {
 // solveFor solves p over the cycle's people (with the stored overrides and
 // sign-offs) and keeps the rows of unit's subtree when unit is given.
 func solveFor(ws *workspace.Workspace, c app.Cycle, p bonus.Policy, org *app.Org, unit string) (bonus.Result, error) {
-	in, err := ws.BonusInputs(c, p, "")
-	if err != nil {
-		return bonus.Result{}, err
+	var scope app.UID
+	if unit != "" {
+		u := org.ByCode(unit)
+		if u == nil {
+			return bonus.Result{}, fmt.Errorf("no unit with code %q (see kpi units list)", unit)
+		}
+		scope = u.UID
 	}
-	res := bonus.Solve(in, p)
-	if unit == "" {
-		return res, nil
-	}
-	u := org.ByCode(unit)
-	if u == nil {
-		return res, fmt.Errorf("no unit with code %q (see kpi units list)", unit)
-	}
-	return res.Scope(org.Subtree(u.UID)), nil
+	_, res, err := ws.BonusWith(c, p, scope)
+	return res, err
 }
 
 func writeBonusBook(ws *workspace.Workspace, path string, c app.Cycle, res bonus.Result, p bonus.Policy, tr *i18n.Translator) error {
