@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"maps"
+	"time"
 
 	"kpiplanner/app"
 	"kpiplanner/app/bonus"
@@ -80,20 +81,7 @@ func (w *Workspace) frozen(c app.Cycle, res *bonus.Result) error {
 }
 
 func (w *Workspace) applyScenario(c app.Cycle, sc bonus.Scenario, reason string) error {
-	bs, err := w.bonusStore()
-	if err != nil {
-		return err
-	}
-	cals, err := bs.Calibrations(c)
-	if err != nil {
-		return err
-	}
-	for _, cal := range cals {
-		if cal.Signed() {
-			return errSigned(c)
-		}
-	}
-	p, err := w.bonusPolicy(c)
+	p, err := w.openPolicy(c)
 	if err != nil {
 		return err
 	}
@@ -117,25 +105,7 @@ func (w *Workspace) applyScenario(c app.Cycle, sc bonus.Scenario, reason string)
 			if !sameCycle(before.Cycle, c) {
 				continue
 			}
-			after := before.Clone()
-			if sc.Bands != nil {
-				after.Rules.Bands = append([]app.Band(nil), sc.Bands...)
-			}
-			if sc.GroupWeights != nil {
-				after.Rules.GroupWeights = maps.Clone(sc.GroupWeights)
-			}
-			edits := app.Diff(before, after)
-			if len(edits) == 0 {
-				continue
-			}
-			if err := checkEdits(before, after, edits, reason, look); err != nil {
-				return err
-			}
-			after.Revision++
-			if err := tx.SavePlan(after); err != nil {
-				return err
-			}
-			if err := tx.AppendHistory(who.Entries(after.UID, at, edits)); err != nil {
+			if err := applyRules(tx, before, sc, reason, look, who, at); err != nil {
 				return err
 			}
 		}
@@ -145,4 +115,46 @@ func (w *Workspace) applyScenario(c app.Cycle, sc bonus.Scenario, reason string)
 		}
 		return bt.SaveBonusPolicy(p)
 	})
+}
+
+// openPolicy returns the cycle's policy, refusing when a calibration of the cycle is signed off.
+func (w *Workspace) openPolicy(c app.Cycle) (bonus.Policy, error) {
+	bs, err := w.bonusStore()
+	if err != nil {
+		return bonus.Policy{}, err
+	}
+	cals, err := bs.Calibrations(c)
+	if err != nil {
+		return bonus.Policy{}, err
+	}
+	for _, cal := range cals {
+		if cal.Signed() {
+			return bonus.Policy{}, errSigned(c)
+		}
+	}
+	return w.bonusPolicy(c)
+}
+
+// applyRules writes sc's bands and group weights into one plan, checked by
+// the lifecycle and recorded in its history.
+func applyRules(tx app.Tx, before *app.Plan, sc bonus.Scenario, reason string, look closeLookup, who app.Who, at time.Time) error {
+	after := before.Clone()
+	if sc.Bands != nil {
+		after.Rules.Bands = append([]app.Band(nil), sc.Bands...)
+	}
+	if sc.GroupWeights != nil {
+		after.Rules.GroupWeights = maps.Clone(sc.GroupWeights)
+	}
+	edits := app.Diff(before, after)
+	if len(edits) == 0 {
+		return nil
+	}
+	if err := checkEdits(before, after, edits, reason, look); err != nil {
+		return err
+	}
+	after.Revision++
+	if err := tx.SavePlan(after); err != nil {
+		return err
+	}
+	return tx.AppendHistory(who.Entries(after.UID, at, edits))
 }

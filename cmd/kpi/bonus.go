@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -54,14 +53,40 @@ func (f *policyFlags) add(fs *flag.FlagSet) {
 
 // apply changes p by the flags given.
 func (f *policyFlags) apply(p *bonus.Policy, org *app.Org) error {
+	if err := f.applyMoney(p); err != nil {
+		return err
+	}
+	if f.mode != "" {
+		p.Mode = bonus.Mode(f.mode)
+	}
+	if f.proRate != "" {
+		p.ProRate = bonus.ProRate(f.proRate)
+	}
+	if f.monthDays > 0 {
+		p.MonthMinDays = f.monthDays
+	}
+	if f.minDays >= 0 {
+		p.Eligibility.MinDays = f.minDays
+	}
+	if f.probation >= 0 {
+		p.Eligibility.ProbationDays = f.probation
+	}
+	if f.paymentDate != "" {
+		var err error
+		if p.Eligibility.PaymentDate, err = parseOptionalDate(f.paymentDate); err != nil {
+			return fmt.Errorf("%w: --payment-date: %v", errUsage, err)
+		}
+	}
+	return f.applyUnitPools(p, org)
+}
+
+// applyMoney changes the pool, the floor, the cap and the step by the flags given.
+func (f *policyFlags) applyMoney(p *bonus.Policy) error {
 	var err error
 	if f.pool != "" {
 		if p.Pool, err = parseAmount(f.pool); err != nil {
 			return fmt.Errorf("%w: --pool: %v", errUsage, err)
 		}
-	}
-	if f.mode != "" {
-		p.Mode = bonus.Mode(f.mode)
 	}
 	if f.floor != "" {
 		if p.Floor, err = parseLimit(f.floor); err != nil {
@@ -78,24 +103,7 @@ func (f *policyFlags) apply(p *bonus.Policy, org *app.Org) error {
 			return fmt.Errorf("%w: --step: %v", errUsage, err)
 		}
 	}
-	if f.proRate != "" {
-		p.ProRate = bonus.ProRate(f.proRate)
-	}
-	if f.monthDays > 0 {
-		p.MonthMinDays = f.monthDays
-	}
-	if f.minDays >= 0 {
-		p.Eligibility.MinDays = f.minDays
-	}
-	if f.probation >= 0 {
-		p.Eligibility.ProbationDays = f.probation
-	}
-	if f.paymentDate != "" {
-		if p.Eligibility.PaymentDate, err = parseOptionalDate(f.paymentDate); err != nil {
-			return fmt.Errorf("%w: --payment-date: %v", errUsage, err)
-		}
-	}
-	return f.applyUnitPools(p, org)
+	return nil
 }
 
 func (f *policyFlags) applyUnitPools(p *bonus.Policy, org *app.Org) error {
@@ -223,42 +231,62 @@ func cmdBonus(e *env, fs *flag.FlagSet) error {
 		return err
 	}
 	org := app.NewOrg(units)
-	p, err := ws.BonusPolicy(c)
+	p, err := policyFor(e, ws, c, &pf, org, *save)
 	if err != nil {
 		return err
-	}
-	if err := pf.apply(&p, org); err != nil {
-		return err
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if *save {
-		if err := ws.SaveBonusPolicy(p); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.errOut, "saved the bonus policy of %s\n", bonus.Key(c))
 	}
 	res, err := solveFor(ws, c, p, org, *unit)
 	if err != nil {
 		return err
 	}
-	if *out != "" {
-		if err := writeBonusBook(ws, *out, c, res, p, tr); err != nil {
+	return bonusOutputs(e, ws, c, p, res, tr, bonusFiles{*out, *regulation, *asJSON})
+}
+
+// bonusFiles are what kpi bonus writes besides its table.
+type bonusFiles struct {
+	book, regulation string
+	json             bool
+}
+
+// bonusOutputs writes the workbook and the regulation when asked, then the rows as a table or JSON.
+func bonusOutputs(e *env, ws *workspace.Workspace, c app.Cycle, p bonus.Policy, res bonus.Result, tr *i18n.Translator, f bonusFiles) error {
+	if f.book != "" {
+		if err := writeBonusBook(ws, f.book, c, res, p, tr); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.errOut, "wrote %s\n", *out)
+		fmt.Fprintf(e.errOut, "wrote %s\n", f.book)
 	}
-	if *regulation != "" {
-		if err := writeRegulation(ws, *regulation, c, p); err != nil {
+	if f.regulation != "" {
+		if err := writeRegulation(ws, f.regulation, c, p); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.errOut, "wrote %s\n", *regulation)
+		fmt.Fprintf(e.errOut, "wrote %s\n", f.regulation)
 	}
-	if *asJSON {
+	if f.json {
 		return writeBonusJSON(e.out, res)
 	}
 	return writeBonusTable(e.out, res, tr)
+}
+
+// policyFor is the cycle's stored policy changed by the flags, validated, and stored when save.
+func policyFor(e *env, ws *workspace.Workspace, c app.Cycle, pf *policyFlags, org *app.Org, save bool) (bonus.Policy, error) {
+	p, err := ws.BonusPolicy(c)
+	if err != nil {
+		return p, err
+	}
+	if err := pf.apply(&p, org); err != nil {
+		return p, err
+	}
+	if err := p.Validate(); err != nil {
+		return p, err
+	}
+	if save {
+		if err := ws.SaveBonusPolicy(p); err != nil {
+			return p, err
+		}
+		fmt.Fprintf(e.errOut, "saved the bonus policy of %s\n", bonus.Key(c))
+	}
+	return p, nil
 }
 
 // solveFor solves p over the cycle's people (with the stored overrides and
@@ -342,77 +370,4 @@ func rowsOf(in []bonus.Input) []bonus.Row {
 		return nil
 	}
 	return []bonus.Row{{Input: in[0]}}
-}
-
-// bonusJSON is one row of kpi bonus --json.
-type bonusJSON struct {
-	Code       string   `json:"code"`
-	Name       string   `json:"name"`
-	Unit       string   `json:"unit"`
-	Score      *float64 `json:"score"`
-	Band       string   `json:"band"`
-	Overridden bool     `json:"overridden,omitempty"`
-	Eligible   bool     `json:"eligible"`
-	Why        []string `json:"why,omitempty"`
-	Base       float64  `json:"base"`
-	Multiplier float64  `json:"multiplier"`
-	ProRata    float64  `json:"pro_rata"`
-	Raw        float64  `json:"raw"`
-	K          float64  `json:"k"`
-	Bound      string   `json:"bound"`
-	Exact      float64  `json:"exact"`
-	Rounded    float64  `json:"rounded"`
-	Remainder  float64  `json:"remainder_steps"`
-	Extra      int64    `json:"extra_steps"`
-	Final      float64  `json:"final"`
-}
-
-// poolJSON is one pool of kpi bonus --json; unit is "" for the company pool.
-type poolJSON struct {
-	Unit      string  `json:"unit"`
-	Pool      float64 `json:"pool"`
-	Raw       float64 `json:"raw"`
-	K         float64 `json:"k"`
-	Total     float64 `json:"total"`
-	People    int     `json:"people"`
-	Eligible  int     `json:"eligible"`
-	Feasible  bool    `json:"feasible"`
-	Shortfall float64 `json:"shortfall"`
-	Remainder int64   `json:"remainder_steps"`
-}
-
-func writeBonusJSON(w io.Writer, res bonus.Result) error {
-	k := map[app.UID]float64{}
-	for _, pr := range res.Pools {
-		k[pr.Unit] = pr.K
-	}
-	rows := make([]bonusJSON, len(res.Rows))
-	for i, r := range res.Rows {
-		rows[i] = bonusJSON{Code: r.Code, Name: r.Name, Unit: r.UnitCode, Band: r.Band, Overridden: r.Overridden, Eligible: r.Eligible,
-			Base: r.Base, Multiplier: r.Multiplier, ProRata: r.ProRata, Raw: r.Raw, K: k[r.Pool], Bound: string(r.Bound),
-			Exact: r.Exact, Rounded: r.Rounded, Remainder: r.Fraction, Extra: r.Extra, Final: r.Final}
-		if r.HasScore {
-			s := r.Score
-			rows[i].Score = &s
-		}
-		for _, why := range r.Why {
-			rows[i].Why = append(rows[i].Why, string(why))
-		}
-	}
-	pools := make([]poolJSON, len(res.Pools))
-	for i, pr := range res.Pools {
-		pools[i] = poolJSON{Unit: pr.Code, Pool: pr.Pool, Raw: pr.Raw, K: pr.K, Total: pr.Total, People: pr.People,
-			Eligible: pr.Eligible, Feasible: pr.Feasible, Shortfall: pr.Shortfall, Remainder: pr.Remainder}
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Mode     bonus.Mode  `json:"mode"`
-		Step     float64     `json:"step"`
-		Pool     float64     `json:"pool"`
-		Total    float64     `json:"total"`
-		Feasible bool        `json:"feasible"`
-		Pools    []poolJSON  `json:"pools"`
-		Rows     []bonusJSON `json:"rows"`
-	}{res.Mode, res.Step, res.Pool, res.Total, res.Feasible, pools, rows})
 }

@@ -41,49 +41,64 @@ func cmdCalibrate(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	cal := &calibration{ws: ws}
-	if cal.cycle, err = pickCycle(ws, *cycle); err != nil {
-		return err
-	}
-	units, err := ws.Units()
+	cal, err := newCalibration(ws, *cycle, *unit)
 	if err != nil {
 		return err
 	}
+	return cal.do(e, pos, *reason, *percents, quotas)
+}
+
+// newCalibration resolves --cycle and --unit.
+func newCalibration(ws *workspace.Workspace, cycle, unit string) (*calibration, error) {
+	cal := &calibration{ws: ws}
+	var err error
+	if cal.cycle, err = pickCycle(ws, cycle); err != nil {
+		return nil, err
+	}
+	units, err := ws.Units()
+	if err != nil {
+		return nil, err
+	}
 	cal.org = app.NewOrg(units)
-	if *unit != "" {
-		u := cal.org.ByCode(*unit)
+	if unit != "" {
+		u := cal.org.ByCode(unit)
 		if u == nil {
-			return fmt.Errorf("no unit with code %q (see kpi units list)", *unit)
+			return nil, fmt.Errorf("no unit with code %q (see kpi units list)", unit)
 		}
 		cal.unit = u.UID
 	}
+	return cal, nil
+}
+
+// do runs the calibrate action pos[0].
+func (c *calibration) do(e *env, pos []string, reason, percents string, quotas []string) error {
 	switch pos[0] {
 	case "show":
-		return cal.show(e)
+		return c.show(e)
 	case "override":
 		if len(pos) != 3 {
 			return fmt.Errorf("%w: calibrate override CODE BAND --reason TEXT", errUsage)
 		}
-		return cal.override(e, pos[1], pos[2], *reason)
+		return c.override(e, pos[1], pos[2], reason)
 	case "undo":
 		if len(pos) != 2 {
 			return fmt.Errorf("%w: calibrate undo CODE", errUsage)
 		}
-		return cal.undo(e, pos[1])
+		return c.undo(e, pos[1])
 	case "target":
-		return cal.target(e, *percents, quotas)
+		return c.target(e, percents, quotas)
 	case "sign-off":
-		so, err := ws.SignOff(cal.cycle, cal.unit)
+		so, err := c.ws.SignOff(c.cycle, c.unit)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.out, "signed off %s: %d people, total %.0f\n", bonus.Key(cal.cycle), len(so.Rows), so.Total)
+		fmt.Fprintf(e.out, "signed off %s: %d people, total %.0f\n", bonus.Key(c.cycle), len(so.Rows), so.Total)
 		return nil
 	case "reopen":
-		if err := ws.ReopenCalibration(cal.cycle, cal.unit, *reason); err != nil {
+		if err := c.ws.ReopenCalibration(c.cycle, c.unit, reason); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.out, "reopened the calibration of %s\n", bonus.Key(cal.cycle))
+		fmt.Fprintf(e.out, "reopened the calibration of %s\n", bonus.Key(c.cycle))
 		return nil
 	}
 	return fmt.Errorf("%w: unknown calibrate action %q", errUsage, pos[0])
