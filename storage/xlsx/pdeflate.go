@@ -137,7 +137,10 @@ func (d *pdeflate) Close() error {
 func (d *pdeflate) seal(fh *zip.FileHeader) {
 	fh.CRC32 = d.crc
 	fh.CompressedSize64, fh.UncompressedSize64 = uint64(d.n), uint64(d.in)
+	// zip.Writer's central directory reads the 32-bit sizes of a raw entry.
+	//lint:ignore SA1019 zip.Writer.Close writes these fields for raw entries
 	fh.CompressedSize = uint32(min(fh.CompressedSize64, math.MaxUint32))
+	//lint:ignore SA1019 as above
 	fh.UncompressedSize = uint32(min(fh.UncompressedSize64, math.MaxUint32))
 	if fh.CompressedSize64 >= math.MaxUint32 || fh.UncompressedSize64 >= math.MaxUint32 {
 		fh.ReaderVersion = 45 // zip64
