@@ -31,14 +31,15 @@ type pdeflate struct {
 	in    int64
 	n     int64 // compressed bytes written
 	wg    sync.WaitGroup
-	free  chan []byte // written blocks' buffers, for reuse
+	free  chan []byte        // written blocks' buffers, for reuse
+	outs  chan *bytes.Buffer // written blocks' deflated buffers, for reuse
 }
 
 // pjob is one block: its data and, once ready is closed, its deflated form.
 type pjob struct {
 	data  []byte
 	last  bool
-	res   bytes.Buffer
+	res   *bytes.Buffer
 	ready chan struct{}
 }
 
@@ -47,6 +48,7 @@ func newPdeflate(out io.Writer) *pdeflate {
 	workers := max(runtime.GOMAXPROCS(0), 1)
 	d := &pdeflate{out: out, jobs: make(chan *pjob, workers), order: make(chan *pjob, 2*workers), done: make(chan error, 1)}
 	d.free = make(chan []byte, 3*workers+2)
+	d.outs = make(chan *bytes.Buffer, 3*workers+2)
 	d.cur = d.buffer()
 	for range workers {
 		d.wg.Add(1)
@@ -61,9 +63,9 @@ func (d *pdeflate) work() {
 	var fw *flate.Writer
 	for j := range d.jobs {
 		if fw == nil {
-			fw, _ = flate.NewWriter(&j.res, flate.BestSpeed) // BestSpeed is a valid level: no error
+			fw, _ = flate.NewWriter(j.res, flate.BestSpeed) // BestSpeed is a valid level: no error
 		} else {
-			fw.Reset(&j.res)
+			fw.Reset(j.res)
 		}
 		_, _ = fw.Write(j.data) // writes to a bytes.Buffer cannot fail
 		if j.last {
@@ -91,6 +93,11 @@ func (d *pdeflate) write() {
 		case d.free <- j.data[:0]:
 		default:
 		}
+		j.res.Reset()
+		select {
+		case d.outs <- j.res:
+		default:
+		}
 	}
 	d.done <- err
 }
@@ -106,6 +113,11 @@ func (d *pdeflate) Write(p []byte) (int, error) {
 
 func (d *pdeflate) submit(last bool) {
 	j := &pjob{data: d.cur, last: last, ready: make(chan struct{})}
+	select {
+	case j.res = <-d.outs:
+	default:
+		j.res = bytes.NewBuffer(make([]byte, 0, pdeflateBlock/4))
+	}
 	d.order <- j
 	d.jobs <- j
 	if !last {
