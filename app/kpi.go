@@ -151,6 +151,9 @@ type KPI struct {
 	// plan's result provisional; "" when not exempted.
 	Exempt  string
 	Actuals []Actual // at most one per period, sorted by period
+	// FromTemplate is the id of the KPI of the plan's template this KPI was
+	// made from; "" for a KPI of the plan's own.
+	FromTemplate string
 }
 
 // ActualAt returns the KPI's actual for period i, if recorded.

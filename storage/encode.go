@@ -26,6 +26,10 @@ const (
 	// earlier text of the record, or the number of a shared text. encodePlan
 	// writes it.
 	planFormat4 = 4
+	// planFormat5 holds the fields of format 4 and, in blocks of their own
+	// at the end of the head and of each KPI, the fields added since (each
+	// block commented with its feature). encodePlan writes it.
+	planFormat5 = 5
 
 	actualsPlain       = 1 // actualsPlain holds period and value per actual.
 	actualsWithDen     = 2 // actualsWithDen also holds each actual's denominator.
@@ -54,13 +58,13 @@ func idOf(key []byte) app.PlanID {
 
 // encodePlan returns p without its ID (the key holds it) and without actuals,
 // in the current plan record format, every text in place.
-func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat4) }
+func encodePlan(p *app.Plan) []byte { return encodePlanAs(p, planFormat5) }
 
 // encodePlanWith returns p's record in the current format, its shareable
 // texts numbered in table t.
 func encodePlanWith(p *app.Plan, t *textTable) ([]byte, error) {
 	w := &writer{b: make([]byte, 0, 128+64*len(p.KPIs)), texts: t}
-	encodePlanTo(w, p, planFormat4)
+	encodePlanTo(w, p, planFormat5)
 	return w.b, w.err
 }
 
@@ -82,6 +86,10 @@ func encodePlanTo(w *writer, p *app.Plan, f byte) {
 		w.bool(p.ApprovedOnce)
 		w.str(string(p.PersonUID))
 	}
+	if f >= planFormat5 { // format 5: position templates
+		w.str(string(p.TemplateUID))
+		w.uvarint(uint64(p.TemplateVersion))
+	}
 	w.tagged = f >= planFormat4
 	w.field(p.Name, false)
 	w.field(string(p.Status), true)
@@ -98,7 +106,7 @@ func encodePlanTo(w *writer, p *app.Plan, f byte) {
 	encodeRules(w, &p.Rules, f)
 	w.count(len(p.KPIs), p.KPIs == nil)
 	for i := range p.KPIs {
-		encodeKPI(w, &p.KPIs[i], f >= planFormat2)
+		encodeKPI(w, &p.KPIs[i], f)
 	}
 }
 
@@ -132,7 +140,7 @@ func encodeRules(w *writer, r *app.Rules, f byte) {
 	}
 }
 
-func encodeKPI(w *writer, k *app.KPI, v2 bool) {
+func encodeKPI(w *writer, k *app.KPI, f byte) {
 	w.field(k.ID, true)
 	w.field(k.LibraryID, true)
 	w.field(k.Name, true)
@@ -161,8 +169,11 @@ func encodeKPI(w *writer, k *app.KPI, v2 bool) {
 		w.float(s.Score)
 	}
 	w.field(k.Note, true)
-	if v2 {
+	if f >= planFormat2 {
 		w.field(k.Exempt, true)
+	}
+	if f >= planFormat5 { // format 5: position templates
+		w.field(k.FromTemplate, true)
 	}
 }
 
@@ -183,7 +194,7 @@ func decodePlanIn(key, val []byte, shared func(uint64) (string, error), intern m
 	id := idOf(key)
 	r := &reader{src: val, shared: shared, buf: buf} // the head's uids are not interned: each is one plan's
 	f := r.byte()
-	if r.err == nil && (f < planFormat1 || f > planFormat4) {
+	if r.err == nil && (f < planFormat1 || f > planFormat5) {
 		return nil, fmt.Errorf("plan %d: unknown record format %d", id, f)
 	}
 	p := r.newPlan(id)
@@ -194,6 +205,10 @@ func decodePlanIn(key, val []byte, shared func(uint64) (string, error), intern m
 		p.Revision = r.uvarint()
 		p.ApprovedOnce = r.bool()
 		p.PersonUID = app.UID(r.str())
+	}
+	if f >= planFormat5 { // format 5: position templates
+		p.TemplateUID = app.UID(r.str())
+		p.TemplateVersion = int(r.uvarint())
 	}
 	r.tagged, r.intern = f >= planFormat4, intern
 	p.Name = r.field()
@@ -214,7 +229,7 @@ func decodePlanIn(key, val []byte, shared func(uint64) (string, error), intern m
 	if n, isNil := r.count(20); !isNil {
 		p.KPIs = r.newKPIs(n)
 		for i := range p.KPIs {
-			decodeKPI(r, &p.KPIs[i], i, f >= planFormat2)
+			decodeKPI(r, &p.KPIs[i], i, f)
 		}
 	}
 	if buf != nil {
@@ -261,7 +276,7 @@ func decodeRules(r *reader, rules *app.Rules, f byte) {
 }
 
 // decodeKPI reads the KPI at position i of a plan record.
-func decodeKPI(r *reader, k *app.KPI, i int, v2 bool) {
+func decodeKPI(r *reader, k *app.KPI, i int, f byte) {
 	k.ID = r.field()
 	k.LibraryID = r.field()
 	k.Name = r.field()
@@ -291,7 +306,10 @@ func decodeKPI(r *reader, k *app.KPI, i int, v2 bool) {
 		}
 	}
 	k.Note = r.field()
-	if v2 {
+	if f >= planFormat2 {
 		k.Exempt = r.field()
+	}
+	if f >= planFormat5 { // format 5: position templates
+		k.FromTemplate = r.field()
 	}
 }

@@ -269,7 +269,7 @@ func recordPerson(v []byte) app.UID {
 // recordHead reads the uid and person uid at the head of an encoded plan
 // record without decoding the rest; either is "" when the format lacks it.
 func recordHead(v []byte) (uid, person app.UID) {
-	if len(v) == 0 || v[0] < planFormat2 || v[0] > planFormat4 {
+	if len(v) == 0 || v[0] < planFormat2 || v[0] > planFormat5 {
 		return "", ""
 	}
 	r := newReader(v[1:])

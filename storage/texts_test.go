@@ -177,8 +177,8 @@ func TestSchema4MigrationSharesTexts(t *testing.T) {
 			t.Errorf("schema version %d, want %d", v, SchemaVersion())
 		}
 		for _, p := range plans {
-			if f := tx.Bucket(bucketPlans).Get(planKey(p.ID))[0]; f != planFormat4 {
-				t.Errorf("plan %d is in format %d after the migration, want %d", p.ID, f, planFormat4)
+			if f := tx.Bucket(bucketPlans).Get(planKey(p.ID))[0]; f != planFormat5 {
+				t.Errorf("plan %d is in format %d after the migration, want %d", p.ID, f, planFormat5)
 			}
 		}
 		if tx.Bucket(bucketTextIDs).Get([]byte(plans[0].KPIs[0].Name)) == nil {

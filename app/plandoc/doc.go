@@ -60,6 +60,14 @@ type docPlan struct {
 	Goal         docGoal   `json:"goal,omitzero"`
 	Rules        *docRules `json:"rules,omitempty"`
 	KPIs         []docKPI  `json:"kpis,omitempty"`
+	// Template is the position template the plan was made from (optional).
+	Template *docTemplateRef `json:"template,omitempty"`
+}
+
+// docTemplateRef names a position template and its version.
+type docTemplateRef struct {
+	UID     app.UID `json:"uid" plandoc:"required"`
+	Version int     `json:"version" plandoc:"required"`
 }
 
 type docPerson struct {
@@ -134,6 +142,8 @@ type docKPI struct {
 	Note        string          `json:"note,omitempty"`
 	Exempt      string          `json:"exempt,omitempty"`
 	Actuals     []docActual     `json:"actuals,omitempty"`
+	// FromTemplate is the id of the template KPI this KPI was made from (optional).
+	FromTemplate string `json:"from_template,omitempty"`
 }
 
 // setDefaults gives a KPI the weight 1 when the document leaves it out.

@@ -70,6 +70,9 @@ func fromPlan(p *app.Plan) (docPlan, error) {
 		Cycle: docCycle(p.Cycle), Goal: docGoal(p.Goal),
 		Rules: &r,
 	}
+	if p.TemplateUID != "" || p.TemplateVersion != 0 {
+		d.Template = &docTemplateRef{UID: p.TemplateUID, Version: p.TemplateVersion}
+	}
 	if len(p.KPIs) == 0 {
 		return d, nil
 	}
@@ -113,6 +116,7 @@ func fromKPI(k *app.KPI, labels []string) (docKPI, error) {
 		Unit: k.Unit, Direction: k.Direction, Baseline: k.Baseline, Floor: k.Floor, Cap: k.Cap,
 		Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
 		DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Note: k.Note, Exempt: k.Exempt,
+		FromTemplate: k.FromTemplate,
 	}
 	isRange := k.Direction == app.Range
 	d.Target = optional(k.Target, k.Direction == app.Higher || k.Direction == app.Lower)

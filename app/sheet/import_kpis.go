@@ -225,6 +225,9 @@ func (im *kpiImport) textFields(r int, k *app.KPI) {
 	if s, i := im.text(r, colLibraryID); i >= 0 && s != "" {
 		k.LibraryID = s
 	}
+	if s, i := im.text(r, colFromTemplate); i >= 0 && s != "" {
+		k.FromTemplate = s
+	}
 }
 
 // enumFields sets the KPI's enumerated fields from the non-empty cells of
@@ -353,7 +356,7 @@ var fieldColumns = map[string]column{
 	"range_low": colRangeLow, "range_high": colRangeHigh, "tolerance": colTolerance, "floor": colFloor,
 	"cap": colCap, "effort": colEffort, "impact": colImpact, "steps": colSteps, "deadline": colDeadline,
 	"description": colDescription, "rationale": colRationale, "note": colNote, "exempt": colExempt,
-	"data_source": colDataSource, "owner": colOwner, "library_id": colLibraryID,
+	"data_source": colDataSource, "owner": colOwner, "library_id": colLibraryID, "from_template": colFromTemplate,
 }
 
 // validate reports what plan validation finds wrong with the imported KPIs.

@@ -120,7 +120,7 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 		optional(k.Floor, FormatPercent), optional(k.Cap, FormatPercent), Num(k.Weight, Plain, FormatGeneral),
 		Str(stepsSpec(k.Steps), Plain), Str(l.Name(string(k.Effort)), Plain), Str(l.Name(string(k.Impact)), Plain),
 		Str(k.DataSource, Plain), Str(k.Owner, Plain), deadline, Str(k.Rationale, Plain), Str(k.Note, Plain),
-		Str(k.Exempt, Plain), Str(k.LibraryID, Plain),
+		Str(k.Exempt, Plain), Str(k.LibraryID, Plain), Str(k.FromTemplate, Plain),
 	}
 }
 

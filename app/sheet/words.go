@@ -37,13 +37,15 @@ var (
 	colRationale   = column{i18n.N("Rationale"), []string{"ly do", "muc dich", "ly do chon kpi"}}
 	colExempt      = column{i18n.N("Exemption reason"), []string{"exempt", "exemption", "mien tru", "ly do mien tru"}}
 	colLibraryID   = column{i18n.N("Library entry"), []string{"library id", "library", "ma thu vien", "muc thu vien"}}
+	// colFromTemplate is the template KPI a KPI was made from (position templates).
+	colFromTemplate = column{i18n.N("Template KPI"), []string{"from template", "from_template", "kpi mau", "ma kpi mau"}}
 )
 
 // kpiColumns are the KPI definitions sheet's columns, in template order.
 var kpiColumns = []column{
 	colID, colName, colDescription, colGroup, colUnit, colDirection, colAggregation, colBaseline, colTarget,
 	colRangeLow, colRangeHigh, colTolerance, colFloor, colCap, colWeight, colSteps, colEffort, colImpact,
-	colDataSource, colOwner, colDeadline, colRationale, colNote, colExempt, colLibraryID,
+	colDataSource, colOwner, colDeadline, colRationale, colNote, colExempt, colLibraryID, colFromTemplate,
 }
 
 // The columns of the actuals template and the long actuals table.

@@ -21,9 +21,10 @@ func everyFieldKPI() app.KPI {
 		Baseline: app.Float(0.1 + 0.2), Target: 123.456, RangeLow: 12.345, RangeHigh: 1e6 + 0.5, Tolerance: 7,
 		Floor: app.Float(0.35), Cap: app.Float(1.25), Weight: 1.5, Group: app.GroupB, Effort: app.High, Impact: app.Low,
 		Aggregation: app.Average, DataSource: "CRM; kế toán", Owner: "Trần Thị Bình", Deadline: app.NewDate(2026, 6, 30),
-		Steps:  []app.StepBand{{From: 0.8123456789, Score: 60.5}, {From: 1, Score: 100}, {From: 1.125, Score: 123.456}},
-		Note:   "  ghi chú  ",
-		Exempt: "Dữ liệu quý 1 chưa có, đã thống nhất với phòng nhân sự",
+		Steps:        []app.StepBand{{From: 0.8123456789, Score: 60.5}, {From: 1, Score: 100}, {From: 1.125, Score: 123.456}},
+		Note:         "  ghi chú  ",
+		Exempt:       "Dữ liệu quý 1 chưa có, đã thống nhất với phòng nhân sự",
+		FromTemplate: "rev",
 	}
 }
 
