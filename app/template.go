@@ -125,3 +125,13 @@ func DiffTemplates(before, after *Template) []Edit {
 	}
 	return out
 }
+
+// KPI returns the template's KPI with the given id, or nil.
+func (t *Template) KPI(id string) *KPI {
+	for i := range t.KPIs {
+		if t.KPIs[i].ID == id {
+			return &t.KPIs[i]
+		}
+	}
+	return nil
+}
