@@ -54,7 +54,7 @@ func (t *Template) Clone() *Template {
 
 // Validate checks the template's own fields (name, position, level) and its
 // KPIs and rules as a plan's, returning a *ValidationError naming each bad
-// field, or nil.
+// field, or nil. A target of 0 is allowed: no default, each plan sets its own.
 func (t *Template) Validate() error {
 	v := &validator{}
 	v.required("name", t.Name)
@@ -74,7 +74,12 @@ func (t *Template) Validate() error {
 	}
 	if err := t.AsPlan().Validate(); err != nil {
 		if ve, ok := err.(*ValidationError); ok {
-			v.errs = append(v.errs, ve.Fields...)
+			for _, f := range ve.Fields {
+				if k := t.KPI(f.KPI); f.Field == "target" && k != nil && k.Target == 0 {
+					continue // no default target: each plan sets its own
+				}
+				v.errs = append(v.errs, f)
+			}
 		}
 	}
 	return v.result(t.Name)

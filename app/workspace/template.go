@@ -218,3 +218,39 @@ func versionOf(vs []*app.Template, v int) *app.Template {
 	}
 	return nil
 }
+
+// ImportTemplates saves templates read from a file in one transaction: a
+// template of a uid not stored yet, or one that differs from the stored
+// latest version, becomes a new version (noted "imported from FILE"); an
+// unchanged one is left. It returns how many versions it saved.
+func (w *Workspace) ImportTemplates(ts []*app.Template, from string) (int, error) {
+	all, err := w.store.Templates()
+	if err != nil {
+		return 0, err
+	}
+	latest := latestVersions(all)
+	who, at := w.who(""), w.now()
+	var todo []*app.Template
+	for _, t := range ts {
+		t.NormalizeText()
+		if err := t.Validate(); err != nil {
+			return 0, err
+		}
+		if cur := latest[t.UID]; cur != nil && t.UID != "" && len(app.DiffTemplates(cur, t)) == 0 {
+			continue
+		}
+		todo = append(todo, t)
+	}
+	err = w.store.Update(func(tx app.Tx) error {
+		for _, t := range todo {
+			if err := saveTemplate(tx, who, at, t, "imported from "+from); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(todo), nil
+}
