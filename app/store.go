@@ -56,6 +56,9 @@ type Store interface {
 	// Templates returns every version of every position template, grouped
 	// by template, each template's versions oldest first.
 	Templates() ([]*Template, error)
+	// PlansOfTemplate returns the plans holding template uid (any version),
+	// with their KPIs and actuals, ordered by id.
+	PlansOfTemplate(uid UID) ([]*Plan, error)
 }
 
 // Tx is one write transaction of a Store: what a user action changes, with its

@@ -149,3 +149,76 @@ func decodeTemplate(k, v []byte, shared func(uint64) (string, error)) (*app.Temp
 	}
 	return tp, nil
 }
+
+// PlansOfTemplate returns the plans holding template uid (any version),
+// with their KPIs and actuals, ordered by id. Other plans are not decoded:
+// the template uid is read from the head of each record.
+func (db *DB) PlansOfTemplate(uid app.UID) ([]*app.Plan, error) {
+	var out []*app.Plan
+	err := db.view(func(tx *bolt.Tx) error {
+		plans, acts, err := planBuckets(tx)
+		if err != nil {
+			return err
+		}
+		shared, err := sharedTexts(tx, true, nil)
+		if err != nil {
+			return err
+		}
+		org, closes, err := loadOrg(tx)
+		if err != nil {
+			return err
+		}
+		ac := acts.Cursor()
+		return plans.ForEach(func(k, v []byte) error {
+			if recordTemplate(v) != uid {
+				return nil
+			}
+			p, err := decodePlanWith(k, v, shared, nil)
+			if err != nil {
+				return err
+			}
+			for ak, av := ac.Seek(k); ak != nil && bytes.HasPrefix(ak, k); ak, av = ac.Next() {
+				if err := attachActuals(p, ak, av); err != nil {
+					return err
+				}
+			}
+			if err := resolveWith(tx, p, org, closes); err != nil {
+				return fmt.Errorf("plan %d: %w", p.ID, err)
+			}
+			out = append(out, p)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: load the plans of template %s: %w", uid, err)
+	}
+	return out, nil
+}
+
+// recordTemplate returns the template uid at the head of an encoded plan
+// record (format 5 and later), or "".
+func recordTemplate(v []byte) app.UID {
+	if len(v) == 0 || v[0] < planFormat5 || v[0] > planFormat5 {
+		return ""
+	}
+	r := &reader{src: v[1:]}
+	r.skipStr()
+	r.uvarint()
+	r.bool()
+	r.skipStr()
+	n := r.uvarint()
+	if r.err != nil || n > uint64(r.left()) {
+		return ""
+	}
+	return app.UID(r.src[r.off : r.off+int(n)])
+}
+
+// skipStr reads past a plain string field.
+func (r *reader) skipStr() {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(r.left()) {
+		r.fail(errShort)
+		return
+	}
+	r.off += int(n)
+}

@@ -7,45 +7,87 @@
 package template
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
 	"kpiplanner/app"
 )
 
-// field is one KPI or rules field a template sets: its path word and its
-// index in the struct.
-type field struct {
-	name  string // path word, as in history: target, data_source
-	index int
+// field is one KPI or rules field a template sets: its path word and typed
+// access to it (no reflection: previews compare every field of every KPI
+// of thousands of plans).
+type field[T any] struct {
+	name string                   // path word, as in history: target, data_source
+	eq   func(a, b *T) bool       // a's and b's values are equal
+	set  func(dst, src *T)        // dst takes (a copy of) src's value
+	get  func(t *T) reflect.Value // the value, for show
 }
 
-// kpiFieldNames are the KPI fields a template gives its plans; the others
-// (id, owner, deadline, note, exemption, actuals) are each plan's own.
-var kpiFieldNames = []string{"LibraryID", "Name", "Description", "Rationale", "Unit", "Direction", "Baseline",
-	"Target", "RangeLow", "RangeHigh", "Tolerance", "Floor", "Cap", "Weight", "Group", "Effort", "Impact",
-	"Aggregation", "DataSource", "Steps"}
+// value returns the field of a plain comparable type at f.
+func value[T any, V comparable](name string, f func(*T) *V) field[T] {
+	return field[T]{name: name,
+		eq:  func(a, b *T) bool { return *f(a) == *f(b) },
+		set: func(dst, src *T) { *f(dst) = *f(src) },
+		get: func(t *T) reflect.Value { return reflect.ValueOf(*f(t)) }}
+}
 
-// ruleFieldNames are the rules fields a template gives its plans (all of them).
-var ruleFieldNames = []string{"GroupWeights", "Bands", "BonusMode", "LinearCap", "Cap", "Floor", "RoundingStep",
-	"MissingData", "NoteBelow"}
+// optional returns the field of an optional number at f.
+func optional[T any](name string, f func(*T) **float64) field[T] {
+	return field[T]{name: name,
+		eq: func(a, b *T) bool {
+			x, y := *f(a), *f(b)
+			return x == nil && y == nil || x != nil && y != nil && *x == *y
+		},
+		set: func(dst, src *T) { *f(dst) = copyFloat(*f(src)) },
+		get: func(t *T) reflect.Value { return reflect.ValueOf(*f(t)) }}
+}
 
-var (
-	kpiFields  = fieldsOf(reflect.TypeOf(app.KPI{}), kpiFieldNames)
-	ruleFields = fieldsOf(reflect.TypeOf(app.Rules{}), ruleFieldNames)
-)
+// kpiFields are the KPI fields a template gives its plans, in declaration
+// order; the others (id, owner, deadline, note, exemption, actuals) are each
+// plan's own.
+var kpiFields = []field[app.KPI]{
+	value("library_id", func(k *app.KPI) *string { return &k.LibraryID }),
+	value("name", func(k *app.KPI) *string { return &k.Name }),
+	value("description", func(k *app.KPI) *string { return &k.Description }),
+	value("rationale", func(k *app.KPI) *string { return &k.Rationale }),
+	value("unit", func(k *app.KPI) *app.Unit { return &k.Unit }),
+	value("direction", func(k *app.KPI) *app.Direction { return &k.Direction }),
+	optional("baseline", func(k *app.KPI) **float64 { return &k.Baseline }),
+	value("target", func(k *app.KPI) *float64 { return &k.Target }),
+	value("range_low", func(k *app.KPI) *float64 { return &k.RangeLow }),
+	value("range_high", func(k *app.KPI) *float64 { return &k.RangeHigh }),
+	value("tolerance", func(k *app.KPI) *float64 { return &k.Tolerance }),
+	optional("floor", func(k *app.KPI) **float64 { return &k.Floor }),
+	optional("cap", func(k *app.KPI) **float64 { return &k.Cap }),
+	value("weight", func(k *app.KPI) *float64 { return &k.Weight }),
+	value("group", func(k *app.KPI) *app.Group { return &k.Group }),
+	value("effort", func(k *app.KPI) *app.Level { return &k.Effort }),
+	value("impact", func(k *app.KPI) *app.Level { return &k.Impact }),
+	value("aggregation", func(k *app.KPI) *app.Aggregation { return &k.Aggregation }),
+	value("data_source", func(k *app.KPI) *string { return &k.DataSource }),
+	{name: "steps", eq: func(a, b *app.KPI) bool { return slices.Equal(a.Steps, b.Steps) },
+		set: func(dst, src *app.KPI) { dst.Steps = slices.Clone(src.Steps) },
+		get: func(k *app.KPI) reflect.Value { return reflect.ValueOf(k.Steps) }},
+}
 
-func fieldsOf(t reflect.Type, names []string) []field {
-	out := make([]field, len(names))
-	for i, n := range names {
-		f, ok := t.FieldByName(n)
-		if !ok {
-			panic("template: no field " + n + " in " + t.Name())
-		}
-		out[i] = field{name: snake(n), index: f.Index[0]}
-	}
-	return out
+// ruleFields are the rules fields a template gives its plans (all of them).
+var ruleFields = []field[app.Rules]{
+	{name: "group_weights", eq: func(a, b *app.Rules) bool { return maps.Equal(a.GroupWeights, b.GroupWeights) },
+		set: func(dst, src *app.Rules) { dst.GroupWeights = maps.Clone(src.GroupWeights) },
+		get: func(r *app.Rules) reflect.Value { return reflect.ValueOf(r.GroupWeights) }},
+	{name: "bands", eq: func(a, b *app.Rules) bool { return slices.Equal(a.Bands, b.Bands) },
+		set: func(dst, src *app.Rules) { dst.Bands = slices.Clone(src.Bands) },
+		get: func(r *app.Rules) reflect.Value { return reflect.ValueOf(r.Bands) }},
+	value("bonus_mode", func(r *app.Rules) *app.BonusMode { return &r.BonusMode }),
+	value("linear_cap", func(r *app.Rules) *float64 { return &r.LinearCap }),
+	value("cap", func(r *app.Rules) *float64 { return &r.Cap }),
+	value("floor", func(r *app.Rules) *float64 { return &r.Floor }),
+	value("rounding_step", func(r *app.Rules) *float64 { return &r.RoundingStep }),
+	value("missing_data", func(r *app.Rules) *app.MissingData { return &r.MissingData }),
+	value("note_below", func(r *app.Rules) *float64 { return &r.NoteBelow }),
 }
 
 // KPIFields returns the path words of the KPI fields a template sets, in
@@ -56,61 +98,6 @@ func KPIFields() []string {
 		out[i] = f.name
 	}
 	return out
-}
-
-// snake turns a Go field name into a history path word (RangeLow → range_low).
-func snake(s string) string {
-	var b strings.Builder
-	for i, c := range s {
-		if 'A' <= c && c <= 'Z' {
-			if i > 0 && 'a' <= s[i-1] && s[i-1] <= 'z' {
-				b.WriteByte('_')
-			}
-			c += 'a' - 'A'
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// same reports whether field f of a and b holds equal values.
-func same(a, b reflect.Value, f field) bool {
-	return reflect.DeepEqual(a.Field(f.index).Interface(), b.Field(f.index).Interface())
-}
-
-// copyField sets field f of dst to a copy of src's value.
-func copyField(dst, src reflect.Value, f field) {
-	v := src.Field(f.index)
-	switch v.Kind() {
-	case reflect.Pointer:
-		if v.IsNil() {
-			dst.Field(f.index).SetZero()
-			return
-		}
-		p := reflect.New(v.Type().Elem())
-		p.Elem().Set(v.Elem())
-		dst.Field(f.index).Set(p)
-	case reflect.Slice:
-		if v.IsNil() {
-			dst.Field(f.index).SetZero()
-			return
-		}
-		s := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		reflect.Copy(s, v)
-		dst.Field(f.index).Set(s)
-	case reflect.Map:
-		if v.IsNil() {
-			dst.Field(f.index).SetZero()
-			return
-		}
-		m := reflect.MakeMapWithSize(v.Type(), v.Len())
-		for _, k := range v.MapKeys() {
-			m.SetMapIndex(k, v.MapIndex(k))
-		}
-		dst.Field(f.index).Set(m)
-	default:
-		dst.Field(f.index).Set(v)
-	}
 }
 
 // show writes a field's value as the override list shows it.

@@ -1,7 +1,6 @@
 package template
 
 import (
-	"reflect"
 	"strconv"
 
 	"kpiplanner/app"
@@ -58,26 +57,21 @@ func Apply(base, next *app.Template, p *app.Plan, force bool) Merge {
 	return m
 }
 
-// mergeKPI brings the plan's KPI pk (made from template KPI bk) to nk.
+// mergeKPI brings the plan's KPI pk (made from template KPI bk; nil when
+// unknown) to nk.
 func (m *Merge) mergeKPI(bk, nk, pk *app.KPI, force bool) {
-	nv, pv := reflect.ValueOf(nk).Elem(), reflect.ValueOf(pk).Elem()
-	bv := nv
-	if bk != nil {
-		bv = reflect.ValueOf(bk).Elem()
-	}
 	for _, f := range kpiFields {
-		if same(nv, pv, f) {
+		if f.eq(nk, pk) {
 			continue
 		}
-		overridden := !same(bv, pv, f)
 		switch {
-		case bk != nil && same(bv, nv, f):
+		case bk != nil && f.eq(bk, nk):
 			// the template did not change this field: the plan's own value stays
-		case overridden && !force:
+		case (bk == nil || !f.eq(bk, pk)) && !force:
 			m.Kept = append(m.Kept, Override{KPI: pk.ID, TemplateKPI: nk.ID, Name: pk.Name, Field: f.name,
-				Template: show(nv.Field(f.index)), Plan: show(pv.Field(f.index))})
+				Template: show(f.get(nk)), Plan: show(f.get(pk))})
 		default:
-			copyField(pv, nv, f)
+			f.set(pk, nk)
 			m.Changed = append(m.Changed, "kpis["+pk.ID+"]."+f.name)
 		}
 	}
@@ -106,17 +100,16 @@ func (m *Merge) dropRemoved(base, next *app.Template) {
 
 // mergeRules brings the plan's rules from base's to next's, keeping overrides.
 func (m *Merge) mergeRules(base, next *app.Rules, force bool) {
-	bv, nv := reflect.ValueOf(base).Elem(), reflect.ValueOf(next).Elem()
-	pv := reflect.ValueOf(&m.Plan.Rules).Elem()
+	pr := &m.Plan.Rules
 	for _, f := range ruleFields {
-		if same(bv, nv, f) || same(pv, nv, f) {
+		if f.eq(base, next) || f.eq(pr, next) {
 			continue
 		}
-		if !same(bv, pv, f) && !force {
-			m.Kept = append(m.Kept, Override{Field: "rules." + f.name, Template: show(nv.Field(f.index)), Plan: show(pv.Field(f.index))})
+		if !f.eq(base, pr) && !force {
+			m.Kept = append(m.Kept, Override{Field: "rules." + f.name, Template: show(f.get(next)), Plan: show(f.get(pr))})
 			continue
 		}
-		copyField(pv, nv, f)
+		f.set(pr, next)
 		m.Changed = append(m.Changed, "rules."+f.name)
 	}
 }

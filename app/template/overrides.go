@@ -1,10 +1,6 @@
 package template
 
-import (
-	"reflect"
-
-	"kpiplanner/app"
-)
+import "kpiplanner/app"
 
 // Override is one field in which a plan made from a template differs from
 // the template version it holds: a per-person adjustment.
@@ -50,18 +46,16 @@ func Overrides(p *app.Plan, t *app.Template) []Override {
 			out = append(out, Override{TemplateKPI: tk.ID, Name: tk.Name, Field: FieldRemoved, Template: tk.Name})
 			continue
 		}
-		tv, pv := reflect.ValueOf(tk).Elem(), reflect.ValueOf(pk).Elem()
 		for _, f := range kpiFields {
-			if !same(tv, pv, f) {
+			if !f.eq(tk, pk) {
 				out = append(out, Override{KPI: pk.ID, TemplateKPI: tk.ID, Name: pk.Name, Field: f.name,
-					Template: show(tv.Field(f.index)), Plan: show(pv.Field(f.index))})
+					Template: show(f.get(tk)), Plan: show(f.get(pk))})
 			}
 		}
 	}
-	tr, pr := reflect.ValueOf(&t.Rules).Elem(), reflect.ValueOf(&p.Rules).Elem()
 	for _, f := range ruleFields {
-		if !same(tr, pr, f) {
-			out = append(out, Override{Field: "rules." + f.name, Template: show(tr.Field(f.index)), Plan: show(pr.Field(f.index))})
+		if !f.eq(&t.Rules, &p.Rules) {
+			out = append(out, Override{Field: "rules." + f.name, Template: show(f.get(&t.Rules)), Plan: show(f.get(&p.Rules))})
 		}
 	}
 	if t.Goal != p.Goal.Text {

@@ -82,7 +82,7 @@ func (w *Workspace) PreviewUpdate(next *app.Template, force bool, reason string)
 	if err != nil {
 		return nil, err
 	}
-	plans, err := w.store.Plans()
+	plans, err := w.store.PlansOfTemplate(next.UID)
 	if err != nil {
 		return nil, err
 	}
