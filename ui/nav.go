@@ -23,6 +23,7 @@ func (u *UI) navItems() []navItem {
 		{u.T("KPI library"), theme.FolderOpenIcon(), u.openLibrary},
 		{u.T("Staff"), theme.AccountIcon(), u.openPeople},
 		{u.T("Organisation"), theme.StorageIcon(), u.openOrg},
+		{u.T("Position templates"), theme.DocumentIcon(), u.openTemplates},
 		{u.T("Settings"), theme.SettingsIcon(), u.openSettings},
 	}
 }
@@ -68,6 +69,7 @@ const (
 	navLibrary
 	navPeople
 	navOrg
+	navTemplates
 	navSettings
 )
 
