@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"kpiplanner/app"
 	"kpiplanner/app/template"
@@ -185,23 +186,30 @@ func (w *Workspace) ApplyUpdate(pv *UpdatePreview, c UpdateChoice, note string) 
 		if who.Reason == "" {
 			who.Reason = "template " + pv.Next.Label()
 		}
-		for i := range pv.Plans {
-			u := &pv.Plans[i]
-			if !c.chosen(u, ids) || !u.Changes() {
-				continue
-			}
-			if u.Blocked != nil {
-				res.Left++
-				continue
-			}
-			after := u.Merge.Plan
-			after.TemplateVersion = pv.Next.Version
-			if err := writeChange(tx, who, at, u.Plan, after, look); err != nil {
-				return fmt.Errorf("plan %s: %w", u.Plan.Name, err)
-			}
-			res.Changed++
-		}
-		return nil
+		res.Changed, res.Left, err = applyPlans(tx, who, at, pv, c, ids, look)
+		return err
 	})
 	return res, err
+}
+
+// applyPlans writes the chosen, allowed plan updates of pv inside tx and
+// counts the plans changed and those left alone.
+func applyPlans(tx app.Tx, who app.Who, at time.Time, pv *UpdatePreview, c UpdateChoice, ids map[app.PlanID]bool, look closeLookup) (changed, left int, err error) {
+	for i := range pv.Plans {
+		u := &pv.Plans[i]
+		if !c.chosen(u, ids) || !u.Changes() {
+			continue
+		}
+		if u.Blocked != nil {
+			left++
+			continue
+		}
+		after := u.Merge.Plan
+		after.TemplateVersion = pv.Next.Version
+		if err := writeChange(tx, who, at, u.Plan, after, look); err != nil {
+			return changed, left, fmt.Errorf("plan %s: %w", u.Plan.Name, err)
+		}
+		changed++
+	}
+	return changed, left, nil
 }
