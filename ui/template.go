@@ -68,6 +68,8 @@ func (s *templatesScreen) build() fyne.CanvasObject {
 	fromGoal := widget.NewButtonWithIcon(u.T("From goal type…"), theme.ContentAddIcon(), s.onNewFromGoal)
 	fromScratch := widget.NewButtonWithIcon(u.T("New…"), theme.ContentAddIcon(), s.onNewBlank)
 	fromPlan := widget.NewButtonWithIcon(u.T("From plan…"), theme.ContentCopyIcon(), s.onNewFromPlan)
+	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), s.onImport)
+	exp := widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), s.onExport)
 	addKPI := widget.NewButtonWithIcon(u.T("Add KPI…"), theme.ContentAddIcon(), s.onAddKPI)
 	editKPI := widget.NewButtonWithIcon(u.T("Edit KPI…"), theme.DocumentCreateIcon(), s.onEditKPI)
 	delKPI := widget.NewButtonWithIcon(u.T("Remove KPI"), theme.DeleteIcon(), s.onRemoveKPI)
@@ -81,7 +83,7 @@ func (s *templatesScreen) build() fyne.CanvasObject {
 		container.NewGridWithColumns(2, save, assign), nil, nil, s.klist)
 	split := container.NewHSplit(s.tlist, right)
 	split.Offset = 0.35
-	top := container.NewBorder(nil, nil, title, container.NewHBox(fromGoal, fromPlan, fromScratch))
+	top := container.NewBorder(nil, nil, title, container.NewHBox(fromGoal, fromPlan, fromScratch, imp, exp))
 	s.enable()
 	return container.NewBorder(top, nil, nil, nil, split)
 }

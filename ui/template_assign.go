@@ -60,7 +60,6 @@ func newAssignDialog(s *templatesScreen, t *app.Template, units []app.OrgUnit) *
 	d.people.SetPlaceHolder(u.T("employee codes, separated by commas"))
 	d.year.SetText(strconv.Itoa(u.ws.Today().Time().Year()))
 	d.existing = widget.NewRadioGroup([]string{u.T("Skip them"), u.T("Replace their KPIs"), u.T("Add the KPIs to their plan")}, nil)
-	d.existing.Horizontal = true
 	d.existing.SetSelected(d.existing.Options[0])
 	d.summary.Wrapping = fyne.TextWrapWord
 	previewBtn := widget.NewButton(u.T("Preview"), d.onPreview)
