@@ -169,7 +169,10 @@ type KPI struct {
 	UnitPlan UID
 	UnitKPI  string
 	Share    float64
-	Actuals  []Actual // at most one per period, sorted by period
+	// FromTemplate is the id of the KPI of the plan's template this KPI was
+	// made from; "" for a KPI of the plan's own.
+	FromTemplate string
+	Actuals      []Actual // at most one per period, sorted by period
 }
 
 // ActualAt returns the KPI's actual for period i, if recorded.

@@ -171,6 +171,11 @@ type Plan struct {
 	// for the plan's unit; derived on load from the period closes, never
 	// stored with the plan.
 	ClosedPeriods int
+	// TemplateUID and TemplateVersion name the position template (and its
+	// version) the plan was made from or last updated to; "" and 0 for a
+	// plan made by hand.
+	TemplateUID     UID
+	TemplateVersion int
 }
 
 // NewPlan returns an empty draft plan with the default rules.

@@ -52,6 +52,13 @@ type Store interface {
 	Path() string
 	// Close releases the database file.
 	Close() error
+
+	// Templates returns every version of every position template, grouped
+	// by template, each template's versions oldest first.
+	Templates() ([]*Template, error)
+	// PlansOfTemplate returns the plans holding template uid (any version),
+	// with their KPIs and actuals, ordered by id.
+	PlansOfTemplate(uid UID) ([]*Plan, error)
 }
 
 // Tx is one write transaction of a Store: what a user action changes, with its
@@ -86,4 +93,8 @@ type Tx interface {
 	AppendPeriodClose(c PeriodClose) error
 	// SetSetting stores a setting.
 	SetSetting(key, value string) error
+
+	// SaveTemplate writes t as its template's next version, giving a new
+	// template a uid; t.Version becomes the number given.
+	SaveTemplate(t *Template) error
 }

@@ -24,8 +24,30 @@ var today = demo.Company(1, 1)[0].Cycle.End
 // the plans list and kpi list do). heap-MB is the highest live heap seen,
 // rss-MB the process's peak resident memory during the run, including the
 // file's pages the system mapped in.
-func BenchmarkLoadScore50k(b *testing.B) {
-	path := benchdata.Company(b, 50_000)
+func BenchmarkLoadScore50k(b *testing.B) { benchLoadScore(b, benchdata.Company(b, 50_000)) }
+
+// BenchmarkLoadScore50kTemplated is BenchmarkLoadScore50k on the company in
+// which every plan is made from its department's position template
+// (benchdata.TemplatedCompany): the plans hold the template's texts, which
+// they share (goal: the same as BenchmarkLoadScore50k).
+func BenchmarkLoadScore50kTemplated(b *testing.B) {
+	benchLoadScore(b, benchdata.TemplatedCompany(b, 50_000))
+}
+
+// BenchmarkSize50kTemplated reports the size of the templated company's file.
+func BenchmarkSize50kTemplated(b *testing.B) {
+	path := benchdata.TemplatedCompany(b, 50_000)
+	for b.Loop() {
+		st, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(st.Size())/1e6, "MB")
+	}
+}
+
+// benchLoadScore is BenchmarkLoadScore50k on the 50 000-person file at path.
+func benchLoadScore(b *testing.B, path string) {
 	run := func(b *testing.B, load func(db *storage.DB) (int, error)) {
 		stop := benchdata.Peak()
 		b.ReportAllocs()

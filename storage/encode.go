@@ -85,6 +85,10 @@ func encodePlanTo(w *writer, p *app.Plan, f byte) {
 		w.bool(p.ApprovedOnce)
 		w.str(string(p.PersonUID))
 	}
+	if f >= planFormat5 { // format 5: position templates (first: recordTemplate reads it here)
+		w.str(string(p.TemplateUID))
+		w.uvarint(uint64(p.TemplateVersion))
+	}
 	if f >= planFormat5 {
 		// format 5: cascade — the unit whose own plan this is, the team weight
 		w.str(string(p.UnitUID))
@@ -186,6 +190,9 @@ func encodeKPI(w *writer, k *app.KPI, f byte) {
 		w.field(k.UnitKPI, true)
 		w.float(k.Share)
 	}
+	if f >= planFormat5 { // format 5: position templates
+		w.field(k.FromTemplate, true)
+	}
 }
 
 // decodePlan reads a plan record stored under key, without a text table
@@ -216,6 +223,10 @@ func decodePlanIn(key, val []byte, shared func(uint64) (string, error), intern m
 		p.Revision = r.uvarint()
 		p.ApprovedOnce = r.bool()
 		p.PersonUID = app.UID(r.str())
+	}
+	if f >= planFormat5 { // format 5: position templates (first: recordTemplate reads it here)
+		p.TemplateUID = app.UID(r.str())
+		p.TemplateVersion = int(r.uvarint())
 	}
 	if f >= planFormat5 {
 		// format 5: cascade — the unit whose own plan this is, the team weight
@@ -335,5 +346,8 @@ func decodeKPI(r *reader, k *app.KPI, i int, f byte) {
 		k.UnitPlan = app.UID(r.field())
 		k.UnitKPI = r.field()
 		k.Share = r.float()
+	}
+	if f >= planFormat5 { // format 5: position templates
+		k.FromTemplate = r.field()
 	}
 }

@@ -238,7 +238,7 @@ func checkNewSchema(tx *bolt.Tx, plans, people int) error {
 	n := 0
 	err := tx.Bucket(bucketPlans).ForEach(func(k, v []byte) error {
 		n++
-		if v[0] != planFormat5 || recordPerson(v) == "" {
+		if v[0] < planFormat4 || recordPerson(v) == "" {
 			return fmt.Errorf("schema 3 with plan %d in format %d, person %q", idOf(k), v[0], recordPerson(v))
 		}
 		return nil

@@ -23,6 +23,7 @@ func (u *UI) navItems() []navItem {
 		{u.T("KPI library"), theme.FolderOpenIcon(), u.openLibrary},
 		{u.T("Staff"), theme.AccountIcon(), u.openPeople},
 		{u.T("Organisation"), theme.StorageIcon(), u.openOrg},
+		{u.T("Position templates"), theme.DocumentIcon(), u.openTemplates},
 		{u.T("KPI audit"), theme.WarningIcon(), u.openAudit},
 		{u.T("Settings"), theme.SettingsIcon(), u.openSettings},
 	}
@@ -69,6 +70,7 @@ const (
 	navLibrary
 	navPeople
 	navOrg
+	navTemplates
 	navAudit
 	navSettings
 )

@@ -51,7 +51,8 @@ func (u *UI) Tour() []TourStep {
 		TourStep{"21-settings", u.openSettings},
 		TourStep{"22-people", u.openPeople},
 		TourStep{"23-organisation", u.openOrg},
-		TourStep{"25-audit", u.openAudit}) // cascade: the KPI-quality audit
+		TourStep{"25-templates", u.openTemplates},
+		TourStep{"26-audit", u.openAudit})
 	return steps
 }
 

@@ -62,6 +62,14 @@ type docPlan struct {
 	KPIs         []docKPI  `json:"kpis,omitempty"`
 	// format 5: cascade — the org unit whose own plan this is
 	UnitUID app.UID `json:"unit_uid,omitempty"`
+	// Template is the position template the plan was made from (optional).
+	Template *docTemplateRef `json:"template,omitempty"`
+}
+
+// docTemplateRef names a position template and its version.
+type docTemplateRef struct {
+	UID     app.UID `json:"uid" plandoc:"required"`
+	Version int     `json:"version" plandoc:"required"`
 }
 
 type docPerson struct {
@@ -145,6 +153,8 @@ type docKPI struct {
 	UnitPlan app.UID `json:"unit_plan,omitempty"`
 	UnitKPI  string  `json:"unit_kpi,omitempty"`
 	Share    float64 `json:"share,omitempty"`
+	// FromTemplate is the id of the template KPI this KPI was made from (optional).
+	FromTemplate string `json:"from_template,omitempty"`
 }
 
 // setDefaults gives a KPI the weight 1 when the document leaves it out.

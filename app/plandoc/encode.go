@@ -71,6 +71,9 @@ func fromPlan(p *app.Plan) (docPlan, error) {
 		Rules: &r,
 	}
 	d.UnitUID = p.UnitUID // format 5: cascade
+	if p.TemplateUID != "" || p.TemplateVersion != 0 {
+		d.Template = &docTemplateRef{UID: p.TemplateUID, Version: p.TemplateVersion}
+	}
 	if len(p.KPIs) == 0 {
 		return d, nil
 	}
@@ -115,6 +118,7 @@ func fromKPI(k *app.KPI, labels []string) (docKPI, error) {
 		Unit: k.Unit, Direction: k.Direction, Baseline: k.Baseline, Floor: k.Floor, Cap: k.Cap,
 		Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
 		DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Note: k.Note, Exempt: k.Exempt,
+		FromTemplate: k.FromTemplate,
 	}
 	d.UnitPlan, d.UnitKPI, d.Share = k.UnitPlan, k.UnitKPI, k.Share // format 5: cascade
 	isRange := k.Direction == app.Range

@@ -38,6 +38,15 @@ func toPlan(path string, d *docPlan, probs *problems) *app.Plan {
 		Rules: app.DefaultRules(),
 	}
 	p.Rules.MissingData = ""
+	if d.Template != nil {
+		if _, err := app.ParseUID(string(d.Template.UID)); err != nil {
+			probs.addOnce(path+".template.uid", err.Error())
+		}
+		if d.Template.Version < 1 {
+			probs.addOnce(path+".template.version", "must be 1 or more")
+		}
+		p.TemplateUID, p.TemplateVersion = d.Template.UID, d.Template.Version
+	}
 	if p.Status == app.LegacyActive {
 		p.Status = app.Approved // plan@1 and @2 said "active" for what is now approved
 	}
@@ -96,6 +105,7 @@ func toKPI(path string, d *docKPI, pl *periodLookup, probs *problems) app.KPI {
 		Weight: d.Weight, Group: d.Group, Effort: d.Effort, Impact: d.Impact, Aggregation: d.Aggregation,
 		DataSource: d.DataSource, Owner: d.Owner, Deadline: d.Deadline, Note: d.Note, Exempt: d.Exempt,
 		UnitPlan: d.UnitPlan, UnitKPI: d.UnitKPI, Share: d.Share, // format 5: cascade
+		FromTemplate: d.FromTemplate,
 	}
 	need := func(field string, v *float64, why string) {
 		if v == nil {

@@ -232,6 +232,9 @@ func (im *kpiImport) textFields(r int, k *app.KPI) {
 		k.UnitPlan = app.UID(s)
 	}
 	str(colUnitKPI, &k.UnitKPI)
+	if s, i := im.text(r, colFromTemplate); i >= 0 && s != "" {
+		k.FromTemplate = s
+	}
 }
 
 // enumFields sets the KPI's enumerated fields from the non-empty cells of
@@ -360,7 +363,7 @@ var fieldColumns = map[string]column{
 	"range_low": colRangeLow, "range_high": colRangeHigh, "tolerance": colTolerance, "floor": colFloor,
 	"cap": colCap, "effort": colEffort, "impact": colImpact, "steps": colSteps, "deadline": colDeadline,
 	"description": colDescription, "rationale": colRationale, "note": colNote, "exempt": colExempt,
-	"data_source": colDataSource, "owner": colOwner, "library_id": colLibraryID,
+	"data_source": colDataSource, "owner": colOwner, "library_id": colLibraryID, "from_template": colFromTemplate,
 	"reference": colReference, "period_targets": colPeriodTargets,
 	"unit_plan": colUnitPlan, "unit_kpi": colUnitKPI, "share": colShare,
 }

@@ -126,7 +126,7 @@ func kpiRow(l lang, p *app.Plan, k *app.KPI) Row {
 		Str(k.DataSource, Plain), Str(k.Owner, Plain), deadline, Str(k.Rationale, Plain), Str(k.Note, Plain),
 		Str(k.Exempt, Plain), Str(k.LibraryID, Plain),
 		optional(k.Reference, uf), Str(periodTargetsSpec(p.Cycle, k.PeriodTargets), Plain),
-		Str(string(k.UnitPlan), Plain), Str(k.UnitKPI, Plain), share,
+		Str(string(k.UnitPlan), Plain), Str(k.UnitKPI, Plain), share, Str(k.FromTemplate, Plain),
 	}
 }
 

@@ -44,6 +44,8 @@ var (
 	colUnitPlan = column{i18n.N("Unit plan"), []string{"unit plan uid", "ke hoach don vi", "ke hoach phong"}}
 	colUnitKPI  = column{i18n.N("Unit KPI"), []string{"unit kpi id", "kpi don vi", "kpi phong"}}
 	colShare    = column{i18n.N("Share"), []string{"contribution share", "ty le dong gop", "phan dong gop"}}
+	// colFromTemplate is the template KPI a KPI was made from (position templates).
+	colFromTemplate = column{i18n.N("Template KPI"), []string{"from template", "from_template", "kpi mau", "ma kpi mau"}}
 )
 
 // kpiColumns are the KPI definitions sheet's columns, in template order.
@@ -52,7 +54,7 @@ var kpiColumns = []column{
 	colRangeLow, colRangeHigh, colTolerance, colFloor, colCap, colWeight, colSteps, colEffort, colImpact,
 	colDataSource, colOwner, colDeadline, colRationale, colNote, colExempt, colLibraryID,
 	colReference, colPeriodTargets,
-	colUnitPlan, colUnitKPI, colShare,
+	colUnitPlan, colUnitKPI, colShare, colFromTemplate,
 }
 
 // The columns of the actuals template and the long actuals table.

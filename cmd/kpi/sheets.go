@@ -20,8 +20,8 @@ import (
 func init() {
 	commands["export"] = command{"export PLAN|--company --out FILE.xlsx|.csv [--at PERIOD] [--password P] [--lang vi|en]",
 		"write a plan's scorecard or the company bonus sheet as a spreadsheet with live formulas", cmdExport}
-	commands["template"] = command{"template PLAN [--out FILE.xlsx|.csv] [--kpis] [--filled] [--lang vi|en]",
-		"write an actuals template (or, with --kpis, a KPI sheet) for a plan to fill in and import", cmdTemplate}
+	commands["template"] = command{"template PLAN [--out FILE.xlsx|.csv] [--kpis] [--filled] [--lang vi|en] | " + positionTemplateUsage,
+		"write an actuals template (or, with --kpis, a KPI sheet) for a plan to fill in and import; or " + positionTemplateHelp, templateOrSheet}
 }
 
 // sheetFlags are the flags every spreadsheet command shares.

@@ -28,6 +28,7 @@ func everyFieldKPI() app.KPI {
 		PeriodTargets: []app.PeriodTarget{{Period: 0, Value: 0.1 + 0.2}, {Period: 5, Value: 120.125}, {Period: 11, Value: 1e6 + 0.5}},
 		Reference:     app.Float(99.875),
 		UnitPlan:      "0e26f1e22d3876ef3a39082e8fc98e3f", UnitKPI: "rev-unit", Share: 0.375,
+		FromTemplate: "rev",
 	}
 }
 
