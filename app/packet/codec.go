@@ -137,7 +137,7 @@ func Read(r io.Reader, password string) (*Packet, error) {
 	}
 	sum := sha256.Sum256(body)
 	if hex.EncodeToString(sum[:]) != env.SHA256 {
-		return nil, refuse(ErrTampered, nil, "the packet was changed after it was written (its SHA-256 does not match): ask its sender for it again")
+		return nil, refuse(ErrTampered, nil, app.M("the packet was changed after it was written (its SHA-256 does not match): ask its sender for it again"))
 	}
 	p, err := decodeContent(body)
 	if err != nil {
@@ -175,12 +175,12 @@ func readEnvelope(data []byte) (*envelope, error) {
 	if jerr != nil {
 		var se *json.SyntaxError
 		if errors.As(jerr, &se) && se.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) {
-			return nil, refuse(ErrTruncated, jerr, "the packet is cut short (%d bytes): it was not copied whole; copy it again", len(data))
+			return nil, refuse(ErrTruncated, jerr, app.M("the packet is cut short (%d bytes): it was not copied whole; copy it again", len(data)))
 		}
-		return nil, refuse(ErrTampered, jerr, "the packet is damaged (%v): ask its sender for it again", jerr)
+		return nil, refuse(ErrTampered, jerr, app.M("the packet is damaged (%v): ask its sender for it again", jerr))
 	}
 	if env.SHA256 == "" || env.Encryption == nil && len(env.Content) == 0 || env.Encryption != nil && len(env.Sealed) == 0 {
-		return nil, refuse(ErrTruncated, nil, "the packet lacks its hash or its content: it was not copied whole; copy it again")
+		return nil, refuse(ErrTruncated, nil, app.M("the packet lacks its hash or its content: it was not copied whole; copy it again"))
 	}
 	return &env, nil
 }
@@ -191,13 +191,13 @@ func checkFormat(f string) error {
 	case f == Format:
 		return nil
 	case strings.HasPrefix(f, "kpiplanner/plan@"):
-		return refuse(ErrPlanDocument, nil, "this is a plan document (%s), not a packet: import it with Import plans (kpi import) instead", f)
+		return refuse(ErrPlanDocument, nil, app.M("this is a plan document (%s), not a packet: import it with Import plans (kpi import) instead", f))
 	case strings.HasPrefix(f, "kpiplanner/packet@"):
 		if n, err := strconv.Atoi(strings.TrimPrefix(f, "kpiplanner/packet@")); err == nil && n > 1 {
-			return refuse(ErrNewerFormat, nil, "this packet was made by a newer KPI Planner (format %s; this version reads %s): update KPI Planner to open it", f, Format)
+			return refuse(ErrNewerFormat, nil, app.M("this packet was made by a newer KPI Planner (format %s; this version reads %s): update KPI Planner to open it", f, Format))
 		}
 	}
-	return refuse(ErrNotPacket, nil, "this file is not a KPI Planner packet (no \"format\": %q at its start)", Format)
+	return refuse(ErrNotPacket, nil, app.M("this file is not a KPI Planner packet (no \"format\": %q at its start)", Format))
 }
 
 // decodeContent reads the checked content bytes of a packet.
@@ -206,25 +206,25 @@ func decodeContent(body []byte) (*Packet, error) {
 	d := json.NewDecoder(bytes.NewReader(body))
 	d.DisallowUnknownFields()
 	if err := d.Decode(&c); err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's content cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's content cannot be read: %v", err))
 	}
 	if c.Kind != ToManagers && c.Kind != Return {
-		return nil, refuse(ErrNotPacket, nil, "the packet's kind %q is not %q or %q", c.Kind, ToManagers, Return)
+		return nil, refuse(ErrNotPacket, nil, app.M("the packet's kind %q is not %q or %q", c.Kind, ToManagers, Return))
 	}
 	plans, err := plandoc.Unmarshal(c.Plans)
 	if err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's plans cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's plans cannot be read: %v", err))
 	}
 	bases, err := plandoc.Unmarshal(c.Bases)
 	if err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's bases cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's bases cannot be read: %v", err))
 	}
 	p := &Packet{Kind: c.Kind, Maker: Maker(c.Maker), MadeAt: c.MadeAt, For: Recipient(c.For)}
 	if p.People, err = peopleOf(c.People); err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's people cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's people cannot be read: %v", err))
 	}
 	if p.Units, err = unitsOf(c.Units); err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's units cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's units cannot be read: %v", err))
 	}
 	return p, p.setItems(plans, bases)
 }
@@ -239,7 +239,7 @@ func (p *Packet) setItems(plans, bases []*app.Plan) error {
 	p.Items = make([]Item, len(plans))
 	for i, pl := range plans {
 		if pl.UID == "" || seen[pl.UID] {
-			return refuse(ErrNotPacket, nil, "the packet's plan %d (%s) has no uid, or the uid of another of its plans", i+1, pl.Name)
+			return refuse(ErrNotPacket, nil, app.M("the packet's plan %d (%s) has no uid, or the uid of another of its plans", i+1, pl.Name))
 		}
 		seen[pl.UID] = true
 		pl.ID = 0 // ids belong to a workspace

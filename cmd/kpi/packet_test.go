@@ -268,3 +268,60 @@ func snapshot(t *testing.T, db string) string {
 	})
 	return b.String()
 }
+
+// TestPacketBadFilesChangeNothing: a truncated, tampered, newer, foreign
+// or renamed file, or a wrong password, is refused by open and merge with
+// a clear message, exit 1, and no change to the database; an encrypted
+// packet opens with --password-file or the prompt.
+func TestPacketBadFilesChangeNothing(t *testing.T) {
+	dir := t.TempDir()
+	hr, m1 := filepath.Join(dir, "hr.db"), filepath.Join(dir, "m1.db")
+	hrCompany(t, hr)
+	pass := writeFile(t, "pass.txt", "s3cret\n")
+	mustKPI(t, "packet", "export", "--people", "A1", "--out", dir, "--password-file", pass, "--db", hr)
+	sealed, err := os.ReadFile(filepath.Join(dir, "A1.kpip"))
+	must(t, err)
+	mustKPI(t, "packet", "export", "--people", "B1", "--out", dir, "--db", hr)
+	plain, err := os.ReadFile(filepath.Join(dir, "B1.kpip"))
+	must(t, err)
+	doc := mustKPI(t, "export-json", "--db", hr)
+	bad := map[string]struct{ data, msg string }{
+		"truncated.kpip": {string(plain[:len(plain)/3]), "the packet is cut short"},
+		"tampered.kpip":  {strings.Replace(string(plain), `"Binh"`, `"Bình"`, 1), "the packet was changed after it was written (its SHA-256 does not match)"},
+		"newer.kpip":     {strings.Replace(string(plain), "kpiplanner/packet@1", "kpiplanner/packet@7", 1), "this packet was made by a newer KPI Planner"},
+		"notes.kpip":     {"just some notes\n", "this file is not a KPI Planner packet"},
+		"plans.kpip":     {doc, "this is a plan document (kpiplanner/plan@3), not a packet"},
+	}
+	wrong := writeFile(t, "wrong.txt", "guess\n")
+	for _, db := range []string{hr, m1} {
+		withWorkspace(t, db, func(*workspace.Workspace) {}) // creates the manager's empty database
+		before := snapshot(t, db)
+		for name, b := range bad {
+			path := filepath.Join(dir, name)
+			must(t, os.WriteFile(path, []byte(b.data), 0o600))
+			for _, cmd := range []string{"open", "merge"} {
+				code, _, stderr := kpi(t, "packet", cmd, path, "--db", db)
+				if code != exitUser || !strings.Contains(stderr, name+": "+b.msg) {
+					t.Errorf("packet %s %s: exit %d, %s", cmd, name, code, stderr)
+				}
+			}
+		}
+		code, _, stderr := kpi(t, "packet", "open", filepath.Join(dir, "A1.kpip"), "--password-file", wrong, "--db", db)
+		if code != exitUser || !strings.Contains(stderr, "wrong password: the packet cannot be opened with it") {
+			t.Errorf("wrong password: exit %d, %s", code, stderr)
+		}
+		if snapshot(t, db) != before {
+			t.Errorf("a refused packet changed %s", db)
+		}
+	}
+	if strings.Contains(string(sealed), "An") && strings.Contains(string(sealed), "Plan An") {
+		t.Error("the encrypted packet shows its plan's name")
+	}
+	mustKPI(t, "packet", "open", filepath.Join(dir, "A1.kpip"), "--password-file", pass, "--db", m1)
+	stdin = strings.NewReader("s3cret\n")
+	defer func() { stdin = os.Stdin }()
+	m2 := filepath.Join(dir, "m2.db")
+	if got := mustKPI(t, "packet", "open", filepath.Join(dir, "A1.kpip"), "--db", m2); !strings.Contains(got, "1 plan(s) added") {
+		t.Errorf("open with the password typed at the prompt: %s", got)
+	}
+}
