@@ -197,7 +197,7 @@ func checkFormat(f string) error {
 			return refuse(ErrNewerFormat, nil, app.M("this packet was made by a newer KPI Planner (format %s; this version reads %s): update KPI Planner to open it", f, Format))
 		}
 	}
-	return refuse(ErrNotPacket, nil, app.M("this file is not a KPI Planner packet (no \"format\": %q at its start)", Format))
+	return refuse(ErrNotPacket, nil, app.M("this file is not a KPI Planner packet (it does not start with the format %s)", Format))
 }
 
 // decodeContent reads the checked content bytes of a packet.
