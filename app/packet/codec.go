@@ -61,21 +61,25 @@ func Write(w io.Writer, p *Packet, password string) error {
 		return err
 	}
 	sum := sha256.Sum256(body)
-	env := envelope{Format: Format, SHA256: hex.EncodeToString(sum[:]), Content: body}
-	if password != "" {
+	env := envelope{Format: Format, SHA256: hex.EncodeToString(sum[:])}
+	var out []byte
+	if password == "" {
+		// The envelope of a plain packet is written by hand around the
+		// content, which encoding/json would scan and copy once more.
+		out = fmt.Appendf(make([]byte, 0, len(body)+160), `{"format":%q,"sha256":%q,"content":`, env.Format, env.SHA256)
+		out = append(append(out, body...), "}\n"...)
+	} else {
 		enc, sealed, err := seal(body, password)
 		if err != nil {
 			return err
 		}
-		env.Encryption, env.Sealed, env.Content = enc, sealed, nil
+		env.Encryption, env.Sealed = enc, sealed
+		if out, err = json.Marshal(&env); err != nil {
+			return fmt.Errorf("encode packet: %w", err)
+		}
+		out = append(out, '\n')
 	}
-	var buf bytes.Buffer
-	e := json.NewEncoder(&buf)
-	e.SetEscapeHTML(false)
-	if err := e.Encode(&env); err != nil {
-		return fmt.Errorf("encode packet: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("write packet: %w", err)
 	}
 	p.Hash = env.SHA256
@@ -97,23 +101,32 @@ func encodeContent(p *Packet) ([]byte, error) {
 			bases = append(bases, b)
 		}
 	}
-	pd, err := plandoc.Marshal(plans)
+	pd, err := plandoc.MarshalCompact(plans)
 	if err != nil {
 		return nil, fmt.Errorf("encode packet plans: %w", err)
 	}
-	bd, err := plandoc.Marshal(bases)
+	bd, err := plandoc.MarshalCompact(bases)
 	if err != nil {
 		return nil, fmt.Errorf("encode packet bases: %w", err)
 	}
 	c := content{Kind: p.Kind, Maker: docMaker(p.Maker), MadeAt: p.MadeAt.UTC().Truncate(time.Second),
-		For: docRecipient(p.For), People: peopleDoc(p.People), Units: unitsDoc(p.Units), Plans: pd, Bases: bd}
+		For: docRecipient(p.For), People: peopleDoc(p.People), Units: unitsDoc(p.Units), Plans: json.RawMessage("null"), Bases: json.RawMessage("null")}
 	var buf bytes.Buffer
 	e := json.NewEncoder(&buf)
 	e.SetEscapeHTML(false)
 	if err := e.Encode(&c); err != nil {
 		return nil, fmt.Errorf("encode packet: %w", err)
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	// The plan documents go in by hand, in place of the nulls at the end:
+	// encoding/json would scan and copy them once more.
+	head, ok := bytes.CutSuffix(bytes.TrimSuffix(buf.Bytes(), []byte("\n")), []byte(`"plans":null,"bases":null}`))
+	if !ok {
+		return nil, fmt.Errorf("encode packet: unexpected layout of the content")
+	}
+	out := make([]byte, 0, len(head)+len(pd)+len(bd)+32)
+	out = append(append(append(out, head...), `"plans":`...), bytes.TrimSuffix(pd, []byte("\n"))...)
+	out = append(append(out, `,"bases":`...), bytes.TrimSuffix(bd, []byte("\n"))...)
+	return append(out, '}'), nil
 }
 
 // Read reads a packet file, decrypting it with password when it is
