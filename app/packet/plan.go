@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"kpiplanner/app"
+	"kpiplanner/app/plandoc"
 )
 
 // Merge plans the merge of packets into plans held here: ours returns our
@@ -206,22 +207,19 @@ func Apply(cur *app.Plan, pm *PlanMerge, ch Choices) error {
 }
 
 // Fingerprint returns a short text that is the same for two versions of a
-// plan exactly when Diff finds no difference between them (and their
-// revisions match): the SHA-256 of its history paths and values. nil
-// gives "".
+// plan exactly when their plan documents are (every field a packet
+// carries): the SHA-256 of the plan's compact plan document, without its
+// local id. nil gives "".
 func Fingerprint(p *app.Plan) string {
 	if p == nil {
 		return ""
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%d\x00", p.UID, p.Revision)
-	skel := &app.Plan{}
-	for _, k := range p.KPIs {
-		skel.KPIs = append(skel.KPIs, app.KPI{ID: k.ID})
-		fmt.Fprintf(h, "%s\x00", k.ID)
+	c := *p
+	c.ID = 0
+	doc, err := plandoc.MarshalCompact([]*app.Plan{&c})
+	if err != nil {
+		return "unencodable " + string(p.UID)
 	}
-	for _, e := range app.Diff(skel, p) {
-		fmt.Fprintf(h, "%s\x00%s\x00", e.Path, e.New)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	sum := sha256.Sum256(doc)
+	return hex.EncodeToString(sum[:16])
 }

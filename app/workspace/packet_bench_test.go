@@ -124,22 +124,21 @@ func newMergeFixture(b *testing.B) mergeFixture {
 	var conflicts []*app.Plan
 	for i, p := range plans {
 		theirs := p.Clone()
-		changed := false
 		for j := range theirs.KPIs {
 			k := &theirs.KPIs[j]
 			if r.IntN(20) != 0 || len(k.Actuals) == 0 {
 				continue
 			}
-			k.Target++
+			if k.Direction == app.Higher {
+				k.Target++ // refused where the plan is approved
+			}
 			k.Actuals[len(k.Actuals)-1].Value++
-			changed = true
 			if len(conflicts) < 50 && r.IntN(10) == 0 && !contains(conflicts, p) {
 				ours := p.Clone()
 				ours.KPIs[j].Actuals[len(k.Actuals)-1].Value += 2
 				conflicts = append(conflicts, ours)
 			}
 		}
-		_ = changed
 		pk := packets[i%100]
 		pk.Items = append(pk.Items, packet.Item{Plan: theirs, Base: p})
 	}
