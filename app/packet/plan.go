@@ -44,12 +44,9 @@ func Merge(packets []*Packet, ours func(app.UID) *app.Plan, judge Judge) *MergeP
 func planOne(pk *Packet, pi int, it Item, virtual map[app.UID]*app.Plan, ours func(app.UID) *app.Plan, judge Judge) PlanMerge {
 	uid := it.Plan.UID
 	pm := PlanMerge{Packet: pi, UID: uid, Theirs: it.Plan, Name: it.Plan.Name}
-	cur := virtual[uid]
+	cur, own := virtual[uid], true
 	if cur == nil {
-		if o := ours(uid); o != nil {
-			cur = o.Clone()
-			virtual[uid] = cur
-		}
+		cur, own = ours(uid), false // cloned only when a change is to be made to it
 	}
 	if cur == nil {
 		pm.New = true
@@ -62,6 +59,10 @@ func planOne(pk *Packet, pi int, it Item, virtual map[app.UID]*app.Plan, ours fu
 		allow = func(e app.Edit) (bool, app.Msg) { return judge(pk, cur, e) }
 	}
 	pm.Changes, pm.Conflicts, pm.Refusals = MergeOne(it.Base, cur, it.Plan, allow)
+	if len(pm.Changes) > 0 && !own {
+		cur = cur.Clone()
+		virtual[uid] = cur
+	}
 	var kept []Change
 	for _, c := range pm.Changes {
 		if err := app.Patch(cur, it.Plan, c.Path); err != nil {
