@@ -108,18 +108,14 @@ func MergeOne(base, ours, theirs *app.Plan, allow Allow) ([]Change, []Conflict, 
 		id := app.KPIOf(e.Path)
 		whole := id != "" && e.Path == kpiPath(id)
 		if id != "" && (whole && mine.touched[id] || mine.whole[id]) {
-			if wholeDone[id] || sameKPI(ours, theirs, id) {
-				continue
-			}
-			wholeDone[id] = true
-			w := app.Edit{Path: kpiPath(id), Old: kpiName(base, id), New: kpiName(theirs, id)}
-			if allowed(w) {
-				conflicts = append(conflicts, Conflict{Path: w.Path, Base: w.Old, Ours: kpiName(ours, id), Theirs: w.New})
+			if !wholeDone[id] {
+				wholeDone[id] = true
+				conflicts = append(conflicts, wholeConflict(base, ours, theirs, id, allowed)...)
 			}
 			continue
 		}
 		if o, ok := mine.at[e.Path]; ok {
-			if o.New != e.New && allowed(app.Edit{Path: e.Path, Old: o.New, New: e.New}) {
+			if !sameValue(o.New, e.New) && allowed(app.Edit{Path: e.Path, Old: o.New, New: e.New}) {
 				conflicts = append(conflicts, Conflict{Path: e.Path, Base: e.Old, Ours: o.New, Theirs: e.New})
 			}
 			continue
@@ -129,6 +125,27 @@ func MergeOne(base, ours, theirs *app.Plan, allow Allow) ([]Change, []Conflict, 
 		}
 	}
 	return changes, conflicts, refusals
+}
+
+// sameValue reports whether two sides' texts of a field mean the same: equal,
+// or one absent and the other zero — a field of an element one side cleared
+// and the other kept reads "0", and taking the clearing side leaves it 0.
+func sameValue(a, b string) bool {
+	return a == b || a == "" && b == "0" || a == "0" && b == ""
+}
+
+// wholeConflict is the conflict about KPI id as a whole (added or removed
+// on one side, changed on the other), unless both sides have it alike or
+// the change is not allowed.
+func wholeConflict(base, ours, theirs *app.Plan, id string, allowed func(app.Edit) bool) []Conflict {
+	if sameKPI(ours, theirs, id) {
+		return nil
+	}
+	w := app.Edit{Path: kpiPath(id), Old: kpiName(base, id), New: kpiName(theirs, id)}
+	if !allowed(w) {
+		return nil
+	}
+	return []Conflict{{Path: w.Path, Base: w.Old, Ours: kpiName(ours, id), Theirs: w.New}}
 }
 
 // edits indexes our side's edits: by path, and by KPI (touched: any path of
