@@ -59,6 +59,9 @@ type Store interface {
 	// PlansOfTemplate returns the plans holding template uid (any version),
 	// with their KPIs and actuals, ordered by id.
 	PlansOfTemplate(uid UID) ([]*Plan, error)
+	// PacketBases returns the packet base of every plan that travelled in a
+	// packet, ordered by plan uid.
+	PacketBases() ([]PacketBase, error)
 }
 
 // Tx is one write transaction of a Store: what a user action changes, with its
@@ -97,4 +100,6 @@ type Tx interface {
 	// SaveTemplate writes t as its template's next version, giving a new
 	// template a uid; t.Version becomes the number given.
 	SaveTemplate(t *Template) error
+	// SavePacketBase adds or replaces the packet base of plan b.Plan.
+	SavePacketBase(b PacketBase) error
 }
