@@ -52,6 +52,10 @@ type Store interface {
 	Path() string
 	// Close releases the database file.
 	Close() error
+
+	// PacketBases returns the packet base of every plan that travelled in a
+	// packet, ordered by plan uid.
+	PacketBases() ([]PacketBase, error)
 }
 
 // Tx is one write transaction of a Store: what a user action changes, with its
@@ -86,4 +90,7 @@ type Tx interface {
 	AppendPeriodClose(c PeriodClose) error
 	// SetSetting stores a setting.
 	SetSetting(key, value string) error
+
+	// SavePacketBase adds or replaces the packet base of plan b.Plan.
+	SavePacketBase(b PacketBase) error
 }

@@ -116,3 +116,13 @@ func (None) WriteDocument(string, func(io.Writer) error) error { return ErrUnava
 
 // ReadDocument fails with ErrUnavailable.
 func (None) ReadDocument(string, func(io.Reader) error) error { return ErrUnavailable }
+
+// Documents writes and reads the app's own whole-file documents (packets,
+// library files): writes are atomic, a temporary file renamed into place.
+// Every Spreadsheets is one; storage/fileio.Files is one for the command line.
+type Documents interface {
+	// WriteDocument writes path through write, atomically.
+	WriteDocument(path string, write func(w io.Writer) error) error
+	// ReadDocument opens path and passes it to read.
+	ReadDocument(path string, read func(r io.Reader) error) error
+}

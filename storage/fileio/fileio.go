@@ -117,3 +117,13 @@ func (Files) ReadFile(path string, read func(r io.Reader) error) error {
 	defer f.Close()
 	return read(bufio.NewReader(f))
 }
+
+// WriteDocument writes path through write, atomically (files.Documents).
+func (Files) WriteDocument(path string, write func(w io.Writer) error) error {
+	return WriteFile(path, write)
+}
+
+// ReadDocument opens path and passes it to read (files.Documents).
+func (f Files) ReadDocument(path string, read func(r io.Reader) error) error {
+	return f.ReadFile(path, read)
+}
