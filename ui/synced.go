@@ -31,7 +31,7 @@ const (
 // tell and change where the workspace file lies; cmd/kpiplanner fills it
 // from package storage. Without it the synced-folder check is skipped.
 type DatabasePlace struct {
-	DataPath string                                      // the database file in the data folder (storage.DefaultPath)
+	DataPath string                                     // the database file in the data folder (storage.DefaultPath)
 	Synced   func(path string) (syncdir.Provider, bool) // storage.SyncedFolder
 	Move     func(from, to string) error                // storage.MoveFile: the file must be closed
 }
