@@ -1,18 +1,119 @@
 package packet
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"kpiplanner/app"
+	"kpiplanner/app/plandoc"
 )
 
-// errNotYet marks what is declared but not written yet.
-var errNotYet = errors.New("packet: not yet implemented")
+// envelope is the outside of a packet file; see docs/packet-format.md.
+// Format comes first, so that a reader can tell a packet, and its version,
+// from the first bytes even of a truncated file.
+type envelope struct {
+	Format     string          `json:"format"`
+	SHA256     string          `json:"sha256"`
+	Encryption *encryption     `json:"encryption,omitempty"`
+	Content    json.RawMessage `json:"content,omitempty"` // the content, when not encrypted
+	Sealed     []byte          `json:"sealed,omitempty"`  // the content encrypted, when encrypted (base64)
+}
+
+// content is what the hash covers and the encryption seals.
+type content struct {
+	Kind   Kind            `json:"kind"`
+	Maker  docMaker        `json:"maker"`
+	MadeAt time.Time       `json:"made_at"`
+	For    docRecipient    `json:"for"`
+	People []docPerson     `json:"people"`
+	Units  []docUnit       `json:"units"`
+	Plans  json.RawMessage `json:"plans"` // a plan document of the plans
+	Bases  json.RawMessage `json:"bases"` // a plan document of the bases, matched to plans by uid
+}
+
+type docMaker struct {
+	User      string  `json:"user"`
+	Device    string  `json:"device"`
+	Workspace app.UID `json:"workspace"`
+}
+
+type docRecipient struct {
+	Unit   string   `json:"unit,omitempty"`
+	People []string `json:"people,omitempty"`
+	Name   string   `json:"name,omitempty"`
+}
 
 // Write writes p to w as a packet file, encrypted with password unless it
 // is "" (AES-256-GCM, key from scrypt), and sets p.Hash to the SHA-256 of
 // its content.
 func Write(w io.Writer, p *Packet, password string) error {
-	return errNotYet
+	body, err := encodeContent(p)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(body)
+	env := envelope{Format: Format, SHA256: hex.EncodeToString(sum[:]), Content: body}
+	if password != "" {
+		enc, sealed, err := seal(body, password)
+		if err != nil {
+			return err
+		}
+		env.Encryption, env.Sealed, env.Content = enc, sealed, nil
+	}
+	var buf bytes.Buffer
+	e := json.NewEncoder(&buf)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(&env); err != nil {
+		return fmt.Errorf("encode packet: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write packet: %w", err)
+	}
+	p.Hash = env.SHA256
+	return nil
+}
+
+// encodeContent returns p's content as JSON bytes.
+func encodeContent(p *Packet) ([]byte, error) {
+	plans := make([]*app.Plan, len(p.Items))
+	var bases []*app.Plan
+	for i, it := range p.Items {
+		if it.Plan == nil || it.Plan.UID == "" {
+			return nil, fmt.Errorf("encode packet: plan %d has no uid", i+1)
+		}
+		plans[i] = it.Plan
+		if it.Base != nil {
+			b := it.Base.Clone()
+			b.UID = it.Plan.UID // a base is the same plan: matched by uid
+			bases = append(bases, b)
+		}
+	}
+	pd, err := plandoc.Marshal(plans)
+	if err != nil {
+		return nil, fmt.Errorf("encode packet plans: %w", err)
+	}
+	bd, err := plandoc.Marshal(bases)
+	if err != nil {
+		return nil, fmt.Errorf("encode packet bases: %w", err)
+	}
+	c := content{Kind: p.Kind, Maker: docMaker(p.Maker), MadeAt: p.MadeAt.UTC().Truncate(time.Second),
+		For: docRecipient(p.For), People: peopleDoc(p.People), Units: unitsDoc(p.Units), Plans: pd, Bases: bd}
+	var buf bytes.Buffer
+	e := json.NewEncoder(&buf)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(&c); err != nil {
+		return nil, fmt.Errorf("encode packet: %w", err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Read reads a packet file, decrypting it with password when it is
@@ -20,5 +121,133 @@ func Write(w io.Writer, p *Packet, password string) error {
 // gives an *Error wrapping ErrNotPacket, ErrPlanDocument, ErrNewerFormat,
 // ErrTruncated, ErrTampered, ErrPasswordNeeded or ErrWrongPassword.
 func Read(r io.Reader, password string) (*Packet, error) {
-	return nil, errNotYet
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read packet: %w", err)
+	}
+	env, err := readEnvelope(data)
+	if err != nil {
+		return nil, err
+	}
+	body := []byte(env.Content)
+	if env.Encryption != nil {
+		if body, err = open(env, password); err != nil {
+			return nil, err
+		}
+	}
+	sum := sha256.Sum256(body)
+	if hex.EncodeToString(sum[:]) != env.SHA256 {
+		return nil, refuse(ErrTampered, nil, "the packet was changed after it was written (its SHA-256 does not match): ask its sender for it again")
+	}
+	p, err := decodeContent(body)
+	if err != nil {
+		return nil, err
+	}
+	p.Hash = env.SHA256
+	return p, nil
+}
+
+// formatAtStart finds the format a packet (or plan document) names first.
+var formatAtStart = regexp.MustCompile(`^\s*\{\s*"format"\s*:\s*"([^"\\]{0,100})"`)
+
+// readEnvelope parses data's envelope, telling a packet of another version,
+// a plan document, a truncated packet and other files apart.
+func readEnvelope(data []byte) (*envelope, error) {
+	format := ""
+	if m := formatAtStart.FindSubmatch(data); m != nil {
+		format = string(m[1])
+	}
+	var env envelope
+	jerr := json.Unmarshal(data, &env)
+	if format == "" && jerr == nil {
+		format = env.Format
+	}
+	if format == "" {
+		var any struct {
+			Format string `json:"format"`
+		}
+		_ = json.Unmarshal(data, &any)
+		format = any.Format
+	}
+	if err := checkFormat(format); err != nil {
+		return nil, err
+	}
+	if jerr != nil {
+		var se *json.SyntaxError
+		if errors.As(jerr, &se) && se.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) {
+			return nil, refuse(ErrTruncated, jerr, "the packet is cut short (%d bytes): it was not copied whole; copy it again", len(data))
+		}
+		return nil, refuse(ErrTampered, jerr, "the packet is damaged (%v): ask its sender for it again", jerr)
+	}
+	if env.SHA256 == "" || env.Encryption == nil && len(env.Content) == 0 || env.Encryption != nil && len(env.Sealed) == 0 {
+		return nil, refuse(ErrTruncated, nil, "the packet lacks its hash or its content: it was not copied whole; copy it again")
+	}
+	return &env, nil
+}
+
+// checkFormat refuses every format but Format, saying what the file is.
+func checkFormat(f string) error {
+	switch {
+	case f == Format:
+		return nil
+	case strings.HasPrefix(f, "kpiplanner/plan@"):
+		return refuse(ErrPlanDocument, nil, "this is a plan document (%s), not a packet: import it with Import plans (kpi import) instead", f)
+	case strings.HasPrefix(f, "kpiplanner/packet@"):
+		if n, err := strconv.Atoi(strings.TrimPrefix(f, "kpiplanner/packet@")); err == nil && n > 1 {
+			return refuse(ErrNewerFormat, nil, "this packet was made by a newer KPI Planner (format %s; this version reads %s): update KPI Planner to open it", f, Format)
+		}
+	}
+	return refuse(ErrNotPacket, nil, "this file is not a KPI Planner packet (no \"format\": %q at its start)", Format)
+}
+
+// decodeContent reads the checked content bytes of a packet.
+func decodeContent(body []byte) (*Packet, error) {
+	var c content
+	d := json.NewDecoder(bytes.NewReader(body))
+	d.DisallowUnknownFields()
+	if err := d.Decode(&c); err != nil {
+		return nil, refuse(ErrNotPacket, err, "the packet's content cannot be read: %v", err)
+	}
+	if c.Kind != ToManagers && c.Kind != Return {
+		return nil, refuse(ErrNotPacket, nil, "the packet's kind %q is not %q or %q", c.Kind, ToManagers, Return)
+	}
+	plans, err := plandoc.Unmarshal(c.Plans)
+	if err != nil {
+		return nil, refuse(ErrNotPacket, err, "the packet's plans cannot be read: %v", err)
+	}
+	bases, err := plandoc.Unmarshal(c.Bases)
+	if err != nil {
+		return nil, refuse(ErrNotPacket, err, "the packet's bases cannot be read: %v", err)
+	}
+	p := &Packet{Kind: c.Kind, Maker: Maker(c.Maker), MadeAt: c.MadeAt, For: Recipient(c.For)}
+	if p.People, err = peopleOf(c.People); err != nil {
+		return nil, refuse(ErrNotPacket, err, "the packet's people cannot be read: %v", err)
+	}
+	if p.Units, err = unitsOf(c.Units); err != nil {
+		return nil, refuse(ErrNotPacket, err, "the packet's units cannot be read: %v", err)
+	}
+	return p, p.setItems(plans, bases)
+}
+
+// setItems pairs plans with their bases by uid.
+func (p *Packet) setItems(plans, bases []*app.Plan) error {
+	byUID := make(map[app.UID]*app.Plan, len(bases))
+	for _, b := range bases {
+		byUID[b.UID] = b
+	}
+	seen := make(map[app.UID]bool, len(plans))
+	p.Items = make([]Item, len(plans))
+	for i, pl := range plans {
+		if pl.UID == "" || seen[pl.UID] {
+			return refuse(ErrNotPacket, nil, "the packet's plan %d (%s) has no uid, or the uid of another of its plans", i+1, pl.Name)
+		}
+		seen[pl.UID] = true
+		pl.ID = 0 // ids belong to a workspace
+		base := byUID[pl.UID]
+		if base != nil {
+			base.ID = 0
+		}
+		p.Items[i] = Item{Plan: pl, Base: base}
+	}
+	return nil
 }

@@ -148,26 +148,3 @@ func (ch Choices) Unresolved(m *MergePlan) []Conflict {
 // plan as it is here, with the changes planned so far): ok, or why not.
 type Judge func(ours *app.Plan, e app.Edit) (ok bool, why app.Msg)
 
-// Merge plans the merge of packets into plans held here: ours returns our
-// version of a plan by uid (nil when there is none), judge rules on each
-// clean change and each conflict's theirs side. Packets are planned in
-// order, each against ours with the clean changes of the earlier ones, so
-// non-conflicting packets give the same result in any order. It is pure:
-// nothing is read or written.
-func Merge(packets []*Packet, ours func(app.UID) *app.Plan, judge Judge) *MergePlan {
-	return &MergePlan{}
-}
-
-// MergeOne plans the three-way merge of one plan: base (nil: none), ours
-// (must not be nil) and theirs, returning the clean changes, conflicts
-// (without ID and Packet) and refusals; judge may be nil (everything allowed).
-func MergeOne(base, ours, theirs *app.Plan, judge Judge) ([]Change, []Conflict, []Refusal) {
-	return nil, nil, nil
-}
-
-// Apply makes the merge of one plan on cur (our plan, changed in place):
-// every clean change, and each conflict resolved to theirs by ch, takes the
-// packet's value (app.Patch); a conflict left unresolved is an error.
-func Apply(cur *app.Plan, pm *PlanMerge, ch Choices) ([]app.Edit, error) {
-	return nil, errNotYet
-}

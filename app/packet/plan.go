@@ -1,0 +1,200 @@
+package packet
+
+import (
+	"errors"
+	"fmt"
+
+	"kpiplanner/app"
+)
+
+// Merge plans the merge of packets into plans held here: ours returns our
+// version of a plan by uid (nil when there is none), judge rules on each
+// clean change and each conflict's theirs side (nil: everything allowed).
+// Packets are planned in order, each against ours with the clean changes of
+// the earlier ones, so non-conflicting packets give the same result in any
+// order. Plans a packet leaves as they are here are not listed. It is pure:
+// nothing is read or written.
+func Merge(packets []*Packet, ours func(app.UID) *app.Plan, judge Judge) *MergePlan {
+	m := &MergePlan{}
+	virtual := map[app.UID]*app.Plan{}
+	for pi, pk := range packets {
+		m.Packets = append(m.Packets, Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker, MadeAt: pk.MadeAt, For: pk.For})
+		for _, it := range pk.Items {
+			pm := planOne(pi, it, virtual, ours, judge)
+			if pm.New || len(pm.Changes)+len(pm.Conflicts)+len(pm.Refusals) > 0 {
+				m.Plans = append(m.Plans, pm)
+			}
+		}
+	}
+	id := 0
+	for i := range m.Plans {
+		for j := range m.Plans[i].Conflicts {
+			m.Plans[i].Conflicts[j].ID = id
+			id++
+		}
+	}
+	return m
+}
+
+// planOne plans one item of packet pi against our current version of its
+// plan, which it then moves on by the clean changes.
+func planOne(pi int, it Item, virtual map[app.UID]*app.Plan, ours func(app.UID) *app.Plan, judge Judge) PlanMerge {
+	uid := it.Plan.UID
+	pm := PlanMerge{Packet: pi, UID: uid, Theirs: it.Plan, Name: it.Plan.Name}
+	cur := virtual[uid]
+	if cur == nil {
+		if o := ours(uid); o != nil {
+			cur = o.Clone()
+			virtual[uid] = cur
+		}
+	}
+	if cur == nil {
+		pm.New = true
+		virtual[uid] = it.Plan.Clone()
+		return pm
+	}
+	pm.Name, pm.OursRevision = cur.Name, cur.Revision
+	pm.Changes, pm.Conflicts, pm.Refusals = MergeOne(it.Base, cur, it.Plan, judge)
+	var kept []Change
+	for _, c := range pm.Changes {
+		if err := app.Patch(cur, it.Plan, c.Path); err != nil {
+			pm.Refusals = append(pm.Refusals, Refusal{Path: c.Path, Old: c.Old, New: c.New, Why: app.M("it cannot be applied: %v", err)})
+			continue
+		}
+		kept = append(kept, c)
+	}
+	pm.Changes = kept
+	for i := range pm.Conflicts {
+		pm.Conflicts[i].Packet, pm.Conflicts[i].Plan, pm.Conflicts[i].PlanName = pi, uid, pm.Name
+	}
+	for i := range pm.Refusals {
+		pm.Refusals[i].Packet, pm.Refusals[i].Plan, pm.Refusals[i].PlanName = pi, uid, pm.Name
+	}
+	return pm
+}
+
+// MergeOne plans the three-way merge of one plan: base (nil: none), ours
+// (must not be nil) and theirs, returning the clean changes, conflicts
+// (without ID, Packet and Plan) and refusals; judge may be nil (everything
+// allowed). A KPI added or removed whole on one side and changed on the
+// other is one conflict about the whole KPI (kpis[k3]).
+func MergeOne(base, ours, theirs *app.Plan, judge Judge) ([]Change, []Conflict, []Refusal) {
+	mine := indexEdits(app.Diff(base, ours))
+	var (
+		changes   []Change
+		conflicts []Conflict
+		refusals  []Refusal
+		wholeDone = map[string]bool{}
+	)
+	allowed := func(e app.Edit) bool {
+		if judge == nil {
+			return true
+		}
+		ok, why := judge(ours, e)
+		if !ok {
+			refusals = append(refusals, Refusal{Path: e.Path, Old: e.Old, New: e.New, Why: why})
+		}
+		return ok
+	}
+	for _, e := range app.Diff(base, theirs) {
+		id := app.KPIOf(e.Path)
+		whole := id != "" && e.Path == kpiPath(id)
+		if id != "" && (whole && mine.touched[id] || mine.whole[id]) {
+			if wholeDone[id] || sameKPI(ours, theirs, id) {
+				continue
+			}
+			wholeDone[id] = true
+			w := app.Edit{Path: kpiPath(id), Old: kpiName(base, id), New: kpiName(theirs, id)}
+			if allowed(w) {
+				conflicts = append(conflicts, Conflict{Path: w.Path, Base: w.Old, Ours: kpiName(ours, id), Theirs: w.New})
+			}
+			continue
+		}
+		if o, ok := mine.at[e.Path]; ok {
+			if o.New != e.New && allowed(app.Edit{Path: e.Path, Old: o.New, New: e.New}) {
+				conflicts = append(conflicts, Conflict{Path: e.Path, Base: e.Old, Ours: o.New, Theirs: e.New})
+			}
+			continue
+		}
+		if allowed(e) {
+			changes = append(changes, Change(e))
+		}
+	}
+	return changes, conflicts, refusals
+}
+
+// edits indexes our side's edits: by path, and by KPI (touched: any path of
+// the KPI; whole: the KPI added or removed).
+type edits struct {
+	at      map[string]app.Edit
+	touched map[string]bool
+	whole   map[string]bool
+}
+
+func indexEdits(es []app.Edit) edits {
+	x := edits{at: make(map[string]app.Edit, len(es)), touched: map[string]bool{}, whole: map[string]bool{}}
+	for _, e := range es {
+		x.at[e.Path] = e
+		if id := app.KPIOf(e.Path); id != "" {
+			x.touched[id] = true
+			if e.Path == kpiPath(id) {
+				x.whole[id] = true
+			}
+		}
+	}
+	return x
+}
+
+func kpiPath(id string) string { return "kpis[" + id + "]" }
+
+// kpiName is how a conflict about a whole KPI shows a side: the KPI's name,
+// "" when the side has no such KPI.
+func kpiName(p *app.Plan, id string) string {
+	if p == nil {
+		return ""
+	}
+	if k := p.KPI(id); k != nil {
+		return k.Name
+	}
+	return ""
+}
+
+// sameKPI reports whether a and b have the same KPI id, field for field
+// (or both lack it).
+func sameKPI(a, b *app.Plan, id string) bool {
+	ka, kb := a.KPI(id), b.KPI(id)
+	if ka == nil || kb == nil {
+		return ka == nil && kb == nil
+	}
+	pa := &app.Plan{Cycle: b.Cycle, KPIs: []app.KPI{*ka}}
+	pb := &app.Plan{Cycle: b.Cycle, KPIs: []app.KPI{*kb}}
+	return len(app.Diff(pa, pb)) == 0
+}
+
+// ErrUnresolved is the error of Apply for a conflict left without a side.
+var ErrUnresolved = errors.New("unresolved conflict")
+
+// Apply makes the merge of one plan on cur (our plan, changed in place):
+// every clean change, and each conflict resolved to theirs by ch, takes the
+// packet's value (app.Patch); a conflict left unresolved is an error
+// wrapping ErrUnresolved, and cur is then partly patched (work on a clone).
+func Apply(cur *app.Plan, pm *PlanMerge, ch Choices) error {
+	for _, c := range pm.Conflicts {
+		if ch.Side(c) == "" {
+			return fmt.Errorf("plan %s, %s: %w", pm.Name, c.Path, ErrUnresolved)
+		}
+	}
+	for _, c := range pm.Changes {
+		if err := app.Patch(cur, pm.Theirs, c.Path); err != nil {
+			return err
+		}
+	}
+	for _, c := range pm.Conflicts {
+		if ch.Side(c) == Theirs {
+			if err := app.Patch(cur, pm.Theirs, c.Path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
