@@ -15,6 +15,11 @@ type PacketBase struct {
 	Workspace UID    // the maker's workspace id
 	File      string // the packet file's name
 	Hash      string // the packet's content SHA-256
+	// BaseOf is set on the side that merged a return packet: the
+	// fingerprint (packet.Fingerprint) of the packet's base the plan was
+	// merged against. A later packet from the same workspace with the same
+	// base is merged against Base instead, so only what changed since counts.
+	BaseOf string
 	At        time.Time
 	// Base is the plan as received, or as last returned.
 	Base *Plan

@@ -25,6 +25,7 @@ type packetBaseRecord struct {
 	Workspace app.UID         `json:"workspace,omitempty"`
 	File      string          `json:"file,omitempty"`
 	Hash      string          `json:"hash,omitempty"`
+	BaseOf    string          `json:"base_of,omitempty"`
 	At        time.Time       `json:"at"`
 	Base      json.RawMessage `json:"base"` // a plan document of one plan
 }
@@ -66,7 +67,7 @@ func (t *txn) SavePacketBase(pb app.PacketBase) error {
 		return fmt.Errorf("storage: put packet base of plan %s: %w", pb.Plan, err)
 	}
 	rec := packetBaseRecord{From: pb.From, Device: pb.Device, Workspace: pb.Workspace, File: pb.File,
-		Hash: pb.Hash, At: pb.At.UTC(), Base: compactJSON(doc)}
+		Hash: pb.Hash, BaseOf: pb.BaseOf, At: pb.At.UTC(), Base: compactJSON(doc)}
 	v, err := json.Marshal(rec)
 	if err != nil {
 		return fmt.Errorf("storage: put packet base of plan %s: %w", pb.Plan, err)
@@ -93,7 +94,7 @@ func decodePacketBase(k, v []byte) (app.PacketBase, error) {
 		return app.PacketBase{}, fmt.Errorf("packet base of plan %s: want one plan: %v", k, err)
 	}
 	return app.PacketBase{Plan: app.UID(string(k)), From: rec.From, Device: rec.Device, Workspace: rec.Workspace,
-		File: rec.File, Hash: rec.Hash, At: rec.At, Base: plans[0]}, nil
+		File: rec.File, Hash: rec.Hash, BaseOf: rec.BaseOf, At: rec.At, Base: plans[0]}, nil
 }
 
 // compactJSON returns doc without its layout whitespace.

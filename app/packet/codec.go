@@ -91,7 +91,7 @@ func encodeContent(p *Packet) ([]byte, error) {
 			return nil, fmt.Errorf("encode packet: plan %d has no uid", i+1)
 		}
 		plans[i] = it.Plan
-		if it.Base != nil {
+		if it.Base != nil && p.Kind != ToManagers {
 			b := it.Base.Clone()
 			b.UID = it.Plan.UID // a base is the same plan: matched by uid
 			bases = append(bases, b)
@@ -244,8 +244,11 @@ func (p *Packet) setItems(plans, bases []*app.Plan) error {
 		seen[pl.UID] = true
 		pl.ID = 0 // ids belong to a workspace
 		base := byUID[pl.UID]
-		if base != nil {
+		switch {
+		case base != nil:
 			base.ID = 0
+		case p.Kind == ToManagers:
+			base = pl.Clone() // a packet to managers is written without bases: each plan is its own
 		}
 		p.Items[i] = Item{Plan: pl, Base: base}
 	}

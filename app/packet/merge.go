@@ -75,6 +75,9 @@ type PlanMerge struct {
 	// plan changed since then makes ApplyMerge refuse, so plan again.
 	OursRevision uint64
 	Theirs       *app.Plan // the packet's version, where the values come from
+	// BaseFingerprint identifies the packet's own base of the plan, which
+	// the merging side records (app.PacketBase.BaseOf); set by the caller.
+	BaseFingerprint string
 	Changes      []Change
 	Conflicts    []Conflict
 	Refusals     []Refusal
@@ -144,7 +147,10 @@ func (ch Choices) Unresolved(m *MergePlan) []Conflict {
 	return out
 }
 
-// Judge says whether the sender of a packet may make edit e to ours (the
+// Judge says whether the maker of packet pk may make edit e to ours (the
 // plan as it is here, with the changes planned so far): ok, or why not.
-type Judge func(ours *app.Plan, e app.Edit) (ok bool, why app.Msg)
+type Judge func(pk *Packet, ours *app.Plan, e app.Edit) (ok bool, why app.Msg)
+
+// Allow is a Judge's ruling for one packet and plan: ok, or why not.
+type Allow func(e app.Edit) (ok bool, why app.Msg)
 

@@ -1,6 +1,8 @@
 package packet
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -20,7 +22,7 @@ func Merge(packets []*Packet, ours func(app.UID) *app.Plan, judge Judge) *MergeP
 	for pi, pk := range packets {
 		m.Packets = append(m.Packets, Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker, MadeAt: pk.MadeAt, For: pk.For})
 		for _, it := range pk.Items {
-			pm := planOne(pi, it, virtual, ours, judge)
+			pm := planOne(pk, pi, it, virtual, ours, judge)
 			if pm.New || len(pm.Changes)+len(pm.Conflicts)+len(pm.Refusals) > 0 {
 				m.Plans = append(m.Plans, pm)
 			}
@@ -38,7 +40,7 @@ func Merge(packets []*Packet, ours func(app.UID) *app.Plan, judge Judge) *MergeP
 
 // planOne plans one item of packet pi against our current version of its
 // plan, which it then moves on by the clean changes.
-func planOne(pi int, it Item, virtual map[app.UID]*app.Plan, ours func(app.UID) *app.Plan, judge Judge) PlanMerge {
+func planOne(pk *Packet, pi int, it Item, virtual map[app.UID]*app.Plan, ours func(app.UID) *app.Plan, judge Judge) PlanMerge {
 	uid := it.Plan.UID
 	pm := PlanMerge{Packet: pi, UID: uid, Theirs: it.Plan, Name: it.Plan.Name}
 	cur := virtual[uid]
@@ -54,7 +56,11 @@ func planOne(pi int, it Item, virtual map[app.UID]*app.Plan, ours func(app.UID) 
 		return pm
 	}
 	pm.Name, pm.OursRevision = cur.Name, cur.Revision
-	pm.Changes, pm.Conflicts, pm.Refusals = MergeOne(it.Base, cur, it.Plan, judge)
+	var allow Allow
+	if judge != nil {
+		allow = func(e app.Edit) (bool, app.Msg) { return judge(pk, cur, e) }
+	}
+	pm.Changes, pm.Conflicts, pm.Refusals = MergeOne(it.Base, cur, it.Plan, allow)
 	var kept []Change
 	for _, c := range pm.Changes {
 		if err := app.Patch(cur, it.Plan, c.Path); err != nil {
@@ -75,10 +81,10 @@ func planOne(pi int, it Item, virtual map[app.UID]*app.Plan, ours func(app.UID) 
 
 // MergeOne plans the three-way merge of one plan: base (nil: none), ours
 // (must not be nil) and theirs, returning the clean changes, conflicts
-// (without ID, Packet and Plan) and refusals; judge may be nil (everything
-// allowed). A KPI added or removed whole on one side and changed on the
+// (without ID, Packet and Plan) and refusals; allow rules on each clean
+// change and each conflict's theirs side, and may be nil (everything allowed). A KPI added or removed whole on one side and changed on the
 // other is one conflict about the whole KPI (kpis[k3]).
-func MergeOne(base, ours, theirs *app.Plan, judge Judge) ([]Change, []Conflict, []Refusal) {
+func MergeOne(base, ours, theirs *app.Plan, allow Allow) ([]Change, []Conflict, []Refusal) {
 	mine := indexEdits(app.Diff(base, ours))
 	var (
 		changes   []Change
@@ -87,10 +93,10 @@ func MergeOne(base, ours, theirs *app.Plan, judge Judge) ([]Change, []Conflict, 
 		wholeDone = map[string]bool{}
 	)
 	allowed := func(e app.Edit) bool {
-		if judge == nil {
+		if allow == nil {
 			return true
 		}
-		ok, why := judge(ours, e)
+		ok, why := allow(e)
 		if !ok {
 			refusals = append(refusals, Refusal{Path: e.Path, Old: e.Old, New: e.New, Why: why})
 		}
@@ -197,4 +203,25 @@ func Apply(cur *app.Plan, pm *PlanMerge, ch Choices) error {
 		}
 	}
 	return nil
+}
+
+// Fingerprint returns a short text that is the same for two versions of a
+// plan exactly when Diff finds no difference between them (and their
+// revisions match): the SHA-256 of its history paths and values. nil
+// gives "".
+func Fingerprint(p *app.Plan) string {
+	if p == nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%d\x00", p.UID, p.Revision)
+	skel := &app.Plan{}
+	for _, k := range p.KPIs {
+		skel.KPIs = append(skel.KPIs, app.KPI{ID: k.ID})
+		fmt.Fprintf(h, "%s\x00", k.ID)
+	}
+	for _, e := range app.Diff(skel, p) {
+		fmt.Fprintf(h, "%s\x00%s\x00", e.Path, e.New)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
 }

@@ -1,12 +1,10 @@
 package workspace
 
 import (
-	"context"
 	"errors"
 	"strings"
 
 	"kpiplanner/app"
-	"kpiplanner/app/files"
 	"kpiplanner/app/packet"
 	"kpiplanner/app/progress"
 )
@@ -14,9 +12,6 @@ import (
 // SettingWorkspaceID is the settings key of the workspace's own random id,
 // made once (WorkspaceID) and written into every packet it makes.
 const SettingWorkspaceID = "workspace.uid"
-
-// errNotYet marks what is declared but not written yet.
-var errNotYet = errors.New("workspace: packets not yet implemented")
 
 // WorkspaceID returns the workspace's id, creating and saving it the first
 // time it is asked for.
@@ -56,63 +51,17 @@ type WrittenPacket struct {
 	Plans int // how many plans it carries
 }
 
-// ExportPackets writes one packet per unit head or chosen person into dir
-// (file names from the unit or person code), through docs, and returns the
-// files written. Every code must be known and every unit must have a head;
-// nothing is written otherwise. The plans are carried with themselves as
-// their base.
-func (w *Workspace) ExportPackets(ctx context.Context, docs files.Documents, sel PacketSelection, dir string, o PacketOptions) ([]WrittenPacket, error) {
-	return nil, errNotYet
-}
-
-// ReadPacket reads and checks the packet file at path through docs (see
-// packet.Read for the errors of a refused file) and sets its File.
-func ReadPacket(docs files.Documents, path, password string) (*packet.Packet, error) {
-	return nil, errNotYet
-}
-
 // OpenedPacket is what opening a packet did.
 type OpenedPacket struct {
 	From    packet.Maker
 	Added   []*app.Plan // plans new to the workspace
-	Updated []*app.Plan // plans received before and not changed here since: replaced by the packet's version
-	// Kept are plans received before and changed here since: left as they
-	// are; merge the packet (PlanMerge) to take its changes.
+	Updated []*app.Plan // plans received before: the packet's changes taken
+	// Kept are plans changed both here and in the packet: the packet's
+	// other changes are taken, the conflicting fields keep ours; the merge
+	// plan OpenPacket returns lists them.
 	Kept   []*app.Plan
 	People int // people added to the registry
 	Units  int // units added to the registry
-}
-
-// OpenPacket brings a packet's plans into the workspace (the manager's
-// side), in one transaction: plans matched by uid, never replacing a plan
-// of another person (refused); each plan remembered as coming from the
-// packet's maker, with the received version kept as its base for the
-// return (PacketBases); the people and units the plans refer to added to
-// the registry when missing.
-func (w *Workspace) OpenPacket(p *packet.Packet) (*OpenedPacket, error) {
-	return nil, errNotYet
-}
-
-// PacketBases returns, by plan uid, where each plan that travelled in a
-// packet came from: the GUI marks those plans "from <From>".
-func (w *Workspace) PacketBases() (map[app.UID]app.PacketBase, error) {
-	return nil, errNotYet
-}
-
-// ReturnPacket writes the return packet to path through docs: every plan
-// received in a packet, as it is now, with its base, plus the workspace's
-// own plans (with the version last returned as their base, or none). The
-// versions written become the plans' new bases, so a second return builds
-// on the first.
-func (w *Workspace) ReturnPacket(docs files.Documents, path string, o PacketOptions) (*WrittenPacket, error) {
-	return nil, errNotYet
-}
-
-// PlanMerge plans the merge of packets into the workspace (HR's side)
-// without changing anything: per plan the clean changes, the conflicts and
-// the refusals (changes the lifecycle or a closed period forbids).
-func (w *Workspace) PlanMerge(packets ...*packet.Packet) (*packet.MergePlan, error) {
-	return nil, errNotYet
 }
 
 // MergeResult is what applying a merge did.
@@ -126,13 +75,8 @@ type MergeResult struct {
 
 // ErrUnresolved is the error of ApplyMerge when conflicts are left without
 // a side; nothing is saved.
-var ErrUnresolved = errors.New("unresolved conflicts")
+var ErrUnresolved = packet.ErrUnresolved
 
-// ApplyMerge lands m in one transaction: the clean changes, the conflicts
-// resolved by ch, new plans and registry records, with history entries
-// naming the packet file, its maker and device. It refuses (an error
-// wrapping ErrUnresolved) when a conflict has no side, and when a plan
-// changed since m was planned; then nothing is saved.
-func (w *Workspace) ApplyMerge(m *packet.MergePlan, ch packet.Choices) (*MergeResult, error) {
-	return nil, errNotYet
-}
+// ErrPlanChanged is the error of ApplyMerge when a plan changed since the
+// merge was planned; nothing is saved: plan the merge again.
+var ErrPlanChanged = errors.New("a plan changed since the merge was planned")
