@@ -113,7 +113,8 @@ func (h *homeScreen) buildWelcome() fyne.CanvasObject {
 	first.Importance = widget.HighImportance
 	h.welcomeUndo = widget.NewButtonWithIcon(u.T("Undo"), theme.ContentUndoIcon(), u.onUndo)
 	h.welcomeUndo.Hide()
-	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, h.welcomeUndo)))
+	packets := widget.NewButtonWithIcon(u.T("Packets…"), theme.MailComposeIcon(), u.showPackets) // a manager's first plans come in a packet
+	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, packets, h.welcomeUndo)))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 200), box))
 }
 

@@ -28,7 +28,7 @@ func managerReturns(t *testing.T, in, out, person string, targets map[string]flo
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ws.OpenPacket(p); err != nil {
+	if _, _, err := ws.OpenPacket(p); err != nil {
 		t.Fatal(err)
 	}
 	setTargets(t, ws, person, targets)
@@ -100,6 +100,7 @@ func TestCollectTwoPacketsWithAConflict(t *testing.T) {
 	// Meanwhile HR changed both k1 targets: two conflicts.
 	setTargets(t, u.ws, "Hồ Thị An", map[string]float64{"k1": 6500})
 	setTargets(t, u.ws, "Lê Thu Giang", map[string]float64{"k1": 5000})
+	u.openHome()
 
 	tapButton(t, u, "Packets…")
 	tapButton(t, u, "Collect packets…")

@@ -29,12 +29,17 @@ func (u *UI) packetOrigins() map[app.PlanID]string {
 	}
 	out := map[app.PlanID]string{}
 	for _, p := range plans {
-		if b, ok := bases[p.UID]; ok && b.From != "" {
+		if b, ok := bases[p.UID]; ok && fromHR(b) {
 			out[p.ID] = u.originText(b)
 		}
 	}
 	return out
 }
+
+// fromHR reports whether b records a plan received from HR in a packet (not
+// one made here, nor one HR merged from a manager's return: BaseOf is set
+// on the side that merged a return).
+func fromHR(b app.PacketBase) bool { return b.From != "" && b.BaseOf == "" }
 
 // originText says where a plan that travelled in a packet came from.
 func (u *UI) originText(b app.PacketBase) string {
@@ -63,7 +68,7 @@ func (s *planScreen) originMark() fyne.CanvasObject {
 	var text string
 	u.async(func() error {
 		bases, err := u.ws.PacketBases()
-		if b, ok := bases[uid]; err == nil && ok && b.From != "" {
+		if b, ok := bases[uid]; err == nil && ok && fromHR(b) {
 			text = u.originText(b)
 		}
 		return err

@@ -51,7 +51,7 @@ func (u *UI) openPacket() {
 	u.chooseOpenFile([]string{packet.Ext}, func(path string) {
 		u.readPackets([]string{path}, func(ps []*packet.Packet) {
 			var res *workspace.OpenedPacket
-			u.async(func() (err error) { res, err = u.ws.OpenPacket(ps[0]); return err }, func(err error) {
+			u.async(func() (err error) { res, _, err = u.ws.OpenPacket(ps[0]); return err }, func(err error) {
 				if err != nil {
 					u.showError(err)
 					return
