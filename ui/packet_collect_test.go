@@ -150,6 +150,26 @@ func TestCollectTwoPacketsWithAConflict(t *testing.T) {
 	checkTargets(t, u.ws.Store(), "Hồ Thị An", map[string]float64{"k1": 7000, "k2": 70, "k3": 4, "k4": 2})   // theirs, clean
 	checkTargets(t, u.ws.Store(), "Lê Thu Giang", map[string]float64{"k1": 5000, "k2": 60, "k3": 5, "k4": 2}) // ours, clean
 	checkTargets(t, u.ws.Store(), "Đặng Quốc Dũng", map[string]float64{"k1": 6000, "k2": 60, "k3": 4, "k4": 2})
+	// An's history names the packet for both fields taken from it.
+	var an app.UID
+	for _, r := range rows.conflicts {
+		if strings.Contains(r.line.plan.Name, "Hồ Thị An") {
+			an = r.line.plan.UID
+		}
+	}
+	hist, err := u.ws.Store().History(an)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromPacket := map[string]string{}
+	for _, e := range hist {
+		if strings.Contains(e.Source, "1-kd.kpip") {
+			fromPacket[e.Path] = e.New
+		}
+	}
+	if fromPacket["kpis[k1].target"] != "7000" || fromPacket["kpis[k2].target"] != "70" || len(fromPacket) != 2 {
+		t.Errorf("history entries naming the packet: %v", fromPacket)
+	}
 }
 
 func checkTargets(t *testing.T, s app.Store, person string, want map[string]float64) {

@@ -169,3 +169,74 @@ func TestOpenPacketShowsThePlansFromHR(t *testing.T) {
 		t.Fatal("the plan screen shows no from-HR mark")
 	}
 }
+
+// enterPassword types pw into the password prompt on top and presses Enter.
+func enterPassword(t *testing.T, u *UI, pw string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok && e.Password {
+			test.Type(e, pw)
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			return
+		}
+	}
+	t.Fatalf("no password prompt: %s", overlayText(u))
+}
+
+func TestOpenEncryptedPacketAsksForThePassword(t *testing.T) {
+	dir := t.TempDir()
+	hr := packetUI(t, "vi", filepath.Join(t.TempDir(), "hr.db"), &packetDialogs{})
+	hrCompany(t, hr)
+	w, err := hr.ws.ExportPackets(context.Background(), fileio.Files{}, workspace.PacketSelection{Units: []string{"NS"}}, dir, workspace.PacketOptions{Password: "mật khẩu"})
+	if err != nil || len(w) != 1 {
+		t.Fatalf("export: %v %v", w, err)
+	}
+	m := packetUI(t, "vi", filepath.Join(t.TempDir(), "manager.db"), &packetDialogs{open: w[0].Path})
+	tapButton(t, m, "Gói dữ liệu…")
+	tapButton(t, m, "Mở gói dữ liệu…")
+	if !strings.Contains(overlayText(m), "Hãy nhập mật khẩu") && !strings.Contains(overlayText(m), "mật khẩu") {
+		t.Fatalf("no password asked: %q", overlayText(m))
+	}
+	enterPassword(t, m, "sai")
+	if !strings.Contains(overlayText(m), "Sai mật khẩu") {
+		t.Fatalf("after a wrong password: %q", overlayText(m))
+	}
+	if plans, _ := m.ws.Store().Plans(); len(plans) != 0 {
+		t.Fatalf("a wrong password brought %d plans in", len(plans))
+	}
+	enterPassword(t, m, "mật khẩu")
+	if !strings.Contains(overlayText(m), "Đã thêm 1 kế hoạch") {
+		t.Fatalf("after the right password: %q", overlayText(m))
+	}
+	if got := m.home.cellText(m.home.rows[0], workspace.ByPerson); got != "Lê Thu Giang · từ Nhân sự" {
+		t.Fatalf("the plans list shows %q", got)
+	}
+}
+
+func TestReturnToHRWritesTheReturnPacket(t *testing.T) {
+	dir := t.TempDir()
+	hr := packetUI(t, "en", filepath.Join(t.TempDir(), "hr.db"), &packetDialogs{})
+	plans := hrCompany(t, hr)
+	w, err := hr.ws.ExportPackets(context.Background(), fileio.Files{}, workspace.PacketSelection{Units: []string{"NS"}}, dir, workspace.PacketOptions{})
+	if err != nil || len(w) != 1 {
+		t.Fatalf("export: %v %v", w, err)
+	}
+	out := filepath.Join(t.TempDir(), "return.kpip")
+	m := packetUI(t, "en", filepath.Join(t.TempDir(), "manager.db"), &packetDialogs{open: w[0].Path, save: out})
+	tapButton(t, m, "Packets…")
+	tapButton(t, m, "Open packet…")
+	m.win.Canvas().Overlays().Top().Hide()
+	tapButton(t, m, "Packets…")
+	tapButton(t, m, "Return to HR…")
+	tapButton(t, m, "Continue") // no password
+	if !strings.Contains(overlayText(m), out) || !strings.Contains(overlayText(m), "1 plans") {
+		t.Fatalf("after the return: %q", overlayText(m))
+	}
+	p, err := workspace.ReadPacket(fileio.Files{}, out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != packet.Return || len(p.Items) != 1 || p.Items[0].Plan.UID != plans["NV0005"].UID || p.Items[0].Base == nil {
+		t.Fatalf("the return packet: kind %s, %d plans", p.Kind, len(p.Items))
+	}
+}
