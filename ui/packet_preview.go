@@ -42,6 +42,7 @@ type mergePreview struct {
 	names   map[string]map[string]string // KPI names by id, by plan uid
 	list    *widget.List
 	summary *widget.Label
+	detail  *widget.Label // the selected line in full, however narrow its columns
 	apply   *widget.Button
 	root    fyne.CanvasObject
 }
@@ -62,6 +63,10 @@ func newMergePreview(u *UI, m *packet.MergePlan) *mergePreview {
 	p.lines = previewLines(m)
 	p.list = widget.NewList(func() int { return len(p.lines) }, func() fyne.CanvasObject { return newMergeRow(p) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*mergeRow).set(i, p.lines[i]) })
+	p.list.OnSelected = p.onSelect
+	p.detail = widget.NewLabel(u.T("Select a line to read it in full."))
+	p.detail.Wrapping = fyne.TextWrapWord
+	p.detail.Importance = widget.LowImportance
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.apply = widget.NewButtonWithIcon(u.T("Apply"), theme.ConfirmIcon(), p.onApply)
@@ -70,13 +75,20 @@ func newMergePreview(u *UI, m *packet.MergePlan) *mergePreview {
 	title := widget.NewLabelWithStyle(u.T("Collect packets: what would change"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	note := widget.NewLabel(u.T("Nothing is saved until you press Apply."))
 	note.Importance = widget.LowImportance
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, p.apply), p.summary)
+	bottom := container.NewVBox(cappedMessage(p.detail, 2, true), widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, container.NewHBox(cancel, p.apply), p.summary))
 	p.root = container.NewBorder(container.NewBorder(nil, nil, title, note), bottom, nil, nil, p.list)
 	p.refreshSummary()
 	return p
 }
 
 func (p *mergePreview) view() fyne.CanvasObject { return p.root }
+
+// onSelect shows line i in full below the list.
+func (p *mergePreview) onSelect(i widget.ListItemID) {
+	texts, _ := p.lineTexts(p.lines[i])
+	p.detail.SetText(joinNonEmpty(" · ", texts[:]...))
+}
 
 // previewLines lays m out: each packet, then each of its plans that changes
 // something, with its changes, conflicts and refusals.

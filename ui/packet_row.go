@@ -33,15 +33,16 @@ func newMergeRow(p *mergePreview) *mergeRow {
 		r.cells[i] = widget.NewLabel("")
 		r.cells[i].Truncation = fyne.TextTruncateEllipsis
 	}
-	r.ours = widget.NewButton(u.T("Keep ours for this packet"), func() { p.chooseAll(r.line.packet, packet.Ours) })
-	r.theirs = widget.NewButton(u.T("Take theirs for this packet"), func() { p.chooseAll(r.line.packet, packet.Theirs) })
+	r.ours = widget.NewButton(u.T("Keep all ours"), func() { p.chooseAll(r.line.packet, packet.Ours) })
+	r.theirs = widget.NewButton(u.T("Take all theirs"), func() { p.chooseAll(r.line.packet, packet.Theirs) })
 	r.choice = widget.NewRadioGroup([]string{u.T("Keep ours"), u.T("Take theirs")}, r.onChoice)
 	r.choice.Horizontal = true
 	r.refused = widget.NewLabel(u.T("Refused"))
 	r.refused.Importance = widget.DangerImportance
-	right := container.NewGridWrap(fyne.NewSize(250, r.choice.MinSize().Height), container.NewStack(r.choice, r.refused))
-	grid := container.NewGridWithColumns(3, r.cells[0], container.NewStack(r.cells[1], r.ours), container.NewStack(r.cells[2], r.theirs))
-	r.content = container.NewBorder(nil, nil, nil, right, grid)
+	whole := container.NewHBox(r.ours, r.theirs)
+	w := max(r.choice.MinSize().Width, whole.MinSize().Width)
+	right := container.NewGridWrap(fyne.NewSize(w, r.choice.MinSize().Height), container.NewStack(r.choice, r.refused, whole))
+	r.content = container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(3, r.cells[0], r.cells[1], r.cells[2]))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -70,11 +71,9 @@ func (r *mergeRow) set(_ int, l mergeLine) {
 		c.SetText(texts[i])
 		c.Refresh()
 	}
-	isPacket := l.kind == linePacket
-	showIf(r.ours, isPacket && len(r.p.m.Conflicts()) > 0)
-	showIf(r.theirs, isPacket && len(r.p.m.Conflicts()) > 0)
-	showIf(r.cells[1], !r.ours.Visible())
-	showIf(r.cells[2], !r.theirs.Visible())
+	whole := l.kind == linePacket && r.p.conflictsOf(l.packet) > 0
+	showIf(r.ours, whole)
+	showIf(r.theirs, whole)
 	showIf(r.refused, l.kind == lineRefusal)
 	showIf(r.choice, l.kind == lineConflict)
 	if l.kind == lineConflict {
@@ -112,14 +111,13 @@ func (p *mergePreview) lineTexts(l mergeLine) ([3]string, bool) {
 		if s.AlreadyMerged {
 			made = u.T("%s; merged before", made)
 		}
-		return [3]string{filepath.Base(s.File), made, ""}, true
+		return [3]string{filepath.Base(s.File), made, u.T("%d conflicts", p.conflictsOf(l.packet))}, true
 	case linePlan:
 		pm := l.plan
-		what := u.T("%d changes, %d conflicts, %d refused", len(pm.Changes), len(pm.Conflicts), len(pm.Refusals))
 		if pm.New {
-			what = u.T("a new plan: added as the packet has it")
+			return [3]string{pm.Name, u.T("a new plan"), u.T("added as the packet has it")}, true
 		}
-		return [3]string{pm.Name, what, ""}, true
+		return [3]string{pm.Name, u.T("%d changes, %d conflicts", len(pm.Changes), len(pm.Conflicts)), u.T("%d refused", len(pm.Refusals))}, true
 	case lineChange:
 		c := l.change
 		return [3]string{p.what(l.plan, c.Path), u.T("was %s", p.value(c.Path, c.Old)), u.T("now %s", p.value(c.Path, c.New))}, false
@@ -130,6 +128,17 @@ func (p *mergePreview) lineTexts(l mergeLine) ([3]string, bool) {
 	}
 	r := l.refusal
 	return [3]string{p.what(l.plan, r.Path), u.T("was %s, the packet has %s", p.value(r.Path, r.Old), p.value(r.Path, r.New)), u.tr.Msg(r.Why)}, false
+}
+
+// conflictsOf counts the conflicts of packet i.
+func (p *mergePreview) conflictsOf(i int) int {
+	n := 0
+	for j := range p.m.Plans {
+		if p.m.Plans[j].Packet == i {
+			n += len(p.m.Plans[j].Conflicts)
+		}
+	}
+	return n
 }
 
 // what names the field at path of plan pm in words.

@@ -50,7 +50,8 @@ func (u *UI) Tour() []TourStep {
 		}},
 		TourStep{"21-settings", u.openSettings},
 		TourStep{"22-people", u.openPeople},
-		TourStep{"23-organisation", u.openOrg})
+		TourStep{"23-organisation", u.openOrg},
+		TourStep{"25-collect-packets", u.tourCollect}) // ui/packet_tour.go
 	return steps
 }
 
