@@ -147,7 +147,7 @@ func TestCollectTwoPacketsWithAConflict(t *testing.T) {
 	if !strings.Contains(overlayText(u), "2 plans changed") {
 		t.Fatalf("after Apply: %q", overlayText(u))
 	}
-	checkTargets(t, u.ws.Store(), "Hồ Thị An", map[string]float64{"k1": 7000, "k2": 70, "k3": 4, "k4": 2})   // theirs, clean
+	checkTargets(t, u.ws.Store(), "Hồ Thị An", map[string]float64{"k1": 7000, "k2": 70, "k3": 4, "k4": 2})    // theirs, clean
 	checkTargets(t, u.ws.Store(), "Lê Thu Giang", map[string]float64{"k1": 5000, "k2": 60, "k3": 5, "k4": 2}) // ours, clean
 	checkTargets(t, u.ws.Store(), "Đặng Quốc Dũng", map[string]float64{"k1": 6000, "k2": 60, "k3": 4, "k4": 2})
 	// An's history names the packet for both fields taken from it.

@@ -51,7 +51,9 @@ func (u *UI) sendPackets(pre []app.UID) {
 func (s *sendDialog) show() {
 	u := s.u
 	s.list = widget.NewList(func() int { return len(s.reg.UnitOrder) },
-		func() fyne.CanvasObject { return widget.NewCheck("Phòng Kinh doanh miền Nam (KD-MN) · Nguyễn Thị Minh Khai", nil) },
+		func() fyne.CanvasObject {
+			return widget.NewCheck("Phòng Kinh doanh miền Nam (KD-MN) · Nguyễn Thị Minh Khai", nil)
+		},
 		s.updateRow)
 	s.count = widget.NewLabel("")
 	intro := widget.NewLabel(u.T("Each unit chosen gets one packet for its head, with the plans of its people and of the units below it."))
