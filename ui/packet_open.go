@@ -120,8 +120,7 @@ func (u *UI) askPacketPassword(title string, then func(pw string)) {
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	items := []*widget.FormItem{{Widget: note}, widget.NewFormItem(u.T("Password"), pw), widget.NewFormItem(u.T("Password again"), again), {Widget: problem}}
-	var d *dialog.FormDialog
-	d = dialog.NewForm(title, u.T("Continue"), u.T("Cancel"), items, func(ok bool) {
+	d := dialog.NewForm(title, u.T("Continue"), u.T("Cancel"), items, func(ok bool) {
 		if ok {
 			then(pw.Text)
 		}
