@@ -1,10 +1,14 @@
 package app
 
+import "sync"
+
 // Org is the organisation as loaded: units by uid and the tree between them.
-// It caches answers, so it is not safe for use from several goroutines at once.
+// Its methods may be called from several goroutines at once (the storage
+// resolves plans in parallel); Units must not be changed meanwhile.
 type Org struct {
 	Units    map[UID]*OrgUnit
 	children map[UID][]UID
+	mu       sync.Mutex    // guards paths
 	paths    map[UID][]UID // Path's answers, computed once per unit
 }
 
@@ -30,6 +34,8 @@ func (o *Org) Path(unit UID) []UID {
 	if unit == "" {
 		return nil
 	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	if p, ok := o.paths[unit]; ok {
 		return p
 	}

@@ -61,21 +61,25 @@ func Write(w io.Writer, p *Packet, password string) error {
 		return err
 	}
 	sum := sha256.Sum256(body)
-	env := envelope{Format: Format, SHA256: hex.EncodeToString(sum[:]), Content: body}
-	if password != "" {
+	env := envelope{Format: Format, SHA256: hex.EncodeToString(sum[:])}
+	var out []byte
+	if password == "" {
+		// The envelope of a plain packet is written by hand around the
+		// content, which encoding/json would scan and copy once more.
+		out = fmt.Appendf(make([]byte, 0, len(body)+160), `{"format":%q,"sha256":%q,"content":`, env.Format, env.SHA256)
+		out = append(append(out, body...), "}\n"...)
+	} else {
 		enc, sealed, err := seal(body, password)
 		if err != nil {
 			return err
 		}
-		env.Encryption, env.Sealed, env.Content = enc, sealed, nil
+		env.Encryption, env.Sealed = enc, sealed
+		if out, err = json.Marshal(&env); err != nil {
+			return fmt.Errorf("encode packet: %w", err)
+		}
+		out = append(out, '\n')
 	}
-	var buf bytes.Buffer
-	e := json.NewEncoder(&buf)
-	e.SetEscapeHTML(false)
-	if err := e.Encode(&env); err != nil {
-		return fmt.Errorf("encode packet: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(out); err != nil {
 		return fmt.Errorf("write packet: %w", err)
 	}
 	p.Hash = env.SHA256
@@ -97,23 +101,32 @@ func encodeContent(p *Packet) ([]byte, error) {
 			bases = append(bases, b)
 		}
 	}
-	pd, err := plandoc.Marshal(plans)
+	pd, err := plandoc.MarshalCompact(plans)
 	if err != nil {
 		return nil, fmt.Errorf("encode packet plans: %w", err)
 	}
-	bd, err := plandoc.Marshal(bases)
+	bd, err := plandoc.MarshalCompact(bases)
 	if err != nil {
 		return nil, fmt.Errorf("encode packet bases: %w", err)
 	}
 	c := content{Kind: p.Kind, Maker: docMaker(p.Maker), MadeAt: p.MadeAt.UTC().Truncate(time.Second),
-		For: docRecipient(p.For), People: peopleDoc(p.People), Units: unitsDoc(p.Units), Plans: pd, Bases: bd}
+		For: docRecipient(p.For), People: peopleDoc(p.People), Units: unitsDoc(p.Units), Plans: json.RawMessage("null"), Bases: json.RawMessage("null")}
 	var buf bytes.Buffer
 	e := json.NewEncoder(&buf)
 	e.SetEscapeHTML(false)
 	if err := e.Encode(&c); err != nil {
 		return nil, fmt.Errorf("encode packet: %w", err)
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	// The plan documents go in by hand, in place of the nulls at the end:
+	// encoding/json would scan and copy them once more.
+	head, ok := bytes.CutSuffix(bytes.TrimSuffix(buf.Bytes(), []byte("\n")), []byte(`"plans":null,"bases":null}`))
+	if !ok {
+		return nil, fmt.Errorf("encode packet: unexpected layout of the content")
+	}
+	out := make([]byte, 0, len(head)+len(pd)+len(bd)+32)
+	out = append(append(append(out, head...), `"plans":`...), bytes.TrimSuffix(pd, []byte("\n"))...)
+	out = append(append(out, `,"bases":`...), bytes.TrimSuffix(bd, []byte("\n"))...)
+	return append(out, '}'), nil
 }
 
 // Read reads a packet file, decrypting it with password when it is
@@ -137,7 +150,7 @@ func Read(r io.Reader, password string) (*Packet, error) {
 	}
 	sum := sha256.Sum256(body)
 	if hex.EncodeToString(sum[:]) != env.SHA256 {
-		return nil, refuse(ErrTampered, nil, "the packet was changed after it was written (its SHA-256 does not match): ask its sender for it again")
+		return nil, refuse(ErrTampered, nil, app.M("the packet was changed after it was written (its SHA-256 does not match): ask its sender for it again"))
 	}
 	p, err := decodeContent(body)
 	if err != nil {
@@ -175,12 +188,12 @@ func readEnvelope(data []byte) (*envelope, error) {
 	if jerr != nil {
 		var se *json.SyntaxError
 		if errors.As(jerr, &se) && se.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) {
-			return nil, refuse(ErrTruncated, jerr, "the packet is cut short (%d bytes): it was not copied whole; copy it again", len(data))
+			return nil, refuse(ErrTruncated, jerr, app.M("the packet is cut short (%d bytes): it was not copied whole; copy it again", len(data)))
 		}
-		return nil, refuse(ErrTampered, jerr, "the packet is damaged (%v): ask its sender for it again", jerr)
+		return nil, refuse(ErrTampered, jerr, app.M("the packet is damaged (%v): ask its sender for it again", jerr))
 	}
 	if env.SHA256 == "" || env.Encryption == nil && len(env.Content) == 0 || env.Encryption != nil && len(env.Sealed) == 0 {
-		return nil, refuse(ErrTruncated, nil, "the packet lacks its hash or its content: it was not copied whole; copy it again")
+		return nil, refuse(ErrTruncated, nil, app.M("the packet lacks its hash or its content: it was not copied whole; copy it again"))
 	}
 	return &env, nil
 }
@@ -191,13 +204,13 @@ func checkFormat(f string) error {
 	case f == Format:
 		return nil
 	case strings.HasPrefix(f, "kpiplanner/plan@"):
-		return refuse(ErrPlanDocument, nil, "this is a plan document (%s), not a packet: import it with Import plans (kpi import) instead", f)
+		return refuse(ErrPlanDocument, nil, app.M("this is a plan document (%s), not a packet: import it with Import plans (kpi import) instead", f))
 	case strings.HasPrefix(f, "kpiplanner/packet@"):
 		if n, err := strconv.Atoi(strings.TrimPrefix(f, "kpiplanner/packet@")); err == nil && n > 1 {
-			return refuse(ErrNewerFormat, nil, "this packet was made by a newer KPI Planner (format %s; this version reads %s): update KPI Planner to open it", f, Format)
+			return refuse(ErrNewerFormat, nil, app.M("this packet was made by a newer KPI Planner (format %s; this version reads %s): update KPI Planner to open it", f, Format))
 		}
 	}
-	return refuse(ErrNotPacket, nil, "this file is not a KPI Planner packet (no \"format\": %q at its start)", Format)
+	return refuse(ErrNotPacket, nil, app.M("this file is not a KPI Planner packet (it does not start with the format %s)", Format))
 }
 
 // decodeContent reads the checked content bytes of a packet.
@@ -206,25 +219,25 @@ func decodeContent(body []byte) (*Packet, error) {
 	d := json.NewDecoder(bytes.NewReader(body))
 	d.DisallowUnknownFields()
 	if err := d.Decode(&c); err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's content cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's content cannot be read: %v", err))
 	}
 	if c.Kind != ToManagers && c.Kind != Return {
-		return nil, refuse(ErrNotPacket, nil, "the packet's kind %q is not %q or %q", c.Kind, ToManagers, Return)
+		return nil, refuse(ErrNotPacket, nil, app.M("the packet's kind %q is not %q or %q", c.Kind, ToManagers, Return))
 	}
 	plans, err := plandoc.Unmarshal(c.Plans)
 	if err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's plans cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's plans cannot be read: %v", err))
 	}
 	bases, err := plandoc.Unmarshal(c.Bases)
 	if err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's bases cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's bases cannot be read: %v", err))
 	}
 	p := &Packet{Kind: c.Kind, Maker: Maker(c.Maker), MadeAt: c.MadeAt, For: Recipient(c.For)}
 	if p.People, err = peopleOf(c.People); err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's people cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's people cannot be read: %v", err))
 	}
 	if p.Units, err = unitsOf(c.Units); err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's units cannot be read: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's units cannot be read: %v", err))
 	}
 	return p, p.setItems(plans, bases)
 }
@@ -239,7 +252,7 @@ func (p *Packet) setItems(plans, bases []*app.Plan) error {
 	p.Items = make([]Item, len(plans))
 	for i, pl := range plans {
 		if pl.UID == "" || seen[pl.UID] {
-			return refuse(ErrNotPacket, nil, "the packet's plan %d (%s) has no uid, or the uid of another of its plans", i+1, pl.Name)
+			return refuse(ErrNotPacket, nil, app.M("the packet's plan %d (%s) has no uid, or the uid of another of its plans", i+1, pl.Name))
 		}
 		seen[pl.UID] = true
 		pl.ID = 0 // ids belong to a workspace

@@ -9,6 +9,8 @@ import (
 	"fmt"
 
 	"golang.org/x/crypto/scrypt"
+
+	"kpiplanner/app"
 )
 
 // encryption says how a packet's content is sealed: AES-256-GCM under a key
@@ -61,22 +63,22 @@ func seal(body []byte, password string) (*encryption, []byte, error) {
 func open(env *envelope, password string) ([]byte, error) {
 	enc := env.Encryption
 	if password == "" {
-		return nil, refuse(ErrPasswordNeeded, nil, "this packet is encrypted: give its password")
+		return nil, refuse(ErrPasswordNeeded, nil, app.M("this packet is encrypted: give its password"))
 	}
 	if enc.Cipher != "AES-256-GCM" || enc.KDF != "scrypt" || enc.N < 2 || enc.N > maxScryptN || enc.N&(enc.N-1) != 0 ||
 		enc.R < 1 || enc.R > 32 || enc.P < 1 || enc.P > 16 || len(enc.Nonce) != 12 || len(enc.Salt) < 8 {
-		return nil, refuse(ErrNotPacket, nil, "the packet's encryption (%s, %s) is not one this version reads", enc.Cipher, enc.KDF)
+		return nil, refuse(ErrNotPacket, nil, app.M("the packet's encryption (%s, %s) is not one this version reads", enc.Cipher, enc.KDF))
 	}
 	aead, key, err := enc.aead(password)
 	if err != nil {
-		return nil, refuse(ErrNotPacket, err, "the packet's encryption cannot be used: %v", err)
+		return nil, refuse(ErrNotPacket, err, app.M("the packet's encryption cannot be used: %v", err))
 	}
 	if !hmac.Equal(keyCheck(key), enc.Check) {
-		return nil, refuse(ErrWrongPassword, nil, "wrong password: the packet cannot be opened with it")
+		return nil, refuse(ErrWrongPassword, nil, app.M("wrong password: the packet cannot be opened with it"))
 	}
 	body, err := aead.Open(nil, enc.Nonce, env.Sealed, []byte(Format))
 	if err != nil {
-		return nil, refuse(ErrTampered, err, "the packet was changed after it was written (its encrypted content fails its check): ask its sender for it again")
+		return nil, refuse(ErrTampered, err, app.M("the packet was changed after it was written (its encrypted content fails its check): ask its sender for it again"))
 	}
 	return body, nil
 }

@@ -46,6 +46,6 @@ func (e *Error) Is(target error) bool { return target == e.Kind || target == app
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
-func refuse(kind error, err error, key string, args ...any) *Error {
-	return &Error{Kind: kind, Msg: app.M(key, args...), Err: err}
+func refuse(kind error, err error, msg app.Msg) *Error {
+	return &Error{Kind: kind, Msg: msg, Err: err}
 }

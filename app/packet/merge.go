@@ -78,9 +78,9 @@ type PlanMerge struct {
 	// BaseFingerprint identifies the packet's own base of the plan, which
 	// the merging side records (app.PacketBase.BaseOf); set by the caller.
 	BaseFingerprint string
-	Changes      []Change
-	Conflicts    []Conflict
-	Refusals     []Refusal
+	Changes         []Change
+	Conflicts       []Conflict
+	Refusals        []Refusal
 }
 
 // MergePlan is what merging some packets would do, before anything is saved.
@@ -153,4 +153,3 @@ type Judge func(pk *Packet, ours *app.Plan, e app.Edit) (ok bool, why app.Msg)
 
 // Allow is a Judge's ruling for one packet and plan: ok, or why not.
 type Allow func(e app.Edit) (ok bool, why app.Msg)
-

@@ -28,8 +28,9 @@ func Encode(w io.Writer, plans []*app.Plan) error {
 	return nil
 }
 
-// Marshal returns plans as an indented plan document; see Encode.
-func Marshal(plans []*app.Plan) ([]byte, error) {
+// MarshalCompact returns plans as a plan document without layout
+// whitespace (one line, ending in a line break): what packets embed.
+func MarshalCompact(plans []*app.Plan) ([]byte, error) {
 	doc := &document{Format: Format, Plans: make([]docPlan, len(plans))}
 	for i, p := range plans {
 		if p == nil {
@@ -53,9 +54,18 @@ func Marshal(plans []*app.Plan) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("encode plans: %w", err)
 	}
+	return compact.Bytes(), nil
+}
+
+// Marshal returns plans as an indented plan document; see Encode.
+func Marshal(plans []*app.Plan) ([]byte, error) {
+	compact, err := MarshalCompact(plans)
+	if err != nil {
+		return nil, err
+	}
 	var out bytes.Buffer
-	out.Grow(compact.Len() * 5 / 4)
-	layout(&out, bytes.TrimSuffix(compact.Bytes(), []byte("\n")))
+	out.Grow(len(compact) * 5 / 4)
+	layout(&out, bytes.TrimSuffix(compact, []byte("\n")))
 	return out.Bytes(), nil
 }
 

@@ -92,6 +92,9 @@ func run(args []string, out, errOut io.Writer) int {
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
+	case errors.Is(err, errConflicts): // packet merge (packet.go)
+		fmt.Fprintf(errOut, "kpi %s: %s\n", name, oneLine(err))
+		return exitConflicts
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(errOut, "kpi %s: %v\n", name, err)
 		fs.Usage()
