@@ -76,7 +76,7 @@ func (u *UI) chooseFolder(title string, done func(dir string)) {
 			u.showError(err)
 			return
 		}
-		u.rememberDir(filepath.Join(c.Path, "x"))
+		u.rememberDir(filepath.Join(c.Path, "x")) // rememberDir keeps the folder of a file path
 		done(c.Path)
 	})
 }
