@@ -172,3 +172,23 @@ func (o *orgScreen) onSendPackets() {
 	}
 	o.u.sendPackets(pre)
 }
+
+// onSendPackets writes one packet per selected person, carrying their own
+// plans, into a folder the user picks.
+func (s *peopleScreen) onSendPackets() {
+	u := s.u
+	var codes []string
+	for _, uid := range s.selection() {
+		if e := s.reg.ByUID[uid]; e != nil {
+			codes = append(codes, e.Code)
+		}
+	}
+	if len(codes) == 0 {
+		return
+	}
+	u.askPacketPassword(u.T("Send to managers"), func(pw string) {
+		u.chooseFolder(u.T("Where to write the packets"), func(dir string) {
+			u.writePackets(workspace.PacketSelection{People: codes}, dir, pw)
+		})
+	})
+}

@@ -240,3 +240,34 @@ func TestReturnToHRWritesTheReturnPacket(t *testing.T) {
 		t.Fatalf("the return packet: kind %s, %d plans", p.Kind, len(p.Items))
 	}
 }
+
+func TestSendPacketsToChosenPeople(t *testing.T) {
+	dir := t.TempDir()
+	u := packetUI(t, "en", filepath.Join(t.TempDir(), "hr.db"), &packetDialogs{folder: dir})
+	hrCompany(t, u)
+	u.openPeople()
+	s := u.cur.(*peopleScreen)
+	for row, e := range s.rows {
+		if e.Code == "NV0002" || e.Code == "NV0005" {
+			s.onPick(row, true) // what ticking the row's box does
+		}
+	}
+	checkFits(t, u, "staff screen with the send button")
+	tapButton(t, u, "Send packets to the selected…")
+	tapButton(t, u, "Continue")
+	files, err := os.ReadDir(dir)
+	if err != nil || len(files) != 2 {
+		t.Fatalf("the folder holds %v (%v), want one packet per person", files, err)
+	}
+	got := map[string]int{}
+	for _, f := range files {
+		p, err := workspace.ReadPacket(fileio.Files{}, filepath.Join(dir, f.Name()), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[strings.Join(p.For.People, ",")] = len(p.Items)
+	}
+	if got["NV0002"] != 1 || got["NV0005"] != 1 {
+		t.Fatalf("packets for %v, want NV0002 and NV0005 with their own plan each", got)
+	}
+}
