@@ -87,11 +87,32 @@ func DiffRecord[T any](prefix string, before, after *T) []Edit {
 var notHistory = map[string]bool{"ID": true, "UID": true, "Revision": true, "ApprovedOnce": true, "Person": true, "ClosedPeriods": true}
 
 type differ struct {
-	out   []Edit
-	cycle Cycle
+	out    []Edit
+	cycle  Cycle
+	labels []string // cycle's period labels by index, computed on first use
+}
+
+// label returns the label of period i of d's cycle, computing the labels
+// once (Cycle.Label walks the cycle from its start each time).
+func (d *differ) label(i int) string {
+	if d.labels == nil {
+		for _, p := range d.cycle.Periods() {
+			d.labels = append(d.labels, p.Label)
+		}
+		if d.labels == nil {
+			d.labels = []string{}
+		}
+	}
+	if i >= 0 && i < len(d.labels) {
+		return d.labels[i]
+	}
+	return d.cycle.Label(i)
 }
 
 func (d *differ) walk(path string, b, a reflect.Value, t reflect.Type) {
+	if k := t.Kind(); (k == reflect.Struct || k == reflect.Slice) && b.IsValid() && a.IsValid() && reflect.DeepEqual(b.Interface(), a.Interface()) {
+		return // alike (a quick test that spares writing every value as text; 0 and -0 count as alike)
+	}
 	switch t.Kind() {
 	case reflect.Struct:
 		if t == reflect.TypeOf(Date{}) {
@@ -182,7 +203,7 @@ func (d *differ) keyFunc(t reflect.Type) func(int, reflect.Value) string {
 	case reflect.TypeOf(KPI{}):
 		return func(_ int, v reflect.Value) string { return v.FieldByName("ID").String() }
 	case reflect.TypeOf(Actual{}):
-		return func(_ int, v reflect.Value) string { return d.cycle.Label(int(v.FieldByName("Period").Int())) }
+		return func(_ int, v reflect.Value) string { return d.label(int(v.FieldByName("Period").Int())) }
 	}
 	return func(i int, _ reflect.Value) string { return strconv.Itoa(i) }
 }

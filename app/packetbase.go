@@ -20,7 +20,7 @@ type PacketBase struct {
 	// merged against. A later packet from the same workspace with the same
 	// base is merged against Base instead, so only what changed since counts.
 	BaseOf string
-	At        time.Time
+	At     time.Time
 	// Base is the plan as received, or as last returned.
 	Base *Plan
 }

@@ -20,7 +20,7 @@ func TestPatchEveryDiffPathGivesTheOtherPlan(t *testing.T) {
 		var b *app.Plan
 		if seed%3 == 0 {
 			b = planrand.Plan(r)
-			b.Cycle = a.Cycle // labels of actuals must mean the same periods…
+			b.Cycle = a.Cycle       // labels of actuals must mean the same periods…
 			for i := range b.KPIs { // …and name periods of the cycle
 				k := &b.KPIs[i]
 				k.Actuals = slices.DeleteFunc(k.Actuals, func(x app.Actual) bool { return x.Period >= a.Cycle.NumPeriods() })

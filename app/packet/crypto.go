@@ -65,8 +65,7 @@ func open(env *envelope, password string) ([]byte, error) {
 	if password == "" {
 		return nil, refuse(ErrPasswordNeeded, nil, app.M("this packet is encrypted: give its password"))
 	}
-	if enc.Cipher != "AES-256-GCM" || enc.KDF != "scrypt" || enc.N < 2 || enc.N > maxScryptN || enc.N&(enc.N-1) != 0 ||
-		enc.R < 1 || enc.R > 32 || enc.P < 1 || enc.P > 16 || len(enc.Nonce) != 12 || len(enc.Salt) < 8 {
+	if !enc.valid() {
 		return nil, refuse(ErrNotPacket, nil, app.M("the packet's encryption (%s, %s) is not one this version reads", enc.Cipher, enc.KDF))
 	}
 	aead, key, err := enc.aead(password)
@@ -81,6 +80,14 @@ func open(env *envelope, password string) ([]byte, error) {
 		return nil, refuse(ErrTampered, err, app.M("the packet was changed after it was written (its encrypted content fails its check): ask its sender for it again"))
 	}
 	return body, nil
+}
+
+// valid reports whether enc is a cipher, key derivation and cost this
+// version uses and accepts (the cost bounded, so a crafted file cannot
+// exhaust memory).
+func (enc *encryption) valid() bool {
+	return enc.Cipher == "AES-256-GCM" && enc.KDF == "scrypt" && enc.N >= 2 && enc.N <= maxScryptN && enc.N&(enc.N-1) == 0 &&
+		enc.R >= 1 && enc.R <= 32 && enc.P >= 1 && enc.P <= 16 && len(enc.Nonce) == 12 && len(enc.Salt) >= 8
 }
 
 // aead derives the key from password and returns the cipher and the key.

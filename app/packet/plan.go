@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"kpiplanner/app"
+	"kpiplanner/app/plandoc"
 )
 
 // Merge plans the merge of packets into plans held here: ours returns our
@@ -43,12 +44,9 @@ func Merge(packets []*Packet, ours func(app.UID) *app.Plan, judge Judge) *MergeP
 func planOne(pk *Packet, pi int, it Item, virtual map[app.UID]*app.Plan, ours func(app.UID) *app.Plan, judge Judge) PlanMerge {
 	uid := it.Plan.UID
 	pm := PlanMerge{Packet: pi, UID: uid, Theirs: it.Plan, Name: it.Plan.Name}
-	cur := virtual[uid]
+	cur, own := virtual[uid], true
 	if cur == nil {
-		if o := ours(uid); o != nil {
-			cur = o.Clone()
-			virtual[uid] = cur
-		}
+		cur, own = ours(uid), false // cloned only when a change is to be made to it
 	}
 	if cur == nil {
 		pm.New = true
@@ -61,6 +59,10 @@ func planOne(pk *Packet, pi int, it Item, virtual map[app.UID]*app.Plan, ours fu
 		allow = func(e app.Edit) (bool, app.Msg) { return judge(pk, cur, e) }
 	}
 	pm.Changes, pm.Conflicts, pm.Refusals = MergeOne(it.Base, cur, it.Plan, allow)
+	if len(pm.Changes) > 0 && !own {
+		cur = cur.Clone()
+		virtual[uid] = cur
+	}
 	var kept []Change
 	for _, c := range pm.Changes {
 		if err := app.Patch(cur, it.Plan, c.Path); err != nil {
@@ -106,18 +108,14 @@ func MergeOne(base, ours, theirs *app.Plan, allow Allow) ([]Change, []Conflict, 
 		id := app.KPIOf(e.Path)
 		whole := id != "" && e.Path == kpiPath(id)
 		if id != "" && (whole && mine.touched[id] || mine.whole[id]) {
-			if wholeDone[id] || sameKPI(ours, theirs, id) {
-				continue
-			}
-			wholeDone[id] = true
-			w := app.Edit{Path: kpiPath(id), Old: kpiName(base, id), New: kpiName(theirs, id)}
-			if allowed(w) {
-				conflicts = append(conflicts, Conflict{Path: w.Path, Base: w.Old, Ours: kpiName(ours, id), Theirs: w.New})
+			if !wholeDone[id] {
+				wholeDone[id] = true
+				conflicts = append(conflicts, wholeConflict(base, ours, theirs, id, allowed)...)
 			}
 			continue
 		}
 		if o, ok := mine.at[e.Path]; ok {
-			if o.New != e.New && allowed(app.Edit{Path: e.Path, Old: o.New, New: e.New}) {
+			if !sameValue(o.New, e.New) && allowed(app.Edit{Path: e.Path, Old: o.New, New: e.New}) {
 				conflicts = append(conflicts, Conflict{Path: e.Path, Base: e.Old, Ours: o.New, Theirs: e.New})
 			}
 			continue
@@ -127,6 +125,27 @@ func MergeOne(base, ours, theirs *app.Plan, allow Allow) ([]Change, []Conflict, 
 		}
 	}
 	return changes, conflicts, refusals
+}
+
+// sameValue reports whether two sides' texts of a field mean the same: equal,
+// or one absent and the other zero — a field of an element one side cleared
+// and the other kept reads "0", and taking the clearing side leaves it 0.
+func sameValue(a, b string) bool {
+	return a == b || a == "" && b == "0" || a == "0" && b == ""
+}
+
+// wholeConflict is the conflict about KPI id as a whole (added or removed
+// on one side, changed on the other), unless both sides have it alike or
+// the change is not allowed.
+func wholeConflict(base, ours, theirs *app.Plan, id string, allowed func(app.Edit) bool) []Conflict {
+	if sameKPI(ours, theirs, id) {
+		return nil
+	}
+	w := app.Edit{Path: kpiPath(id), Old: kpiName(base, id), New: kpiName(theirs, id)}
+	if !allowed(w) {
+		return nil
+	}
+	return []Conflict{{Path: w.Path, Base: w.Old, Ours: kpiName(ours, id), Theirs: w.New}}
 }
 
 // edits indexes our side's edits: by path, and by KPI (touched: any path of
@@ -206,22 +225,19 @@ func Apply(cur *app.Plan, pm *PlanMerge, ch Choices) error {
 }
 
 // Fingerprint returns a short text that is the same for two versions of a
-// plan exactly when Diff finds no difference between them (and their
-// revisions match): the SHA-256 of its history paths and values. nil
-// gives "".
+// plan exactly when their plan documents are (every field a packet
+// carries): the SHA-256 of the plan's compact plan document, without its
+// local id. nil gives "".
 func Fingerprint(p *app.Plan) string {
 	if p == nil {
 		return ""
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%d\x00", p.UID, p.Revision)
-	skel := &app.Plan{}
-	for _, k := range p.KPIs {
-		skel.KPIs = append(skel.KPIs, app.KPI{ID: k.ID})
-		fmt.Fprintf(h, "%s\x00", k.ID)
+	c := *p
+	c.ID = 0
+	doc, err := plandoc.MarshalCompact([]*app.Plan{&c})
+	if err != nil {
+		return "unencodable " + string(p.UID)
 	}
-	for _, e := range app.Diff(skel, p) {
-		fmt.Fprintf(h, "%s\x00%s\x00", e.Path, e.New)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	sum := sha256.Sum256(doc)
+	return hex.EncodeToString(sum[:16])
 }

@@ -82,8 +82,11 @@ func prepare(pk *packet.Packet, reg *adoption, bases map[app.UID]app.PacketBase)
 	cp := *pk
 	cp.Items = make([]packet.Item, len(pk.Items))
 	for i, it := range pk.Items {
-		plan, base := it.Plan.Clone(), it.Base
-		plan.PersonUID = reg.person(plan.PersonUID)
+		plan, base := it.Plan, it.Base
+		if to := reg.person(plan.PersonUID); to != plan.PersonUID {
+			plan = plan.Clone() // the packet's own plans stay as read
+			plan.PersonUID = to
+		}
 		if b, ok := bases[plan.UID]; ok {
 			switch {
 			case pk.Kind == packet.ToManagers && b.BaseOf == "" && b.From != "":
@@ -92,7 +95,7 @@ func prepare(pk *packet.Packet, reg *adoption, bases map[app.UID]app.PacketBase)
 				base = b.Base // what we merged from them last time: only their changes since count
 			}
 		}
-		if base != nil {
+		if base != nil && reg.person(base.PersonUID) != base.PersonUID {
 			base = base.Clone()
 			base.PersonUID = reg.person(base.PersonUID)
 		}

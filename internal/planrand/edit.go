@@ -25,7 +25,7 @@ func editOne(r *rand.Rand, p *app.Plan, tag string) {
 		return
 	}
 	k := &p.KPIs[r.IntN(len(p.KPIs))]
-	switch r.IntN(16) {
+	switch r.IntN(15) {
 	case 0:
 		k.Target = Nice(r) + 1
 	case 1:
@@ -46,16 +46,24 @@ func editOne(r *rand.Rand, p *app.Plan, tag string) {
 		if len(k.Actuals) > 0 {
 			k.ClearActual(k.Actuals[r.IntN(len(k.Actuals))].Period)
 		}
-	case 10:
+	default:
+		editPlan(r, p, tag)
+	}
+}
+
+// editPlan makes one random edit of the plan as a whole.
+func editPlan(r *rand.Rand, p *app.Plan, tag string) {
+	switch r.IntN(6) {
+	case 0:
 		addKPI(r, p, tag)
-	case 11:
+	case 1:
 		i := r.IntN(len(p.KPIs))
 		p.KPIs = append(p.KPIs[:i:i], p.KPIs[i+1:]...)
-	case 12:
+	case 2:
 		p.Name = Text(r)
-	case 13:
+	case 3:
 		p.Goal.Text = Text(r)
-	case 14:
+	case 4:
 		p.Status = app.Statuses[r.IntN(len(app.Statuses))]
 	default:
 		p.Rules.GroupWeights[app.Groups[r.IntN(3)]] = float64(r.IntN(100))
