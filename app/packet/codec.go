@@ -138,9 +138,11 @@ func Read(r io.Reader, password string) (*Packet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read packet: %w", err)
 	}
-	env, err := readEnvelope(data)
-	if err != nil {
-		return nil, err
+	env := plainEnvelope(data)
+	if env == nil {
+		if env, err = readEnvelope(data); err != nil {
+			return nil, err
+		}
 	}
 	body := []byte(env.Content)
 	if env.Encryption != nil {
@@ -158,6 +160,22 @@ func Read(r io.Reader, password string) (*Packet, error) {
 	}
 	p.Hash = env.SHA256
 	return p, nil
+}
+
+// plainHead is how Write starts a plain packet; its hash is 64 hex digits.
+var plainHead = regexp.MustCompile(`^\{"format":"kpiplanner/packet@1","sha256":"([0-9a-f]{64})","content":\{`)
+
+// plainEnvelope splits a plain packet laid out exactly as Write lays it out
+// without parsing the JSON around its content (Read then checks the
+// content's hash and decodes it); nil for any other file, which
+// readEnvelope then parses in full.
+func plainEnvelope(data []byte) *envelope {
+	m := plainHead.FindSubmatchIndex(data)
+	if m == nil || !bytes.HasSuffix(data, []byte("}}\n")) {
+		return nil
+	}
+	body := data[m[1]-1 : len(data)-2]
+	return &envelope{Format: Format, SHA256: string(data[m[2]:m[3]]), Content: body}
 }
 
 // formatAtStart finds the format a packet (or plan document) names first.
@@ -216,10 +234,14 @@ func checkFormat(f string) error {
 // decodeContent reads the checked content bytes of a packet.
 func decodeContent(body []byte) (*Packet, error) {
 	var c content
-	d := json.NewDecoder(bytes.NewReader(body))
+	head, pd, bd := splitContent(body)
+	d := json.NewDecoder(bytes.NewReader(head))
 	d.DisallowUnknownFields()
 	if err := d.Decode(&c); err != nil {
 		return nil, refuse(ErrNotPacket, err, app.M("the packet's content cannot be read: %v", err))
+	}
+	if pd != nil {
+		c.Plans, c.Bases = pd, bd
 	}
 	if c.Kind != ToManagers && c.Kind != Return {
 		return nil, refuse(ErrNotPacket, nil, app.M("the packet's kind %q is not %q or %q", c.Kind, ToManagers, Return))
@@ -240,6 +262,27 @@ func decodeContent(body []byte) (*Packet, error) {
 		return nil, refuse(ErrNotPacket, err, app.M("the packet's units cannot be read: %v", err))
 	}
 	return p, p.setItems(plans, bases)
+}
+
+// The keys of the plan documents as Write puts them, last in the content.
+var (
+	plansKey = []byte(`,"plans":{"format":"kpiplanner/plan@`)
+	basesKey = []byte(`,"bases":{"format":"kpiplanner/plan@`)
+)
+
+// splitContent cuts the two plan documents out of content laid out as Write
+// lays it out, so that encoding/json does not scan and copy them before the
+// plan document decoder reads them: the rest (head, closed again) and the
+// two documents. (Inside a JSON string the quotes of the keys would be
+// escaped, so the keys cannot be mistaken.) Content laid out otherwise is
+// returned whole, with nil documents.
+func splitContent(body []byte) (head, plans, bases []byte) {
+	i, j := bytes.Index(body, plansKey), bytes.LastIndex(body, basesKey)
+	if i < 0 || j < i || !bytes.HasSuffix(body, []byte("}")) {
+		return body, nil, nil
+	}
+	head = append(bytes.Clone(body[:i]), '}')
+	return head, body[i+len(`,"plans":`) : j], body[j+len(`,"bases":`) : len(body)-1]
 }
 
 // setItems pairs plans with their bases by uid.

@@ -173,13 +173,9 @@ func contains(ps []*app.Plan, p *app.Plan) bool {
 
 // planMerge reads the fixture's packets and plans their merge into w.
 func (f mergeFixture) planMerge(b *testing.B, w *workspace.Workspace) *packet.MergePlan {
-	var pks []*packet.Packet
-	for _, path := range f.files {
-		pk, err := workspace.ReadPacket(fileio.Files{}, path, "")
-		if err != nil {
-			b.Fatal(err)
-		}
-		pks = append(pks, pk)
+	pks, err := workspace.ReadPackets(fileio.Files{}, f.files, "")
+	if err != nil {
+		b.Fatal(err)
 	}
 	m, err := w.PlanMerge(pks...)
 	if err != nil {

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"kpiplanner/app"
 	"kpiplanner/app/files"
@@ -298,6 +300,36 @@ func (w *Workspace) PacketBases() (map[app.UID]app.PacketBase, error) {
 	out := make(map[app.UID]app.PacketBase, len(list))
 	for _, b := range list {
 		out[b.Plan] = b
+	}
+	return out, nil
+}
+
+// ReadPackets reads several packet files with one password, several at a
+// time (one per processor), and returns them in the order of paths; the
+// first refused file, in that order, is the error.
+func ReadPackets(docs files.Documents, paths []string, password string) ([]*packet.Packet, error) {
+	out := make([]*packet.Packet, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = ReadPacket(docs, paths[i], password)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

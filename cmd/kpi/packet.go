@@ -150,6 +150,32 @@ func (f *packetFlags) readPacket(e *env, path string) (*packet.Packet, error) {
 	return pk, err
 }
 
+// readPackets reads the packet files, several at a time; when one is
+// encrypted and no --password-file was given, one by one with prompts.
+func (f *packetFlags) readPackets(e *env, paths []string) ([]*packet.Packet, error) {
+	pass := ""
+	if f.passFile != "" {
+		p, err := readPasswordFile(f.passFile)
+		if err != nil {
+			return nil, err
+		}
+		pass = p
+	}
+	pks, err := workspace.ReadPackets(fileio.Files{}, paths, pass)
+	if !errors.Is(err, packet.ErrPasswordNeeded) || f.passFile != "" {
+		return pks, err
+	}
+	pks = nil
+	for _, path := range paths {
+		pk, err := f.readPacket(e, path)
+		if err != nil {
+			return nil, err
+		}
+		pks = append(pks, pk)
+	}
+	return pks, nil
+}
+
 func packetExport(e *env, f *packetFlags, rest []string) error {
 	switch {
 	case len(rest) > 0 && len(f.units) > 0 && len(f.people) > 0:
@@ -236,13 +262,9 @@ func packetMerge(e *env, f *packetFlags, files []string) error {
 	if side != "" && side != packet.Ours && side != packet.Theirs {
 		return fmt.Errorf("%w: --take must be theirs or ours", errUsage)
 	}
-	var pks []*packet.Packet
-	for _, path := range files {
-		pk, err := f.readPacket(e, path)
-		if err != nil {
-			return err
-		}
-		pks = append(pks, pk)
+	pks, err := f.readPackets(e, files)
+	if err != nil {
+		return err
 	}
 	ws, err := e.workspace()
 	if err != nil {
