@@ -44,6 +44,7 @@ type homeScreen struct {
 	// welcomeUndo undoes the last action (e.g. deleting the last plan)
 	// from the welcome screen; hidden when there is nothing to undo.
 	welcomeUndo *widget.Button
+	origins     map[app.PlanID]string // plans that came in a packet: from whom (ui/packet_marker.go)
 }
 
 // homeColumns are the table's columns, in order: the official total and
@@ -90,6 +91,7 @@ func (h *homeScreen) buildList() fyne.CanvasObject {
 	clear := widget.NewButtonWithIcon("", theme.ContentClearIcon(), h.onClearFilters)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(h.dept, h.year, clear), h.search)
 	bar := container.NewHBox(newBtn, widget.NewSeparator(), open, dup, del, undo)
+	bar.Add(widget.NewButtonWithIcon(u.T("Packets…"), theme.MailComposeIcon(), u.showPackets)) // ui/packet_open.go
 	if homeExport != nil {
 		bar.Add(widget.NewSeparator())
 		bar.Add(widget.NewButtonWithIcon(u.T("Export company…"), theme.DownloadIcon(), func() { homeExport(h) }))
@@ -111,7 +113,8 @@ func (h *homeScreen) buildWelcome() fyne.CanvasObject {
 	first.Importance = widget.HighImportance
 	h.welcomeUndo = widget.NewButtonWithIcon(u.T("Undo"), theme.ContentUndoIcon(), u.onUndo)
 	h.welcomeUndo.Hide()
-	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, h.welcomeUndo)))
+	packets := widget.NewButtonWithIcon(u.T("Packets…"), theme.MailComposeIcon(), u.showPackets) // a manager's first plans come in a packet
+	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, packets, h.welcomeUndo)))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 200), box))
 }
 
@@ -119,11 +122,13 @@ func (h *homeScreen) buildWelcome() fyne.CanvasObject {
 func (h *homeScreen) reload() {
 	var rows []workspace.Summary
 	var units []app.OrgUnit
+	var origins map[app.PlanID]string
 	h.u.async(func() error {
 		var err error
 		if rows, err = h.u.ws.Summaries(); err != nil {
 			return err
 		}
+		origins = h.u.packetOrigins()
 		if units, err = h.u.ws.Units(); err != nil {
 			fyne.LogError("read the org units for the plans list", err)
 		}
@@ -133,7 +138,7 @@ func (h *homeScreen) reload() {
 			h.u.showError(err)
 			return
 		}
-		h.all, h.units = rows, units
+		h.all, h.units, h.origins = rows, units, origins
 		h.sizeColumns()
 		h.refreshChoices()
 		h.applyFilter()

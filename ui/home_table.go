@@ -162,7 +162,7 @@ func (h *homeScreen) cellText(r workspace.Summary, col workspace.Column) string 
 	u := h.u
 	switch col {
 	case workspace.ByPerson:
-		return r.Person
+		return h.personText(r) // marked when the plan came in a packet (ui/packet_marker.go)
 	case workspace.ByName:
 		return r.Name
 	case workspace.ByDepartment:
@@ -194,5 +194,5 @@ func (h *homeScreen) showDetail(r workspace.Summary) {
 		workspace.ByCycle, workspace.ByStatus, workspace.ByTotal, workspace.ByRating, workspace.ByBonus} {
 		parts = append(parts, h.columnTitle(col)+": "+h.cellText(r, col))
 	}
-	h.detail.SetText(joinNonEmpty(" · ", parts...))
+	h.detail.SetText(joinNonEmpty(" · ", append(parts, h.origins[r.ID])...))
 }

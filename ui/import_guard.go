@@ -10,6 +10,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/files"
+	"kpiplanner/app/packet"
 )
 
 // askPassword asks for the password of the protected file the importer
@@ -27,7 +28,7 @@ func (im *planImporter) askPassword(path string, err error) {
 // one, as err says) and calls then with it, or cancelled when the user gives up.
 func (u *UI) askPassword(err error, then func(password string), cancelled func()) *dialog.FormDialog {
 	msg := u.T("This file is password-protected. Type its password to import it.")
-	if errors.Is(err, files.ErrWrongPassword) {
+	if errors.Is(err, files.ErrWrongPassword) || errors.Is(err, packet.ErrWrongPassword) { // a packet's too (ui/packet_read.go)
 		msg = u.T("Wrong password. Type the file's password again.")
 	}
 	l := widget.NewLabel(msg)

@@ -71,7 +71,8 @@ func (o *orgScreen) build() fyne.CanvasObject {
 	o.showDetail()
 	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.importPeople)
 	exp := widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), u.exportPeople)
-	return container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(imp, exp)), nil, nil, nil, split)
+	send := widget.NewButtonWithIcon(u.T("Send to managers…"), theme.MailSendIcon(), o.onSendPackets) // ui/packet_send.go
+	return container.NewBorder(container.NewBorder(nil, nil, title, container.NewHBox(send, imp, exp)), nil, nil, nil, split)
 }
 
 // reload reads the people, units and period closes in the background.

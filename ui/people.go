@@ -35,6 +35,7 @@ type peopleScreen struct {
 	archive  *widget.Button
 	plans    *widget.Button // the highlighted person's plans, in the plans list
 	bulk     *widget.Button // needs a selection
+	send     *widget.Button // packets for the selected people (ui/packet_send.go)
 	root     fyne.CanvasObject
 
 	form        *personForm  // the add or edit form while it is open
@@ -89,6 +90,7 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.importPeople)
 	exp := widget.NewButtonWithIcon(u.T("Export…"), theme.DownloadIcon(), u.exportPeople)
 	s.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), s.onClearFilters)
+	s.send = widget.NewButtonWithIcon(u.T("Send packets to the selected…"), theme.MailSendIcon(), s.onSendPackets)
 	title := widget.NewLabelWithStyle(u.T("Staff"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	filters := container.NewGridWithColumns(4, s.unit, s.position, s.level, s.status)
 	top := container.NewVBox(
@@ -96,7 +98,7 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.byGiven, s.clear), s.search),
 		filters,
 		container.NewBorder(nil, nil, container.NewHBox(s.add, s.edit, s.archive, s.bulk, s.plans), container.NewHBox(imp, exp)),
-		s.all,
+		container.NewBorder(nil, nil, nil, s.send, s.all),
 	)
 	s.updateActions()
 	return container.NewBorder(top, cappedMessage(s.detail, 2, true), nil, nil, s.table)
@@ -242,6 +244,7 @@ func (s *peopleScreen) updateActions() {
 	enable(s.archive, cur != nil && !cur.Archived())
 	n := len(s.selection())
 	enable(s.bulk, n > 0)
+	enable(s.send, n > 0)
 	if len(s.picked) > 0 {
 		s.bulk.SetText(u.T("Edit %d selected…", len(s.picked)))
 	} else {

@@ -141,7 +141,7 @@ func (s *planScreen) header() fyne.CanvasObject {
 	actions := container.NewHBox(s.unsaved, undo, s.importer, s.exporter, s.saveBtn)
 	periodBox := container.NewHBox(widget.NewLabel(u.T("Scoring window")), s.period)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, back, actions, title),
+		container.NewBorder(nil, nil, back, actions, container.NewBorder(nil, nil, nil, s.originMark(), title)), // from HR: ui/packet_marker.go
 		// the person stays in sight beside the review status and its steps;
 		// the goal gives way to the cycle when the window is small
 		container.NewBorder(nil, nil, nil, s.lifecycleBar(), who),

@@ -52,7 +52,8 @@ func (u *UI) Tour() []TourStep {
 		TourStep{"22-people", u.openPeople},
 		TourStep{"23-organisation", u.openOrg},
 		TourStep{"25-templates", u.openTemplates},
-		TourStep{"26-audit", u.openAudit})
+		TourStep{"26-audit", u.openAudit},
+		TourStep{"27-collect-packets", u.tourCollect}) // ui/packet_tour.go
 	return steps
 }
 

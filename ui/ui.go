@@ -37,6 +37,9 @@ type Options struct {
 	// Trace, when set, is told of startup milestones ("plans list shown"), for
 	// measuring how soon the app is usable.
 	Trace func(event string)
+	// Place says where the data folder's database is, for the warning about
+	// a database in a synced folder (ui/synced.go); nil skips it.
+	Place *DatabasePlace
 }
 
 // UI is the main window and the screens inside it.
@@ -85,6 +88,7 @@ func New(a fyne.App, store app.Store, lib *library.Library, opts Options) *UI {
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.onClose)
 	u.build()
+	u.checkSynced() // ui/synced.go
 	return u
 }
 

@@ -212,6 +212,7 @@ func (e *env) openWith(open func(string) (*storage.DB, error)) (*storage.DB, err
 		return nil, err
 	}
 	e.store = s
+	warnSynced(e.errOut, path) // synced-folder warning (issue 10), cmd/kpi/synced.go
 	return s, nil
 }
 

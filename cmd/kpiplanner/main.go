@@ -35,14 +35,19 @@ func main() {
 
 	a := fyneapp.NewWithID("vn.kpiplanner.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	dataPath, err := storage.DefaultPath()
+	if err != nil {
+		log.Fatal(err)
+	}
 	path := *dbPath
 	if path == "" {
-		p, err := storage.DefaultPath()
-		if err != nil {
-			log.Fatal(err)
+		path = dataPath
+	} else if to, ok := ui.MovedDatabase(a.Preferences(), path); ok {
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			path = to // moved to the data folder by the synced-folder warning
 		}
-		path = p
 	}
+	place := &ui.DatabasePlace{DataPath: dataPath, Synced: storage.SyncedFolder, Move: storage.MoveFile}
 	var store *storage.DB
 	defer func() {
 		if store != nil {
@@ -60,7 +65,7 @@ func main() {
 				return
 			}
 			store = s
-			u, err := start(a, s, *lang, "", false)
+			u, err := start(a, s, *lang, "", false, place)
 			if err != nil {
 				ui.StartupErrorWindow(a, err, *lang).Show()
 				return
@@ -75,7 +80,7 @@ func main() {
 		return
 	}
 	store = s
-	u, err := start(a, s, *lang, *shots, *trace)
+	u, err := start(a, s, *lang, *shots, *trace, place)
 	if err != nil {
 		ui.ShowStartupError(a, err, *lang)
 		return
@@ -107,8 +112,8 @@ func parseSize(s string) (fyne.Size, error) {
 }
 
 // start builds the app's main window over store, or returns why it cannot;
-// with trace it prints startup milestones.
-func start(a fyne.App, store *storage.DB, lang, shots string, trace bool) (*ui.UI, error) {
+// with trace it prints startup milestones; place is for the synced-folder warning.
+func start(a fyne.App, store *storage.DB, lang, shots string, trace bool, place *ui.DatabasePlace) (*ui.UI, error) {
 	lib, err := library.Open(store)
 	if lib == nil {
 		return nil, err
@@ -116,7 +121,7 @@ func start(a fyne.App, store *storage.DB, lang, shots string, trace bool) (*ui.U
 	if err != nil {
 		fyne.LogError("KPI library", err) // the user's own entries that could not be merged
 	}
-	o := ui.Options{Lang: lang, Files: xlsx.Files{}, OpenStore: func(path string) (app.Store, error) { return storage.Open(path) }}
+	o := ui.Options{Lang: lang, Files: xlsx.Files{}, OpenStore: func(path string) (app.Store, error) { return storage.Open(path) }, Place: place}
 	if trace {
 		o.Trace = traceEvent
 		a.Lifecycle().SetOnStarted(func() {
