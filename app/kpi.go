@@ -120,6 +120,12 @@ type Actual struct {
 	Comment string
 }
 
+// PeriodTarget is a KPI's target for one period of its plan's cycle.
+type PeriodTarget struct {
+	Period int     // 0-based index into the cycle's periods
+	Value  float64 // the target for that period
+}
+
 // KPI is one key performance indicator of a plan, with its target, scoring
 // options and recorded actuals.
 type KPI struct {
@@ -149,8 +155,14 @@ type KPI struct {
 	Note        string
 	// Exempt is the written reason a KPI without data does not make the
 	// plan's result provisional; "" when not exempted.
-	Exempt  string
-	Actuals []Actual // at most one per period, sorted by period
+	Exempt string
+	// PeriodTargets is the KPI's target per period of the cycle (a monthly
+	// plan), sorted by period; nil when the KPI has one cycle target only.
+	PeriodTargets []PeriodTarget
+	// Reference is a value to compare the target with, such as last year's
+	// actual; nil when none.
+	Reference *float64
+	Actuals   []Actual // at most one per period, sorted by period
 }
 
 // ActualAt returns the KPI's actual for period i, if recorded.
