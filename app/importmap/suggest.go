@@ -1,0 +1,121 @@
+package importmap
+
+import (
+	"time"
+
+	"kpiplanner/app"
+)
+
+// Suggest returns the mapping the sheet's header suggests: the detected
+// header row, a field for each column whose header names one, period
+// columns, the layout, and a cycle (the year the period headers name, else
+// today's) whose frequency the period headers give.
+func Suggest(t *Table, today app.Date) (*Mapping, *Header, error) {
+	h, ok := DetectHeader(t)
+	if !ok {
+		return nil, nil, Errorf("the sheet %s has no row that reads as a header (KPI, target, actual, months…): give the header row", t.Sheet)
+	}
+	return SuggestAt(t, h, today), h, nil
+}
+
+// SuggestAt returns the mapping suggested for the header h of t.
+func SuggestAt(t *Table, h *Header, today app.Date) *Mapping {
+	m := &Mapping{Version: MappingVersion, Sheet: t.Sheet, HeaderRow: h.Row + 1}
+	kinds, year := map[PeriodKind]int{}, 0
+	for _, c := range h.Cols {
+		if c.Period != nil && c.Field != FPeriod {
+			kinds[c.Period.Kind]++
+			if year == 0 {
+				year = c.Period.Year
+			}
+		}
+	}
+	kind := Month
+	for k, n := range kinds {
+		if n > kinds[kind] || n == kinds[kind] && k < kind {
+			kind = k
+		}
+	}
+	if year == 0 {
+		year = today.Time().Year()
+	}
+	m.Cycle = CycleSpec{Start: app.NewDate(year, time.January, 1), End: app.NewDate(year, time.December, 31), Frequency: FrequencyOf(kind)}
+	cycle := m.Cycle.Cycle()
+	seen := map[Field]bool{}
+	periods := 0
+	for _, c := range h.Cols {
+		cm := ColumnMap{Column: ColName(c.Col), Header: c.Label()}
+		switch {
+		case c.Period != nil && c.Field != FPeriod:
+			i, _, ok := c.Period.Index(cycle)
+			if !ok || c.Field == FDirection || c.Field == Ignore && c.Quality > 0 {
+				continue
+			}
+			cm.Field, cm.Period = periodField(c.Field), i+1
+			periods++
+		case c.Quality > 0 && !seen[c.Field] && c.Field != FActual && c.Field != FPeriodTgt:
+			cm.Field = c.Field
+			seen[c.Field] = true
+		case c.Quality > 0 && !seen[c.Field]:
+			cm.Field = c.Field
+			seen[c.Field] = true
+		default:
+			continue
+		}
+		m.Columns = append(m.Columns, cm)
+	}
+	switch {
+	case periods >= 2 && (seen[FCode] || seen[FPerson]):
+		m.Layout = Wide
+	case periods >= 2:
+		m.Layout = KPIsDown
+	case seen[FPeriod]:
+		m.Layout = Long
+	case seen[FCode] || seen[FPerson]:
+		m.Layout = Wide
+	default:
+		m.Layout = KPIsDown
+	}
+	if m.Layout == KPIsDown && !labelsAbove(t, h.Row) {
+		m.Person.FromSheetName = true
+	}
+	if m.Layout != Long {
+		m.Columns = dropPeriodless(m.Columns)
+	}
+	return m
+}
+
+// periodField returns the field of a period column whose own header
+// suggests f: a target or plan is the period's target, anything else its actual.
+func periodField(f Field) Field {
+	switch f {
+	case FTarget, FPeriodTgt:
+		return FPeriodTgt
+	case FNumerator, FDenominator, FComment:
+		return f
+	}
+	return FActual
+}
+
+// dropPeriodless drops actual columns without a period, which only a long layout reads.
+func dropPeriodless(cols []ColumnMap) []ColumnMap {
+	out := cols[:0]
+	for _, c := range cols {
+		if c.Period == 0 && (c.Field == FActual || c.Field == FNumerator || c.Field == FDenominator || c.Field == FPeriodTgt) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// labelsAbove reports whether a row above the header names a person.
+func labelsAbove(t *Table, header int) bool {
+	rd := &reader{t: t}
+	for r := 0; r < header; r++ {
+		if _, ok := rd.personLabel(r); ok {
+			return true
+		}
+	}
+	return false
+}

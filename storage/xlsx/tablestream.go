@@ -1,0 +1,222 @@
+package xlsx
+
+import (
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"kpiplanner/app"
+	"kpiplanner/app/importmap"
+	"kpiplanner/app/sheet"
+)
+
+// cellFormat is what the import needs of a cell style: is it a percentage or a date.
+type cellFormat struct{ percent, date bool }
+
+// cellFormats reads the number format of each cell style (cellXfs) of the workbook.
+func (b *book) cellFormats() ([]cellFormat, error) {
+	var part string
+	if rs, err := b.rels(b.workbookPart()); err == nil {
+		for _, r := range rs {
+			if strings.HasSuffix(r.Type, "/styles") {
+				part = target(b.workbookPart(), r.Target)
+			}
+		}
+	}
+	if part == "" {
+		part = "xl/styles.xml"
+	}
+	rc, err := b.open(part)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var doc struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmt int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&doc); err != nil {
+		return nil, fmt.Errorf("the styles: %w", err)
+	}
+	codes := map[int]string{}
+	for _, f := range doc.NumFmts {
+		codes[f.ID] = f.Code
+	}
+	out := make([]cellFormat, len(doc.Xfs))
+	for i, x := range doc.Xfs {
+		out[i] = formatOf(x.NumFmt, codes[x.NumFmt])
+	}
+	return out, nil
+}
+
+// formatOf classifies number format id (code for custom ones).
+func formatOf(id int, code string) cellFormat {
+	switch {
+	case id == 9 || id == 10:
+		return cellFormat{percent: true}
+	case id >= 14 && id <= 22 || id >= 45 && id <= 47:
+		return cellFormat{date: true}
+	case code == "":
+		return cellFormat{}
+	}
+	plain := stripQuoted(code)
+	if strings.Contains(plain, "%") {
+		return cellFormat{percent: true}
+	}
+	l := strings.ToLower(plain)
+	return cellFormat{date: strings.ContainsAny(l, "dy") || strings.Contains(l, "mmm") || strings.Contains(l, "m/") || strings.Contains(l, "/m")}
+}
+
+// stripQuoted drops the quoted text, escaped characters and bracketed parts of a format code.
+func stripQuoted(code string) string {
+	var b strings.Builder
+	quoted, bracket, esc := false, false, false
+	for _, r := range code {
+		switch {
+		case esc:
+			esc = false
+		case r == '\\':
+			esc = true
+		case r == '"':
+			quoted = !quoted
+		case quoted:
+		case r == '[':
+			bracket = true
+		case r == ']':
+			bracket = false
+		case !bracket:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// tableStream reads a sheet's XML into an importmap.Table.
+type tableStream struct {
+	ctx     context.Context
+	d       *xml.Decoder
+	sst     []string
+	formats []cellFormat
+	t       *importmap.Table
+	pending []pendingFormula
+	row     []importmap.Cell
+	r, c    int
+	cells   int
+	inRow   bool
+}
+
+// tableCell is a cell of a worksheet as stored, with its style.
+type tableCell struct {
+	xmlCell
+	S string `xml:"s,attr"`
+}
+
+// run reads the whole sheet.
+func (s *tableStream) run() error {
+	for {
+		tok, err := s.d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("the sheet: %w", err)
+		}
+		if err := s.token(tok); err != nil {
+			return err
+		}
+	}
+}
+
+func (s *tableStream) token(tok xml.Token) error {
+	switch se := tok.(type) {
+	case xml.StartElement:
+		switch se.Name.Local {
+		case "row":
+			s.r, s.c, s.row, s.inRow = nextRow(se, s.r), 0, nil, true
+			if s.r > sheet.MaxRows {
+				return &msgErr{app.M("the file has more than %d rows; split it into smaller files", sheet.MaxRows)}
+			}
+			if s.r%1024 == 0 && s.ctx.Err() != nil {
+				return s.ctx.Err()
+			}
+		case "c":
+			return s.cell(&se)
+		case "mergeCell":
+			s.merge(se)
+		}
+	case xml.EndElement:
+		if se.Name.Local == "row" && s.inRow {
+			s.inRow = false
+			for len(s.t.Rows) < s.r-1 {
+				s.t.Rows = append(s.t.Rows, nil)
+			}
+			s.t.Rows = append(s.t.Rows, s.row)
+		}
+	}
+	return nil
+}
+
+// cell reads one cell into the current row.
+func (s *tableStream) cell(se *xml.StartElement) error {
+	var x tableCell
+	if err := s.d.DecodeElement(&x, se); err != nil {
+		return fmt.Errorf("the sheet, row %d: %w", s.r, err)
+	}
+	c, err := cellColumn(x.R, s.c, s.r)
+	if err != nil {
+		return err
+	}
+	s.c = c
+	gc, pending := cellValue(&x.xmlCell, s.sst)
+	if gc.Text == "" && !pending {
+		return nil
+	}
+	if s.cells++; s.cells > sheet.MaxCells {
+		return &msgErr{app.M("the file has more than %d cells; split it into smaller files", sheet.MaxCells)}
+	}
+	cell := importmap.Cell{Text: gc.Text, Num: gc.Num, IsNum: gc.IsNum, Formula: x.F != nil}
+	if i, err := strconv.Atoi(x.S); err == nil && i >= 0 && i < len(s.formats) {
+		cell.Percent, cell.Date = s.formats[i].percent, s.formats[i].date
+	}
+	if pending {
+		s.pending = append(s.pending, pendingFormula{s.r - 1, c - 1})
+	}
+	for len(s.row) < c-1 {
+		s.row = append(s.row, importmap.Cell{})
+	}
+	s.row = append(s.row, cell)
+	return nil
+}
+
+// merge records a merged range.
+func (s *tableStream) merge(se xml.StartElement) {
+	for _, a := range se.Attr {
+		if a.Name.Local != "ref" {
+			continue
+		}
+		from, to, ok := strings.Cut(a.Value, ":")
+		if !ok {
+			return
+		}
+		c0, r0, err0 := excelize.CellNameToCoordinates(from)
+		c1, r1, err1 := excelize.CellNameToCoordinates(to)
+		if err0 == nil && err1 == nil {
+			s.t.Merged = append(s.t.Merged, importmap.Merge{Row0: r0 - 1, Col0: c0 - 1, Row1: r1 - 1, Col1: c1 - 1})
+		}
+	}
+}
