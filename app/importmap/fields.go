@@ -1,6 +1,7 @@
 package importmap
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -108,12 +109,29 @@ func Fold(s string) string {
 // whole text, 2 a half of a bilingual header, 1 a leading or trailing
 // phrase, 0 none). Several words that fit go to the longest.
 func SuggestField(header string) (Field, int) {
-	h := Fold(header)
-	if h == "" {
+	c := SuggestFields(header)
+	if len(c) == 0 {
 		return Ignore, 0
 	}
-	best, bestQ, bestLen := Ignore, 0, 0
+	return c[0].Field, c[0].Quality
+}
+
+// Candidate is a field a header may name, and how well.
+type Candidate struct {
+	Field   Field
+	Quality int
+	length  int
+}
+
+// SuggestFields returns every field a header text names, best first: a
+// bilingual header "CHỈ TIÊU/ Target" names one per half.
+func SuggestFields(header string) []Candidate {
+	h := Fold(header)
+	if h == "" {
+		return nil
+	}
 	halves := splitBilingual(header)
+	best := map[Field]Candidate{}
 	for _, fw := range fieldWords {
 		for _, w := range fw.words {
 			q := 0
@@ -125,12 +143,25 @@ func SuggestField(header string) (Field, int) {
 			case len(w) > 3 && (strings.HasPrefix(h, w+" ") || strings.HasSuffix(h, " "+w)):
 				q = 1
 			}
-			if q > bestQ || q == bestQ && q > 0 && len(w) > bestLen {
-				best, bestQ, bestLen = fw.f, q, len(w)
+			if b := best[fw.f]; q > 0 && (q > b.Quality || q == b.Quality && len(w) > b.length) {
+				best[fw.f] = Candidate{Field: fw.f, Quality: q, length: len(w)}
 			}
 		}
 	}
-	return best, bestQ
+	out := make([]Candidate, 0, len(best))
+	for _, c := range best {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Candidate) int {
+		if a.Quality != b.Quality {
+			return b.Quality - a.Quality
+		}
+		if a.length != b.length {
+			return b.length - a.length
+		}
+		return strings.Compare(string(a.Field), string(b.Field))
+	})
+	return out
 }
 
 // halves are the folded parts of a bilingual header split at a slash,

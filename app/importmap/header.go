@@ -23,6 +23,7 @@ type HeaderCol struct {
 	Text    string     // the column's own header text
 	Field   Field      // the suggested field
 	Quality int        // how well the text names Field (see SuggestField)
+	Alt     []Field    // the other fields the text names, best first
 	Period  *PeriodRef // the period the header (or its group heading) names, if any
 }
 
@@ -115,6 +116,11 @@ func HeaderAt(t *Table, r int) *Header {
 			}
 		}
 		hc.Field, hc.Quality = SuggestField(hc.Text)
+		for _, a := range SuggestFields(hc.Text) {
+			if a.Field != hc.Field {
+				hc.Alt = append(hc.Alt, a.Field)
+			}
+		}
 		if cell.IsNum {
 			hc.Field, hc.Quality = Ignore, 0
 		}

@@ -54,7 +54,25 @@ func ParsePeriod(c Cell) (PeriodRef, bool) {
 	if c.IsNum {
 		return numberPeriod(c)
 	}
-	s := Fold(c.Text)
+	if p, ok := parsePeriodText(Fold(c.Text)); ok {
+		return p, true
+	}
+	var found *PeriodRef
+	for _, h := range splitBilingual(c.Text) { // "Quý 1/ Q1"
+		p, ok := parsePeriodText(h)
+		if !ok || found != nil && *found != p {
+			return PeriodRef{}, false
+		}
+		found = &p
+	}
+	if found == nil {
+		return PeriodRef{}, false
+	}
+	return *found, true
+}
+
+// parsePeriodText reads a folded text as a period.
+func parsePeriodText(s string) (PeriodRef, bool) {
 	if s == "" {
 		return PeriodRef{}, false
 	}

@@ -53,12 +53,12 @@ func SuggestAt(t *Table, h *Header, today app.Date) *Mapping {
 			}
 			cm.Field, cm.Period = periodField(c.Field), i+1
 			periods++
-		case c.Quality > 0 && !seen[c.Field] && c.Field != FActual && c.Field != FPeriodTgt:
-			cm.Field = c.Field
-			seen[c.Field] = true
 		case c.Quality > 0 && !seen[c.Field]:
 			cm.Field = c.Field
 			seen[c.Field] = true
+		case c.Quality > 0 && len(c.Alt) > 0 && !seen[c.Alt[0]]:
+			cm.Field = c.Alt[0]
+			seen[c.Alt[0]] = true
 		default:
 			continue
 		}
