@@ -29,6 +29,16 @@ var directionWords = map[app.Direction][]string{
 	app.Milestone: {"milestone", "done", "moc", "cot moc", "hoan thanh"},
 }
 
+// aggregationWords are the folded words of each aggregation.
+var aggregationWords = map[app.Aggregation][]string{
+	app.Sum:     {"total", "tong", "cong don", "tong cong"},
+	app.Average: {"avg", "mean", "trung binh"},
+	app.Last:    {"latest", "cuoi ky", "gia tri cuoi", "moi nhat"},
+	app.Min:     {"minimum", "nho nhat", "thap nhat"},
+	app.Max:     {"maximum", "lon nhat", "cao nhat"},
+	app.Ratio:   {"ty le", "ti le", "tu so mau so"},
+}
+
 // wordOf returns the key whose words hold s folded, or the key s names itself.
 func wordOf[T ~string](words map[T][]string, s string) (T, bool) {
 	f := Fold(s)
@@ -117,7 +127,13 @@ func (b *builder) attributes(k *app.KPI, rec *Record, isNew bool) *Error {
 		}
 		k.Group = g
 	}
-	if isNew {
+	if trimmed(rec.Aggregation) {
+		a, ok := wordOf(aggregationWords, rec.Aggregation)
+		if !ok {
+			return Errorf("%s: aggregation %q is not known (sum, average, last, min, max, ratio)", rec.KPIName, rec.Aggregation)
+		}
+		k.Aggregation = a
+	} else if isNew {
 		switch {
 		case hasRatio(rec):
 			k.Aggregation = app.Ratio

@@ -32,11 +32,12 @@ const (
 	FComment     Field = "comment"       // a comment on the actual
 	FReference   Field = "reference"     // a value to compare the target with (last year's)
 	FPeriodTgt   Field = "period_target" // the target of the column's period in a wide layout, or of the row's period
+	FAggregation Field = "aggregation"   // how the KPI's period values combine: sum, average, last, min, max, ratio
 )
 
 // Fields lists every field a column may map to, in the order the wizard offers them.
 var Fields = []Field{FCode, FPerson, FUnit, FKPICode, FKPI, FMeasure, FDirection, FTarget, FBaseline, FWeight,
-	FGroup, FPeriod, FActual, FNumerator, FDenominator, FComment, FReference, FPeriodTgt}
+	FGroup, FAggregation, FPeriod, FActual, FNumerator, FDenominator, FComment, FReference, FPeriodTgt}
 
 // Valid reports whether f is a known field (Ignore included).
 func (f Field) Valid() bool {
@@ -74,6 +75,7 @@ var fieldWords = []struct {
 	{FPeriod, []string{"period", "month", "quarter", "week", "date", "ky", "thang", "quy", "tuan", "ngay", "ky danh gia", "thoi gian"}},
 	{FActual, []string{"actual", "actuals", "result", "achieved", "value", "thuc te", "thuc hien", "ket qua", "gia tri thuc te", "so thuc hien", "th"}},
 	{FNumerator, []string{"numerator", "tu so"}},
+	{FAggregation, []string{"aggregation", "aggregate", "tong hop", "cach tong hop", "cach tinh", "phuong phap tong hop"}},
 	{FDenominator, []string{"denominator", "mau so"}},
 	{FComment, []string{"comment", "comments", "note", "notes", "remark", "remarks", "ghi chu", "nhan xet", "giai trinh", "binh luan"}},
 	{FReference, []string{"last year", "prior year", "previous year", "ly", "last year actual", "prior year actual", "reference", "cung ky", "cung ky nam truoc", "thuc hien nam truoc", "nam truoc", "nam ngoai", "th nam truoc", "ky truoc"}},

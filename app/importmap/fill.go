@@ -59,6 +59,8 @@ func (rd *reader) fill(rec *Record, r int) {
 			rd.setText(&rec.Direction, r, c.idx)
 		case FGroup:
 			rd.setText(&rec.Group, r, c.idx)
+		case FAggregation:
+			rd.setText(&rec.Aggregation, r, c.idx)
 		case FTarget:
 			setNum(&rec.Target, rd.num(r, c.idx, c.Field))
 		case FBaseline:

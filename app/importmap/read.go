@@ -12,7 +12,12 @@ type PersonKey struct {
 }
 
 // String returns the key as the preview shows it: "NV001 Nguyễn Văn A".
-func (k PersonKey) String() string { return strings.TrimSpace(k.Code + " " + k.Name) }
+func (k PersonKey) String() string {
+	if k.Name == k.Code {
+		return k.Code
+	}
+	return strings.TrimSpace(k.Code + " " + k.Name)
+}
 
 // Value is a number read from a cell, with where it came from.
 type Value struct {
@@ -37,6 +42,7 @@ type Record struct {
 	Measure       string
 	Direction     string
 	Group         string
+	Aggregation   string
 	Target        *Value
 	Baseline      *Value
 	Weight        *Value

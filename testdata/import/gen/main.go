@@ -106,9 +106,9 @@ func wideMonth() {
 	b.row(2, "Phòng Kinh doanh")
 	b.row(4, "Mã NV", "Họ tên", "Tên KPI", "ĐVT", "Trọng số", "Kế hoạch năm", "Tháng 1", "Tháng 2", "Tháng 3")
 	b.row(5, "NV001", "Nguyễn Văn An", "Doanh số", "triệu đồng", 2, 1200, 90, 100, 110)
-	b.row(6, "NV001", "Nguyễn Văn An", "Khách hàng mới", "khách hàng", 1, 60, 4, 5, 6)
+	b.row(6, "NV001", "Nguyễn Văn An", "Khách hàng mới", "khách hàng", 1, 60, 4, 5, 3)
 	b.row(7, "NV002", "Trần Thị Bình", "Doanh số", "triệu đồng", 2, 600, 50, 40, 60)
-	b.row(8, "", "", "Tổng", "", "", 1860, 144, 145, 176)
+	b.row(8, "", "", "Tổng", "", "", 1860, 144, 145, 173)
 	b.save("wide-month.xlsx")
 	write("wide-month.mapping.json", `{
   "version": 1,
@@ -134,9 +134,9 @@ func wideMonth() {
 // wideQuarter: quarters as columns, a quarterly cycle.
 func wideQuarter() {
 	b := newBook("Scorecard")
-	b.row(1, "Employee code", "Employee name", "KPI", "Unit", "Direction", "Target", "Q1", "Q2", "Q3", "Q4")
-	b.row(2, "E100", "Alice Nguyen", "Support tickets closed", "count", "higher", 400, 90, 110, "", "")
-	b.row(3, "E100", "Alice Nguyen", "Average response time", "hours", "lower", 4, 5, 4, "", "")
+	b.row(1, "Employee code", "Employee name", "KPI", "Unit", "Direction", "Aggregation", "Target", "Q1", "Q2", "Q3", "Q4")
+	b.row(2, "E100", "Alice Nguyen", "Support tickets closed", "count", "higher", "sum", 400, 90, 110, "", "")
+	b.row(3, "E100", "Alice Nguyen", "Average response time", "hours", "lower", "average", 4, 5, 4, "", "")
 	b.save("wide-quarter.xlsx")
 	write("wide-quarter.mapping.json", `{
   "version": 1,
@@ -149,11 +149,12 @@ func wideQuarter() {
     {"column": "C", "header": "KPI", "field": "kpi"},
     {"column": "D", "header": "Unit", "field": "measure"},
     {"column": "E", "header": "Direction", "field": "direction"},
-    {"column": "F", "header": "Target", "field": "target"},
-    {"column": "G", "header": "Q1", "field": "actual", "period": 1},
-    {"column": "H", "header": "Q2", "field": "actual", "period": 2},
-    {"column": "I", "header": "Q3", "field": "actual", "period": 3},
-    {"column": "J", "header": "Q4", "field": "actual", "period": 4}
+    {"column": "F", "header": "Aggregation", "field": "aggregation"},
+    {"column": "G", "header": "Target", "field": "target"},
+    {"column": "H", "header": "Q1", "field": "actual", "period": 1},
+    {"column": "I", "header": "Q2", "field": "actual", "period": 2},
+    {"column": "J", "header": "Q3", "field": "actual", "period": 3},
+    {"column": "K", "header": "Q4", "field": "actual", "period": 4}
   ],
   "cycle": {"start": "2026-01-01", "end": "2026-12-31", "frequency": "quarterly"}
 }
@@ -167,7 +168,7 @@ func long() {
 	b.row(1, "Employee code", "Employee name", "KPI", "Unit", "Target", "Month", "Actual", "Numerator", "Denominator", "Comment")
 	rows := [][]any{
 		{"E200", "Bao Tran", "Leads", "count", 120, 46023, 8, "", "", ""},
-		{"E200", "Bao Tran", "Leads", "count", 120, 46054, 12, "", "", "trade fair"},
+		{"E200", "Bao Tran", "Leads", "count", 120, 46054, 10, "", "", "trade fair"},
 		{"E200", "Bao Tran", "Win rate", "%", 25, 46023, "", 3, 12, ""},
 		{"E200", "Bao Tran", "Win rate", "%", 25, 46054, "", 0, 0, "no offers"},
 		{"E201", "Chi Le", "Leads", "count", 60, 46023, 5, "", "", ""},
@@ -311,7 +312,7 @@ func percent() {
 	b := newBook("Quality")
 	b.row(1, "Employee code", "KPI", "Unit", "Target", "Jan", "Feb")
 	b.row(2, "E300", "First call resolution", "%", 0.9, 0.7075, 0.95)
-	b.row(3, "E300", "Calls handled", "count", 500, 480, 520)
+	b.row(3, "E300", "Calls handled", "count", 6000, 480, 520)
 	b.style("D2", "F2", 10)
 	b.save("percent.xlsx")
 	write("percent.mapping.json", `{
@@ -336,8 +337,8 @@ func percent() {
 func formulas() {
 	b := newBook("Calc")
 	b.row(1, "Employee code", "KPI", "Target", "Jan", "Feb", "Mar")
-	b.row(2, "E400", "Units shipped", 300, 100, "", "")
-	b.row(3, "E400", "Returns", 12, 2, "", "")
+	b.row(2, "E400", "Units shipped", 1680, 100, nil, nil)
+	b.row(3, "E400", "Returns", nil, 2, nil, nil)
 	for _, f := range [][2]string{{"E2", "D2*1.1"}, {"F2", "E2+D2"}, {"E3", "D3+1"}, {"F3", "SUM(D3:E3)"}, {"C3", "C2/25"}} {
 		if err := b.f.SetCellFormula("Calc", f[0], f[1]); err != nil {
 			log.Fatal(err)
