@@ -212,8 +212,8 @@ func (b *builder) periodTargets(k *app.KPI, rec *Record, conv func(*Value) float
 }
 
 // actuals records rec's actuals on k. A ratio KPI takes a numerator and a
-// denominator (the denominator may be 0, as in a plan document, but not
-// negative), other KPIs a value.
+// denominator (not negative, and 0 only with a numerator of 0, as in a plan
+// document), other KPIs a value.
 func (b *builder) actuals(k *app.KPI, rec *Record, conv func(*Value) float64) *Error {
 	pers := make([]int, 0, len(rec.Actuals))
 	for per := range rec.Actuals {
@@ -235,6 +235,8 @@ func (b *builder) actuals(k *app.KPI, rec *Record, conv func(*Value) float64) *E
 			return Errorf("%s: period %d needs both its numerator and its denominator", k.Name, per+1)
 		case in.Den != nil && in.Den.V < 0:
 			return Errorf("%s: period %d: the denominator must not be negative", k.Name, per+1)
+		case in.Den != nil && in.Den.V == 0 && in.Num.V != 0: // as a plan document, the other sheet imports and the plan screen
+			return Errorf("%s: period %d: the denominator must not be 0 when the numerator is not 0", k.Name, per+1)
 		case k.Aggregation == app.Ratio && in.Num != nil:
 			a.Value, a.Den = in.Num.V, in.Den.V
 		case in.Value != nil:

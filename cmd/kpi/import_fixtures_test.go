@@ -118,7 +118,7 @@ var importFixtures = []importFixture{
 			}
 			win := kpiOf(t, p, "Win rate")
 			wantKPI(t, win, app.Percent, app.Higher, app.Ratio, 25, 1, map[int]float64{0: 3, 1: 0})
-			// a zero denominator is kept, as a plan document keeps it
+			// 0/0 is kept, as a plan document keeps it
 			if a, _ := win.ActualAt(1); a.Den != 0 || a.Comment != "no offers" {
 				t.Errorf("Win rate February %+v, want 0/0 with its comment", a)
 			}
