@@ -51,6 +51,9 @@ func BuildPreview(rd *Reading, m *Mapping, st State) *Preview {
 // planOf returns the preview of the plan rec's person has for the
 // mapping's cycle, made (with the person, when new) on first sight.
 func (b *builder) planOf(rec *Record) *PlanPreview {
+	if k := rec.Person; k.Code == "" && k.Name == "" {
+		return b.namedPlan(rec)
+	}
 	e, isNew, ok := b.person(rec)
 	if !ok {
 		return nil
@@ -75,6 +78,38 @@ func (b *builder) planOf(rec *Record) *PlanPreview {
 		return nil
 	default:
 		pp.New = b.newPlan(e)
+	}
+	b.plans[key] = pp
+	b.pv.Plans = append(b.pv.Plans, pp)
+	return pp
+}
+
+// namedPlan returns the preview of the existing plan rec's sheet names (by
+// a title holding its name, or the mapping's plan): the longest plan name
+// the text holds, accents and case aside.
+func (b *builder) namedPlan(rec *Record) *PlanPreview {
+	text := Fold(rec.Person.Plan)
+	var found *app.Plan
+	for _, p := range b.st.Plans {
+		n := Fold(p.Name)
+		if n != "" && (text == n || strings.HasSuffix(text, " "+n) || strings.Contains(text, n)) && (found == nil || len(n) > len(Fold(found.Name))) {
+			found = p
+		}
+	}
+	if found == nil {
+		b.pv.Refused = append(b.pv.Refused, Refusal{Row: rec.Row, Col: -1, Value: rec.Person.Plan,
+			Why: app.M("no plan is named %q: name the person (a code or name column, or labels above the rows) or the plan", rec.Person.Plan)})
+		return nil
+	}
+	key := "plan:" + string(found.UID)
+	if pp, ok := b.plans[key]; ok {
+		return pp
+	}
+	pp := &PlanPreview{Person: PersonKey{Name: found.Person.Name, Code: found.Person.Code, Plan: found.Name}, Old: found, New: clonePlan(found)}
+	for i := range b.st.People {
+		if e := &b.st.People[i]; e.UID == found.PersonUID && e.UID != "" {
+			pp.Employee, pp.Person.Code, pp.Person.Name = e, e.Code, e.Name
+		}
 	}
 	b.plans[key] = pp
 	b.pv.Plans = append(b.pv.Plans, pp)

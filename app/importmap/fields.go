@@ -33,11 +33,12 @@ const (
 	FReference   Field = "reference"     // a value to compare the target with (last year's)
 	FPeriodTgt   Field = "period_target" // the target of the column's period in a wide layout, or of the row's period
 	FAggregation Field = "aggregation"   // how the KPI's period values combine: sum, average, last, min, max, ratio
+	FValueType   Field = "value_type"    // what the row's period values are: actual, numerator or denominator
 )
 
 // Fields lists every field a column may map to, in the order the wizard offers them.
 var Fields = []Field{FCode, FPerson, FUnit, FKPICode, FKPI, FMeasure, FDirection, FTarget, FBaseline, FWeight,
-	FGroup, FAggregation, FPeriod, FActual, FNumerator, FDenominator, FComment, FReference, FPeriodTgt}
+	FGroup, FAggregation, FValueType, FPeriod, FActual, FNumerator, FDenominator, FComment, FReference, FPeriodTgt}
 
 // Valid reports whether f is a known field (Ignore included).
 func (f Field) Valid() bool {
@@ -60,12 +61,12 @@ var fieldWords = []struct {
 	f     Field
 	words []string
 }{
-	{Ignore, []string{"chenh lech", "actual plan", "actual vs plan", "variance", "difference", "diff", "gap", "% hoan thanh", "ty le hoan thanh", "muc do hoan thanh", "hoan thanh", "achievement", "achievement %", "% achievement", "score", "diem", "diem kpi", "ket qua danh gia", "xep loai", "rating", "stt", "no", "tt", "so tt"}},
+	{Ignore, []string{"target for the period", "pro rata factor", "weight counted", "weight score", "achievement before floor and cap", "group score", "step bands", "achievement floor", "achievement cap", "chenh lech", "actual plan", "actual vs plan", "variance", "difference", "diff", "gap", "% hoan thanh", "ty le hoan thanh", "muc do hoan thanh", "hoan thanh", "achievement", "achievement %", "% achievement", "score", "diem", "diem kpi", "ket qua danh gia", "xep loai", "rating", "stt", "no", "tt", "so tt"}},
 	{FCode, []string{"employee code", "employee id", "staff code", "staff id", "emp code", "emp id", "ma nhan vien", "ma nv", "ma so nhan vien", "msnv", "ma can bo", "ma nhan su"}},
 	{FPerson, []string{"person", "employee", "employee name", "full name", "staff", "staff name", "name of employee", "nhan vien", "ho ten", "ho va ten", "ten nhan vien", "nguoi thuc hien", "nhan su", "ca nhan"}},
 	{FUnit, []string{"department", "dept", "division", "team", "org unit", "phong ban", "bo phan", "don vi cong tac", "phong", "khoi", "to"}},
 	{FKPICode, []string{"kpi code", "kpi id", "ma kpi", "ma chi tieu", "ma chi so"}},
-	{FKPI, []string{"kpi", "kpi name", "name of kpi", "kpis", "indicator", "objective", "measure name", "metric", "ten kpi", "chi tieu", "ten chi tieu", "chi so", "ten chi so", "noi dung", "noi dung cong viec", "muc tieu cong viec", "tieu chi", "ten tieu chi", "key performance indicator"}},
+	{FKPI, []string{"kpi", "kpi name", "name of kpi", "kpis", "indicator", "objective", "measure name", "metric", "ten kpi", "chi tieu", "ten chi tieu", "chi so", "ten chi so", "noi dung", "noi dung cong viec", "muc tieu cong viec", "tieu chi", "ten tieu chi", "key performance indicator", "name"}},
 	{FMeasure, []string{"unit of measure", "uom", "unit", "units", "measure unit", "don vi tinh", "dvt", "don vi do", "don vi"}},
 	{FDirection, []string{"direction", "polarity", "better if", "chieu", "huong", "xu huong", "chieu danh gia"}},
 	{FTarget, []string{"target", "annual target", "year target", "yearly target", "plan", "goal", "ke hoach", "ke hoach nam", "muc tieu", "chi tieu nam", "gia tri muc tieu", "kh", "target value"}},
@@ -75,6 +76,7 @@ var fieldWords = []struct {
 	{FPeriod, []string{"period", "month", "quarter", "week", "date", "ky", "thang", "quy", "tuan", "ngay", "ky danh gia", "thoi gian"}},
 	{FActual, []string{"actual", "actuals", "result", "achieved", "value", "thuc te", "thuc hien", "ket qua", "gia tri thuc te", "so thuc hien", "th"}},
 	{FNumerator, []string{"numerator", "tu so"}},
+	{FValueType, []string{"value type", "row type", "loai gia tri", "loai so lieu", "kieu gia tri"}},
 	{FAggregation, []string{"aggregation", "aggregate", "tong hop", "cach tong hop", "cach tinh", "phuong phap tong hop"}},
 	{FDenominator, []string{"denominator", "mau so"}},
 	{FComment, []string{"comment", "comments", "note", "notes", "remark", "remarks", "ghi chu", "nhan xet", "giai trinh", "binh luan"}},

@@ -47,6 +47,10 @@ func (rd *reader) fill(rec *Record, r int) {
 		}
 	}
 	last := -1
+	kind, ok := rd.valueType(r)
+	if !ok {
+		return
+	}
 	for _, c := range rd.cols {
 		per := c.Period - 1
 		if c.Period == 0 {
@@ -74,12 +78,36 @@ func (rd *reader) fill(rec *Record, r int) {
 				rec.PeriodTargets[per] = v
 			}
 		case FActual, FNumerator, FDenominator:
+			if c.Field == FActual {
+				c.Field = kind
+			}
 			if rd.actual(rec, r, c, per) {
 				last = per
 			}
 		}
 	}
 	rd.comment(rec, r, rowPeriod, last)
+}
+
+// valueTypeWords are the folded words of the value types of a row.
+var valueTypeWords = map[Field][]string{
+	FActual:      {"actual", "value", "thuc hien", "thuc te", "gia tri"},
+	FNumerator:   {"numerator", "num", "tu so", "tu"},
+	FDenominator: {"denominator", "den", "mau so", "mau"},
+}
+
+// valueType returns what row r's actual cells hold: actuals, or a ratio's
+// numerators or denominators (a value_type column, as our templates write).
+func (rd *reader) valueType(r int) (Field, bool) {
+	c, ok := rd.single[FValueType]
+	if !ok || strings.TrimSpace(rd.t.At(r, c).Text) == "" {
+		return FActual, true
+	}
+	if f, ok := wordOf(valueTypeWords, rd.t.At(r, c).Text); ok {
+		return f, true
+	}
+	rd.refuse(r, c, app.M("the value type must be actual, numerator or denominator"))
+	return FActual, false
 }
 
 // actual reads an actual, numerator or denominator cell of period per.

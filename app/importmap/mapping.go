@@ -70,6 +70,11 @@ type PersonSpec struct {
 	Code          string `json:"code,omitempty"`
 	Name          string `json:"name,omitempty"`
 	FromSheetName bool   `json:"from_sheet_name,omitempty"`
+	// FromTitle takes the plan from the sheet's title (its first row), as
+	// KPI Planner's own templates name it: "Actuals — <plan name>".
+	FromTitle bool `json:"from_title,omitempty"`
+	// Plan names the existing plan the sheet fills.
+	Plan string `json:"plan,omitempty"`
 }
 
 // Cycle returns the cycle of the spec.

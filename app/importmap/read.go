@@ -9,10 +9,16 @@ import (
 // PersonKey names a person as a sheet does: a code, a name, or both, and a unit.
 type PersonKey struct {
 	Code, Name, Unit string
+	// Plan names the person's plan (or a title holding its name) when the
+	// sheet names no person; "" otherwise.
+	Plan string
 }
 
 // String returns the key as the preview shows it: "NV001 Nguyễn Văn A".
 func (k PersonKey) String() string {
+	if k.Code == "" && k.Name == "" {
+		return k.Plan
+	}
 	if k.Name == k.Code {
 		return k.Code
 	}
@@ -90,6 +96,7 @@ type reader struct {
 	header     []string  // folded header texts, to skip repeated headers
 	percent    bool      // percent cells read as percent
 	labelBlock bool      // the last rows read were person labels
+	section    bool      // reading another table's rows, below its own header
 }
 
 // Read reads the table t with mapping m (its header row found again when

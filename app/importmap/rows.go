@@ -12,9 +12,21 @@ var totalWords = map[string]bool{"total": true, "tong": true, "tong cong": true,
 
 // row reads data row r.
 func (rd *reader) row(r int) {
-	if rd.blank(r) || rd.repeatsHeader(r) {
+	if rd.blank(r) {
 		return
 	}
+	if rd.repeatsHeader(r) {
+		rd.section = false
+		return
+	}
+	if rowScore(rd.t, r) >= 4 && !rd.hasNumbers(r) { // another table's header (a summary below the KPIs): skip its rows
+		rd.section = true
+		return
+	}
+	if rd.section && !(rd.m.Layout == KPIsDown && rd.isLabel(r)) {
+		return
+	}
+	rd.section = false
 	if rd.m.Layout == KPIsDown {
 		if k, ok := rd.personLabel(r); ok {
 			rd.setPerson(k)
@@ -77,7 +89,7 @@ func (rd *reader) personOf(r int) (PersonKey, bool) {
 	if k.Code == "" && k.Name == "" {
 		k = rd.person
 	}
-	if k.Code == "" && k.Name == "" {
+	if k.Code == "" && k.Name == "" && k.Plan == "" {
 		rd.refuse(r, -1, app.M("no person is named for this row (no employee code or name in the row, nor above it)"))
 		return k, false
 	}
@@ -91,9 +103,12 @@ func (rd *reader) startPerson(header int) {
 		rd.person = PersonKey{Code: rd.m.Person.Code, Name: rd.m.Person.Name}
 		return
 	}
-	rd.person = PersonKey{Code: rd.m.Person.Code, Name: rd.m.Person.Name}
+	rd.person = PersonKey{Code: rd.m.Person.Code, Name: rd.m.Person.Name, Plan: rd.m.Person.Plan}
 	if rd.m.Person.FromSheetName {
 		rd.person.Name = rd.t.Sheet
+	}
+	if rd.m.Person.FromTitle {
+		rd.person.Plan = strings.TrimSpace(rd.t.At(0, 0).Text)
 	}
 	for r := 0; r < header; r++ {
 		if k, ok := rd.personLabel(r); ok {
@@ -116,6 +131,12 @@ func (rd *reader) setPerson(k PersonKey) {
 		rd.person = k
 	}
 	rd.labelBlock = true
+}
+
+// isLabel reports whether row r names a person.
+func (rd *reader) isLabel(r int) bool {
+	_, ok := rd.personLabel(r)
+	return ok
 }
 
 // personLabel reads row r as a label of a person ("Họ tên: Nguyễn Văn A",

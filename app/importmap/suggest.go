@@ -1,6 +1,7 @@
 package importmap
 
 import (
+	"strings"
 	"time"
 
 	"kpiplanner/app"
@@ -77,7 +78,11 @@ func SuggestAt(t *Table, h *Header, today app.Date) *Mapping {
 		m.Layout = KPIsDown
 	}
 	if m.Layout == KPIsDown && !labelsAbove(t, h.Row) {
-		m.Person.FromSheetName = true
+		if titled(t, h.Row) {
+			m.Person.FromTitle = true
+		} else {
+			m.Person.FromSheetName = true
+		}
 	}
 	if m.Layout != Long {
 		m.Columns = dropPeriodless(m.Columns)
@@ -107,6 +112,21 @@ func dropPeriodless(cols []ColumnMap) []ColumnMap {
 		out = append(out, c)
 	}
 	return out
+}
+
+// titled reports whether the sheet's first row, above the header, is a lone
+// title (as KPI Planner's templates write "Actuals — <plan name>").
+func titled(t *Table, header int) bool {
+	if header == 0 || len(t.Rows) == 0 {
+		return false
+	}
+	n := 0
+	for _, c := range t.Rows[0] {
+		if strings.TrimSpace(c.Text) != "" {
+			n++
+		}
+	}
+	return n == 1 && strings.TrimSpace(t.At(0, 0).Text) != ""
 }
 
 // labelsAbove reports whether a row above the header names a person.

@@ -61,7 +61,7 @@ func (w *Workspace) ApplySheetImport(from, reason string, pv *importmap.Preview)
 				continue
 			}
 			p := pp.New
-			if pp.Employee != nil {
+			if pp.Employee != nil && pp.Old == nil {
 				p.PersonUID, p.Person.Unit = pp.Employee.UID, pp.Employee.Unit
 			}
 			if _, err := importPlan(tx, who, at, p, true, look); err != nil {

@@ -20,6 +20,7 @@ import (
 // `kpi import FILE --suggest-mapping` need.
 type mappedImport struct {
 	path, mapping, sheet, save, reason, password string
+	plan                                         string // --plan: the plan a sheet naming no person fills
 	suggest, dryRun                              bool
 	ctx                                          context.Context
 }
@@ -50,6 +51,9 @@ func importMapped(e *env, o *mappedImport) error {
 	}
 	if o.sheet != "" {
 		m.Sheet = o.sheet
+	}
+	if o.plan != "" {
+		m.Person = importmap.PersonSpec{Plan: o.plan}
 	}
 	rd, err := readMapped(e, o, m)
 	if err != nil {

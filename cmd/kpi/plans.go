@@ -32,7 +32,7 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 		if mo.password, err = so.readPassword(); err != nil {
 			return err
 		}
-		mo.path, mo.dryRun, mo.reason = pos[0], *dryRun, so.reason
+		mo.path, mo.dryRun, mo.reason, mo.plan = pos[0], *dryRun, so.reason, *plan
 		return importMapped(e, &mo)
 	}
 	switch strings.ToLower(filepath.Ext(pos[0])) {
