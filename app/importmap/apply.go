@@ -54,7 +54,7 @@ func wordOf[T ~string](words map[T][]string, s string) (T, bool) {
 // apply writes what rec says into p's KPI (added when p has none of its
 // name), refusing what does not fit the KPI.
 func (b *builder) apply(p *app.Plan, rec *Record) *Error {
-	k := findKPI(p, rec.KPICode, rec.KPIName)
+	k := findKPI(p, rec.KPICode, rec.KPIName, b.folds)
 	isNew := k == nil
 	if isNew {
 		id := rec.KPICode

@@ -18,6 +18,7 @@ type builder struct {
 	plans  map[string]*PlanPreview
 	next   []app.Employee // people, new ones included, for NextCode
 	pcts   map[string]int // KPI name → percent cells read as percent
+	folds  folds
 }
 
 // BuildPreview compares what the sheet says (rd) with the workspace (st):
@@ -26,7 +27,7 @@ type builder struct {
 func BuildPreview(rd *Reading, m *Mapping, st State) *Preview {
 	b := &builder{m: m, st: st, pv: &Preview{Sheet: rd.Sheet, Refused: rd.Refused, Notices: rd.Notices, Unread: rd.Unread},
 		byCode: map[string]*app.Employee{}, byName: map[string][]*app.Employee{}, units: map[string]app.UID{},
-		plans: map[string]*PlanPreview{}, next: append([]app.Employee(nil), st.People...), pcts: map[string]int{}}
+		plans: map[string]*PlanPreview{}, next: append([]app.Employee(nil), st.People...), pcts: map[string]int{}, folds: folds{}}
 	for i := range st.People {
 		e := &st.People[i]
 		b.byCode[Fold(e.Code)] = e
@@ -121,10 +122,10 @@ func (b *builder) namedPlan(rec *Record) *PlanPreview {
 func (b *builder) person(rec *Record) (*app.Employee, bool, bool) {
 	k := rec.Person
 	if k.Code != "" {
-		if e, ok := b.byCode[Fold(k.Code)]; ok {
+		if e, ok := b.byCode[b.folds.of(k.Code)]; ok {
 			return e, false, true
 		}
-	} else if es := b.byName[Fold(k.Name)]; len(es) == 1 {
+	} else if es := b.byName[b.folds.of(k.Name)]; len(es) == 1 {
 		return es[0], false, true
 	} else if len(es) > 1 {
 		b.pv.Refused = append(b.pv.Refused, Refusal{Row: rec.Row, Col: -1, Value: k.Name,
@@ -236,15 +237,15 @@ func kpiID(p *app.Plan) string {
 }
 
 // findKPI returns p's KPI with code as its id, or named name (accents and case aside).
-func findKPI(p *app.Plan, code, name string) *app.KPI {
+func findKPI(p *app.Plan, code, name string, f folds) *app.KPI {
 	if code != "" {
 		if k := p.KPI(code); k != nil {
 			return k
 		}
 	}
-	fn := Fold(name)
+	fn := f.of(name)
 	for i := range p.KPIs {
-		if fn != "" && Fold(p.KPIs[i].Name) == fn {
+		if fn != "" && f.of(p.KPIs[i].Name) == fn {
 			return &p.KPIs[i]
 		}
 	}

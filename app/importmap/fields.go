@@ -196,3 +196,17 @@ func splitBilingual(s string) halves {
 	}
 	return out
 }
+
+// folds remembers the folded form of texts an import folds again and again
+// (KPI and person names on every row).
+type folds map[string]string
+
+// of returns Fold(s), folding each text once.
+func (f folds) of(s string) string {
+	if v, ok := f[s]; ok {
+		return v
+	}
+	v := Fold(s)
+	f[s] = v
+	return v
+}

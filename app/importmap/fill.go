@@ -205,7 +205,7 @@ func (rd *reader) setText(dst *string, r, c int) {
 	case s == "":
 	case *dst == "":
 		*dst = s
-	case Fold(*dst) != Fold(s):
+	case rd.folds.of(*dst) != rd.folds.of(s):
 		rd.refuse(r, c, app.M("differs from %q given above for the same KPI", *dst))
 	}
 }

@@ -96,6 +96,7 @@ type reader struct {
 	header     []string  // folded header texts, to skip repeated headers
 	percent    bool      // percent cells read as percent
 	labelBlock bool      // the last rows read were person labels
+	folds      folds
 	section    bool      // reading another table's rows, below its own header
 }
 
@@ -110,7 +111,7 @@ func Read(t *Table, m *Mapping) (*Reading, error) {
 		return nil, err
 	}
 	rd := &reader{t: t, m: m, cycle: m.Cycle.Cycle(), out: &Reading{Sheet: t.Sheet, Header: h},
-		single: map[Field]int{}, byKey: map[string]*Record{}, percent: m.PercentCells != "fraction"}
+		single: map[Field]int{}, byKey: map[string]*Record{}, folds: folds{}, percent: m.PercentCells != "fraction"}
 	if err := rd.resolve(h); err != nil {
 		return nil, err
 	}

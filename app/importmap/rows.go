@@ -19,7 +19,7 @@ func (rd *reader) row(r int) {
 		rd.section = false
 		return
 	}
-	if rowScore(rd.t, r) >= 4 && !rd.hasNumbers(r) { // another table's header (a summary below the KPIs): skip its rows
+	if !rd.hasNumbers(r) && rowScore(rd.t, r) >= 4 { // another table's header (a summary below the KPIs): skip its rows
 		rd.section = true
 		return
 	}
@@ -40,7 +40,7 @@ func (rd *reader) row(r int) {
 		}
 		return
 	}
-	if totalWords[Fold(name)] {
+	if totalWords[rd.folds.of(name)] {
 		return
 	}
 	person, ok := rd.personOf(r)
@@ -65,7 +65,7 @@ func (rd *reader) blank(r int) bool {
 // KPIs-down sheet does): it has the header's KPI column text.
 func (rd *reader) repeatsHeader(r int) bool {
 	for _, f := range []Field{FKPI, FKPICode} {
-		if c, ok := rd.single[f]; ok && c < len(rd.header) && rd.header[c] != "" && Fold(rd.t.At(r, c).Text) == rd.header[c] {
+		if c, ok := rd.single[f]; ok && c < len(rd.header) && rd.header[c] != "" && rd.folds.of(rd.t.At(r, c).Text) == rd.header[c] {
 			return true
 		}
 	}
@@ -176,7 +176,8 @@ func (rd *reader) personLabel(r int) (PersonKey, bool) {
 
 // record returns the record of person × KPI, made on first sight.
 func (rd *reader) record(p PersonKey, code, name string, r int) *Record {
-	key := Fold(p.Code) + "\x00" + Fold(p.Name) + "\x00" + Fold(code) + "\x00" + Fold(name)
+	f := rd.folds
+	key := f.of(p.Code) + "\x00" + f.of(p.Name) + "\x00" + f.of(p.Plan) + "\x00" + f.of(code) + "\x00" + f.of(name)
 	if rec, ok := rd.byKey[key]; ok {
 		return rec
 	}

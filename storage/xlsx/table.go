@@ -185,8 +185,8 @@ func readTable(ctx context.Context, path, name, password string) (*importmap.Tab
 		return nil, fmt.Errorf("the sheet %s: %w", infos[at].Name, err)
 	}
 	defer rc.Close()
-	ts := &tableStream{ctx: ctx, d: xml.NewDecoder(rc), sst: sst, formats: st, t: &importmap.Table{Sheet: infos[at].Name}}
-	if err := ts.run(); err != nil {
+	ts := &tableStream{ctx: ctx, sst: sst, formats: st, t: &importmap.Table{Sheet: infos[at].Name}}
+	if err := ts.run(rc); err != nil {
 		return nil, err
 	}
 	if len(ts.pending) > 0 {

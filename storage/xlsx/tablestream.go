@@ -109,7 +109,8 @@ func stripQuoted(code string) string {
 // tableStream reads a sheet's XML into an importmap.Table.
 type tableStream struct {
 	ctx     context.Context
-	d       *xml.Decoder
+	sc      *sheetScanner
+	width   int // the widest row so far
 	sst     []string
 	formats []cellFormat
 	t       *importmap.Table
@@ -126,56 +127,131 @@ type tableCell struct {
 	S string `xml:"s,attr"`
 }
 
-// run reads the whole sheet.
-func (s *tableStream) run() error {
+// run reads the whole sheet with a sheetScanner.
+func (s *tableStream) run(part io.Reader) error {
+	b, err := readAllPart(part)
+	if err != nil {
+		return fmt.Errorf("the sheet: %w", err)
+	}
+	s.sc = &sheetScanner{b: b}
 	for {
-		tok, err := s.d.Token()
-		if err == io.EOF {
-			return nil
-		}
+		ev, name, selfClose, err := s.sc.next()
 		if err != nil {
 			return fmt.Errorf("the sheet: %w", err)
 		}
-		if err := s.token(tok); err != nil {
-			return err
+		switch ev {
+		case scanEOF:
+			return nil
+		case scanStart:
+			if err := s.start(name, selfClose); err != nil {
+				return err
+			}
+		case scanEnd:
+			s.end(name)
 		}
 	}
 }
 
-func (s *tableStream) token(tok xml.Token) error {
-	switch se := tok.(type) {
-	case xml.StartElement:
-		switch se.Name.Local {
-		case "row":
-			s.r, s.c, s.row, s.inRow = nextRow(se, s.r), 0, nil, true
-			if s.r > sheet.MaxRows {
-				return &msgErr{app.M("the file has more than %d rows; split it into smaller files", sheet.MaxRows)}
-			}
-			if s.r%1024 == 0 && s.ctx.Err() != nil {
-				return s.ctx.Err()
-			}
-		case "c":
-			return s.cell(&se)
-		case "mergeCell":
-			s.merge(se)
+// start takes a start tag.
+func (s *tableStream) start(name []byte, selfClose bool) error {
+	switch string(name) {
+	case "row":
+		s.r, s.c, s.inRow = nextRow(s.sc.startElement(name), s.r), 0, !selfClose
+		s.row = make([]importmap.Cell, 0, s.width) // rows are mostly as wide as the one before
+		if s.r > sheet.MaxRows {
+			return &msgErr{app.M("the file has more than %d rows; split it into smaller files", sheet.MaxRows)}
 		}
-	case xml.EndElement:
-		if se.Name.Local == "row" && s.inRow {
-			s.inRow = false
-			for len(s.t.Rows) < s.r-1 {
-				s.t.Rows = append(s.t.Rows, nil)
-			}
-			s.t.Rows = append(s.t.Rows, s.row)
+		if s.r%1024 == 0 && s.ctx.Err() != nil {
+			return s.ctx.Err()
 		}
+		if selfClose {
+			s.endRow()
+		}
+	case "c":
+		return s.cell(selfClose)
+	case "mergeCell":
+		s.merge(s.sc.startElement(name))
 	}
 	return nil
 }
 
+// end takes an end tag.
+func (s *tableStream) end(name []byte) {
+	if string(name) == "row" && s.inRow {
+		s.inRow = false
+		s.endRow()
+	}
+}
+
+// endRow stores the row read.
+func (s *tableStream) endRow() {
+	s.width = max(s.width, len(s.row))
+	for len(s.t.Rows) < s.r-1 {
+		s.t.Rows = append(s.t.Rows, nil)
+	}
+	s.t.Rows = append(s.t.Rows, s.row)
+}
+
+// readCell reads the current cell element (its attributes, value, formula
+// and inline text) up to its end.
+func (s *tableStream) readCell(selfClose bool) (tableCell, error) {
+	x := tableCell{S: s.sc.attr("s")}
+	x.R, x.T = s.sc.attr("r"), s.sc.attr("t")
+	if selfClose {
+		return x, nil
+	}
+	var in string // the child element whose text is being read
+	var v, is []byte
+	hasV := false
+	for {
+		ev, name, self, err := s.sc.next()
+		if err != nil {
+			return x, fmt.Errorf("the sheet, row %d: %w", s.r, err)
+		}
+		switch ev {
+		case scanEOF:
+			return x, fmt.Errorf("the sheet, row %d: a cell is not closed", s.r)
+		case scanStart:
+			in = string(name)
+			switch in {
+			case "f":
+				x.F = &struct{}{}
+			case "v":
+				hasV = true
+			case "is":
+				x.IS = &richText{}
+			}
+			if self {
+				in = ""
+			}
+		case scanText:
+			switch {
+			case in == "v":
+				v = append(v, name...)
+			case in == "t" && x.IS != nil:
+				is = append(is, name...)
+			}
+		case scanEnd:
+			if string(name) == "c" {
+				if hasV {
+					val := unescape(v)
+					x.V = &val
+				}
+				if x.IS != nil {
+					x.IS.T = unescape(is)
+				}
+				return x, nil
+			}
+			in = ""
+		}
+	}
+}
+
 // cell reads one cell into the current row.
-func (s *tableStream) cell(se *xml.StartElement) error {
-	var x tableCell
-	if err := s.d.DecodeElement(&x, se); err != nil {
-		return fmt.Errorf("the sheet, row %d: %w", s.r, err)
+func (s *tableStream) cell(selfClose bool) error {
+	x, err := s.readCell(selfClose)
+	if err != nil {
+		return err
 	}
 	c, err := cellColumn(x.R, s.c, s.r)
 	if err != nil {
