@@ -97,7 +97,7 @@ type reader struct {
 	percent    bool      // percent cells read as percent
 	labelBlock bool      // the last rows read were person labels
 	folds      folds
-	section    bool      // reading another table's rows, below its own header
+	section    bool // reading another table's rows, below its own header
 }
 
 // Read reads the table t with mapping m (its header row found again when
