@@ -101,18 +101,7 @@ func (b *builder) apply(p *app.Plan, rec *Record) *Error {
 // attributes sets a KPI's unit, direction, group and aggregation from rec;
 // a new KPI without a unit of measure is percent when its values are.
 func (b *builder) attributes(k *app.KPI, rec *Record, isNew bool) *Error {
-	if trimmed(rec.Measure) {
-		u, ok := wordOf(measureWords, rec.Measure)
-		switch {
-		case ok:
-			k.Unit = u
-		case isNew:
-			k.Unit = app.Number
-			k.Description = "Unit: " + rec.Measure
-		}
-	} else if isNew && anyPercent(rec) {
-		k.Unit = app.Percent
-	}
+	measure(k, rec, isNew)
 	if trimmed(rec.Direction) {
 		d, ok := wordOf(directionWords, rec.Direction)
 		if !ok {
@@ -142,6 +131,26 @@ func (b *builder) attributes(k *app.KPI, rec *Record, isNew bool) *Error {
 		}
 	}
 	return nil
+}
+
+// measure sets k's unit from rec's unit of measure; a new KPI without one
+// is percent when its cells are, and one whose unit is not known is a
+// number with the unit written in its description.
+func measure(k *app.KPI, rec *Record, isNew bool) {
+	if !trimmed(rec.Measure) {
+		if isNew && anyPercent(rec) {
+			k.Unit = app.Percent
+		}
+		return
+	}
+	u, ok := wordOf(measureWords, rec.Measure)
+	switch {
+	case ok:
+		k.Unit = u
+	case isNew:
+		k.Unit = app.Number
+		k.Description = "Unit: " + rec.Measure
+	}
 }
 
 // stripGroup returns the letter of a folded group text: "nhom a" → "A".
@@ -211,6 +220,27 @@ func (b *builder) periodTargets(k *app.KPI, rec *Record, conv func(*Value) float
 	}
 }
 
+// checkActual refuses an actual that does not fit k: a value for a ratio
+// KPI, a numerator or denominator for another, half a ratio, a negative
+// denominator, or a 0 denominator under a numerator that is not 0 (as a
+// plan document, the other sheet imports and the plan screen refuse it).
+func checkActual(k *app.KPI, in *ActualIn, per int) *Error {
+	ratio := k.Aggregation == app.Ratio
+	switch {
+	case ratio && in.Value != nil && in.Num == nil:
+		return Errorf("%s is a ratio KPI: give its numerator and denominator, not one value", k.Name)
+	case !ratio && (in.Num != nil || in.Den != nil):
+		return Errorf("%s is not a ratio KPI: it takes one value per period, not a numerator and a denominator", k.Name)
+	case ratio && (in.Num == nil) != (in.Den == nil):
+		return Errorf("%s: period %d needs both its numerator and its denominator", k.Name, per+1)
+	case in.Den != nil && in.Den.V < 0:
+		return Errorf("%s: period %d: the denominator must not be negative", k.Name, per+1)
+	case in.Den != nil && in.Den.V == 0 && in.Num.V != 0:
+		return Errorf("%s: period %d: the denominator must not be 0 when the numerator is not 0", k.Name, per+1)
+	}
+	return nil
+}
+
 // actuals records rec's actuals on k. A ratio KPI takes a numerator and a
 // denominator (not negative, and 0 only with a numerator of 0, as in a plan
 // document), other KPIs a value.
@@ -224,19 +254,12 @@ func (b *builder) actuals(k *app.KPI, rec *Record, conv func(*Value) float64) *E
 	k.Actuals = acts
 	for _, per := range pers {
 		in := rec.Actuals[per]
+		if err := checkActual(k, in, per); err != nil {
+			return err
+		}
 		a, _ := k.ActualAt(per)
 		a.Period = per
 		switch {
-		case k.Aggregation == app.Ratio && in.Value != nil && in.Num == nil:
-			return Errorf("%s is a ratio KPI: give its numerator and denominator, not one value", k.Name)
-		case k.Aggregation != app.Ratio && (in.Num != nil || in.Den != nil):
-			return Errorf("%s is not a ratio KPI: it takes one value per period, not a numerator and a denominator", k.Name)
-		case k.Aggregation == app.Ratio && (in.Num == nil) != (in.Den == nil):
-			return Errorf("%s: period %d needs both its numerator and its denominator", k.Name, per+1)
-		case in.Den != nil && in.Den.V < 0:
-			return Errorf("%s: period %d: the denominator must not be negative", k.Name, per+1)
-		case in.Den != nil && in.Den.V == 0 && in.Num.V != 0: // as a plan document, the other sheet imports and the plan screen
-			return Errorf("%s: period %d: the denominator must not be 0 when the numerator is not 0", k.Name, per+1)
 		case k.Aggregation == app.Ratio && in.Num != nil:
 			a.Value, a.Den = in.Num.V, in.Den.V
 		case in.Value != nil:

@@ -203,6 +203,19 @@ func number(s string) (v float64, percent, ok bool) {
 	if s == "" {
 		return 0, false, false
 	}
+	f, err := strconv.ParseFloat(plainDigits(s), 64)
+	if err != nil {
+		return 0, false, false
+	}
+	if neg {
+		f = -f
+	}
+	return f, percent, true
+}
+
+// plainDigits rewrites a number written with grouping and a decimal comma
+// or point ("1.234,5", "1,234.5", "70,75") as Go parses it ("1234.5").
+func plainDigits(s string) string {
 	dot, comma := strings.LastIndex(s, "."), strings.LastIndex(s, ",")
 	switch {
 	case dot >= 0 && comma >= 0 && comma > dot: // 1.234,5
@@ -216,12 +229,5 @@ func number(s string) (v float64, percent, ok bool) {
 	case strings.Count(s, ".") > 1: // 1.234.567
 		s = strings.ReplaceAll(s, ".", "")
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return 0, false, false
-	}
-	if neg {
-		f = -f
-	}
-	return f, percent, true
+	return s
 }

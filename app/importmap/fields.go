@@ -138,15 +138,7 @@ func SuggestFields(header string) []Candidate {
 	best := map[Field]Candidate{}
 	for _, fw := range fieldWords {
 		for _, w := range fw.words {
-			q := 0
-			switch {
-			case h == w:
-				q = 3
-			case halves.has(w):
-				q = 2
-			case len(w) > 3 && (strings.HasPrefix(h, w+" ") || strings.HasSuffix(h, " "+w)):
-				q = 1
-			}
+			q := quality(h, halves, w)
 			if b := best[fw.f]; q > 0 && (q > b.Quality || q == b.Quality && len(w) > b.length) {
 				best[fw.f] = Candidate{Field: fw.f, Quality: q, length: len(w)}
 			}
@@ -166,6 +158,20 @@ func SuggestFields(header string) []Candidate {
 		return strings.Compare(string(a.Field), string(b.Field))
 	})
 	return out
+}
+
+// quality returns how well the folded header h (with its bilingual halves)
+// names word w: 3 the whole header, 2 a half, 1 a leading or trailing phrase, 0 not.
+func quality(h string, halves halves, w string) int {
+	switch {
+	case h == w:
+		return 3
+	case halves.has(w):
+		return 2
+	case len(w) > 3 && (strings.HasPrefix(h, w+" ") || strings.HasSuffix(h, " "+w)):
+		return 1
+	}
+	return 0
 }
 
 // halves are the folded parts of a bilingual header split at a slash,

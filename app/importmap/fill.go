@@ -56,34 +56,14 @@ func (rd *reader) fill(rec *Record, r int) {
 		if c.Period == 0 {
 			per = rowPeriod
 		}
-		switch c.Field {
-		case FMeasure:
-			rd.setText(&rec.Measure, r, c.idx)
-		case FDirection:
-			rd.setText(&rec.Direction, r, c.idx)
-		case FGroup:
-			rd.setText(&rec.Group, r, c.idx)
-		case FAggregation:
-			rd.setText(&rec.Aggregation, r, c.idx)
-		case FTarget:
-			setNum(&rec.Target, rd.num(r, c.idx, c.Field))
-		case FBaseline:
-			setNum(&rec.Baseline, rd.num(r, c.idx, c.Field))
-		case FWeight:
-			setNum(&rec.Weight, rd.num(r, c.idx, c.Field))
-		case FReference:
-			setNum(&rec.Reference, rd.num(r, c.idx, c.Field))
-		case FPeriodTgt:
-			if v := rd.num(r, c.idx, c.Field); v != nil && per >= 0 {
-				rec.PeriodTargets[per] = v
-			}
-		case FActual, FNumerator, FDenominator:
-			if c.Field == FActual {
-				c.Field = kind
-			}
-			if rd.actual(rec, r, c, per) {
-				last = per
-			}
+		if rd.text1(rec, r, c) || rd.number1(rec, r, c, per) {
+			continue
+		}
+		if c.Field == FActual {
+			c.Field = kind
+		}
+		if (c.Field == FActual || c.Field == FNumerator || c.Field == FDenominator) && rd.actual(rec, r, c, per) {
+			last = per
 		}
 	}
 	rd.comment(rec, r, rowPeriod, last)
@@ -108,6 +88,34 @@ func (rd *reader) valueType(r int) (Field, bool) {
 	}
 	rd.refuse(r, c, app.M("the value type must be actual, numerator or denominator"))
 	return FActual, false
+}
+
+// text1 reads a KPI's text attribute from column c of row r, reporting
+// whether c holds one.
+func (rd *reader) text1(rec *Record, r int, c column) bool {
+	dst := map[Field]*string{FMeasure: &rec.Measure, FDirection: &rec.Direction, FGroup: &rec.Group, FAggregation: &rec.Aggregation}[c.Field]
+	if dst == nil {
+		return false
+	}
+	rd.setText(dst, r, c.idx)
+	return true
+}
+
+// number1 reads a KPI's number (target, baseline, weight, reference, or
+// the target of period per) from column c of row r, reporting whether c holds one.
+func (rd *reader) number1(rec *Record, r int, c column, per int) bool {
+	if c.Field == FPeriodTgt {
+		if v := rd.num(r, c.idx, c.Field); v != nil && per >= 0 {
+			rec.PeriodTargets[per] = v
+		}
+		return true
+	}
+	dst := map[Field]**Value{FTarget: &rec.Target, FBaseline: &rec.Baseline, FWeight: &rec.Weight, FReference: &rec.Reference}[c.Field]
+	if dst == nil {
+		return false
+	}
+	setNum(dst, rd.num(r, c.idx, c.Field))
+	return true
 }
 
 // actual reads an actual, numerator or denominator cell of period per.

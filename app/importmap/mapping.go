@@ -121,19 +121,18 @@ func (m *Mapping) Check() error {
 	if err := m.Cycle.check(); err != nil {
 		return err
 	}
-	has := map[Field]bool{}
-	for _, c := range m.Columns {
-		if _, err := ColIndex(c.Column); err != nil {
-			return err
-		}
-		if !c.Field.Valid() {
-			return Errorf("column %s: field %q is not known (see docs/import-format.md)", c.Column, string(c.Field))
-		}
-		if c.Period < 0 || c.Period > m.Cycle.Cycle().NumPeriods() {
-			return Errorf("column %s: period %d is outside the cycle (1 to %d)", c.Column, c.Period, m.Cycle.Cycle().NumPeriods())
-		}
-		has[c.Field] = true
+	has, err := m.checkColumns()
+	if err != nil {
+		return err
 	}
+	if err := m.checkNeeds(has); err != nil {
+		return err
+	}
+	return m.checkPercent()
+}
+
+// checkNeeds checks that the layout has the columns it needs.
+func (m *Mapping) checkNeeds(has map[Field]bool) error {
 	if !has[FKPI] && !has[FKPICode] {
 		return Errorf("the mapping has no kpi column: map the column holding the KPI names")
 	}
@@ -143,10 +142,34 @@ func (m *Mapping) Check() error {
 	if m.Layout == Long && !has[FPeriod] && (has[FActual] || has[FNumerator] || has[FPeriodTgt]) {
 		return Errorf("a long layout with actuals needs a period column")
 	}
+	return nil
+}
+
+// checkPercent checks percent_cells.
+func (m *Mapping) checkPercent() error {
 	if m.PercentCells != "" && m.PercentCells != "percent" && m.PercentCells != "fraction" {
 		return Errorf("percent_cells must be percent or fraction, not %q", m.PercentCells)
 	}
 	return nil
+}
+
+// checkColumns checks each column's letters, field and period, returning the fields mapped.
+func (m *Mapping) checkColumns() (map[Field]bool, error) {
+	has := map[Field]bool{}
+	n := m.Cycle.Cycle().NumPeriods()
+	for _, c := range m.Columns {
+		if _, err := ColIndex(c.Column); err != nil {
+			return nil, err
+		}
+		if !c.Field.Valid() {
+			return nil, Errorf("column %s: field %q is not known (see docs/import-format.md)", c.Column, string(c.Field))
+		}
+		if c.Period < 0 || c.Period > n {
+			return nil, Errorf("column %s: period %d is outside the cycle (1 to %d)", c.Column, c.Period, n)
+		}
+		has[c.Field] = true
+	}
+	return has, nil
 }
 
 func (c CycleSpec) check() error {

@@ -3,7 +3,6 @@ package importmap
 import (
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"kpiplanner/app"
@@ -199,9 +198,4 @@ func FrequencyOf(k PeriodKind) app.Frequency {
 		return app.Weekly
 	}
 	return app.Monthly
-}
-
-// isPeriodWord reports whether s (folded) is only a period word with no number, like "thang".
-func isPeriodWord(s string) bool {
-	return strings.Contains(" thang month quy quarter tuan week ky period ", " "+s+" ")
 }

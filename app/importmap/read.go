@@ -147,10 +147,8 @@ func (rd *reader) resolve(h *Header) error {
 			mapped[i] = true
 			continue
 		}
-		if (rd.m.Layout != Long) && (c.Field == FActual || c.Field == FPeriodTgt || c.Field == FNumerator || c.Field == FDenominator || c.Field == FComment) && c.Period == 0 {
-			if c.Field != FComment {
-				return Errorf("column %s (%s): a %s column of a %s layout needs its period", c.Column, c.Header, string(c.Field), string(rd.m.Layout))
-			}
+		if rd.m.Layout != Long && perPeriod(c.Field) && c.Period == 0 {
+			return Errorf("column %s (%s): a %s column of a %s layout needs its period", c.Column, c.Header, string(c.Field), string(rd.m.Layout))
 		}
 		rd.cols = append(rd.cols, column{c, i})
 		mapped[i] = true
@@ -161,6 +159,17 @@ func (rd *reader) resolve(h *Header) error {
 			rd.single[c.Field] = i
 		}
 	}
+	rd.unread(h, mapped)
+	return nil
+}
+
+// perPeriod reports whether a column of field f holds one period's values.
+func perPeriod(f Field) bool {
+	return f == FActual || f == FPeriodTgt || f == FNumerator || f == FDenominator
+}
+
+// unread lists the header's columns with a header or values that no mapped column reads.
+func (rd *reader) unread(h *Header, mapped map[int]bool) {
 	for _, hc := range h.Cols {
 		rd.header = append(rd.header, Fold(hc.Text))
 		if mapped[hc.Col] || hc.Text == "" && !rd.hasData(hc.Col, h.DataStart()) {
@@ -168,7 +177,6 @@ func (rd *reader) resolve(h *Header) error {
 		}
 		rd.out.Unread = append(rd.out.Unread, ColName(hc.Col)+" ("+hc.Label()+")")
 	}
-	return nil
 }
 
 // hasData reports whether column c has a value below the header.

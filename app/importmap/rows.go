@@ -142,22 +142,9 @@ func (rd *reader) isLabel(r int) bool {
 // personLabel reads row r as a label of a person ("Họ tên: Nguyễn Văn A",
 // "Mã NV | NV001"): a row of few cells, the first a code, name or unit word.
 func (rd *reader) personLabel(r int) (PersonKey, bool) {
-	var cells []string
-	for c := range rd.t.Rows[r] {
-		if s := strings.TrimSpace(rd.t.At(r, c).Text); s != "" && (len(cells) == 0 || cells[len(cells)-1] != s) {
-			cells = append(cells, s)
-		}
-	}
-	if len(cells) == 0 || len(cells) > 4 {
+	label, value, ok := rd.labelCells(r)
+	if !ok {
 		return PersonKey{}, false
-	}
-	label, value, found := strings.Cut(cells[0], ":")
-	value = strings.TrimSpace(value)
-	if !found || value == "" {
-		if len(cells) < 2 {
-			return PersonKey{}, false
-		}
-		label, value = strings.TrimSuffix(cells[0], ":"), cells[1]
 	}
 	f, q := SuggestField(label)
 	if q < 2 && !(q == 1 && len(Fold(label)) < 20) {
@@ -172,6 +159,29 @@ func (rd *reader) personLabel(r int) (PersonKey, bool) {
 		return PersonKey{Unit: value}, true
 	}
 	return PersonKey{}, false
+}
+
+// labelCells splits a row of one to four distinct texts into a label and
+// its value: "Label: value" in one cell, or the label and the next cell.
+func (rd *reader) labelCells(r int) (label, value string, ok bool) {
+	var cells []string
+	for c := range rd.t.Rows[r] {
+		if s := strings.TrimSpace(rd.t.At(r, c).Text); s != "" && (len(cells) == 0 || cells[len(cells)-1] != s) {
+			cells = append(cells, s)
+		}
+	}
+	if len(cells) == 0 || len(cells) > 4 {
+		return "", "", false
+	}
+	label, value, found := strings.Cut(cells[0], ":")
+	value = strings.TrimSpace(value)
+	if found && value != "" {
+		return label, value, true
+	}
+	if len(cells) < 2 {
+		return "", "", false
+	}
+	return strings.TrimSuffix(cells[0], ":"), cells[1], true
 }
 
 // record returns the record of person × KPI, made on first sight.

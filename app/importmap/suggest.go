@@ -21,7 +21,33 @@ func Suggest(t *Table, today app.Date) (*Mapping, *Header, error) {
 
 // SuggestAt returns the mapping suggested for the header h of t.
 func SuggestAt(t *Table, h *Header, today app.Date) *Mapping {
-	m := &Mapping{Version: MappingVersion, Sheet: t.Sheet, HeaderRow: h.Row + 1}
+	m := &Mapping{Version: MappingVersion, Sheet: t.Sheet, HeaderRow: h.Row + 1, Cycle: suggestCycle(h, today)}
+	seen, periods := map[Field]bool{}, 0
+	for _, c := range h.Cols {
+		if cm, ok := suggestColumn(c, m.Cycle.Cycle(), seen); ok {
+			if cm.Period > 0 {
+				periods++
+			}
+			m.Columns = append(m.Columns, cm)
+		}
+	}
+	m.Layout = suggestLayout(seen, periods)
+	if m.Layout == KPIsDown && !labelsAbove(t, h.Row) {
+		if titled(t, h.Row) {
+			m.Person.FromTitle = true
+		} else {
+			m.Person.FromSheetName = true
+		}
+	}
+	if m.Layout != Long {
+		m.Columns = dropPeriodless(m.Columns)
+	}
+	return m
+}
+
+// suggestCycle returns the calendar year the period headings name (else
+// today's), reviewed as often as most of them say.
+func suggestCycle(h *Header, today app.Date) CycleSpec {
 	kinds, year := map[PeriodKind]int{}, 0
 	for _, c := range h.Cols {
 		if c.Period != nil && c.Field != FPeriod {
@@ -40,54 +66,47 @@ func SuggestAt(t *Table, h *Header, today app.Date) *Mapping {
 	if year == 0 {
 		year = today.Time().Year()
 	}
-	m.Cycle = CycleSpec{Start: app.NewDate(year, time.January, 1), End: app.NewDate(year, time.December, 31), Frequency: FrequencyOf(kind)}
-	cycle := m.Cycle.Cycle()
-	seen := map[Field]bool{}
-	periods := 0
-	for _, c := range h.Cols {
-		cm := ColumnMap{Column: ColName(c.Col), Header: c.Label()}
-		switch {
-		case c.Period != nil && c.Field != FPeriod:
-			i, _, ok := c.Period.Index(cycle)
-			if !ok || c.Field == FDirection || c.Field == Ignore && c.Quality > 0 {
-				continue
-			}
-			cm.Field, cm.Period = periodField(c.Field), i+1
-			periods++
-		case c.Quality > 0 && !seen[c.Field]:
-			cm.Field = c.Field
-			seen[c.Field] = true
-		case c.Quality > 0 && len(c.Alt) > 0 && !seen[c.Alt[0]]:
-			cm.Field = c.Alt[0]
-			seen[c.Alt[0]] = true
-		default:
-			continue
-		}
-		m.Columns = append(m.Columns, cm)
-	}
+	return CycleSpec{Start: app.NewDate(year, time.January, 1), End: app.NewDate(year, time.December, 31), Frequency: FrequencyOf(kind)}
+}
+
+// suggestColumn returns the mapping of header column c, if its header names
+// a field not seen yet (or a period of cycle).
+func suggestColumn(c HeaderCol, cycle app.Cycle, seen map[Field]bool) (ColumnMap, bool) {
+	cm := ColumnMap{Column: ColName(c.Col), Header: c.Label()}
 	switch {
-	case periods >= 2 && (seen[FCode] || seen[FPerson]):
-		m.Layout = Wide
-	case periods >= 2:
-		m.Layout = KPIsDown
-	case seen[FPeriod]:
-		m.Layout = Long
-	case seen[FCode] || seen[FPerson]:
-		m.Layout = Wide
-	default:
-		m.Layout = KPIsDown
-	}
-	if m.Layout == KPIsDown && !labelsAbove(t, h.Row) {
-		if titled(t, h.Row) {
-			m.Person.FromTitle = true
-		} else {
-			m.Person.FromSheetName = true
+	case c.Period != nil && c.Field != FPeriod:
+		i, _, ok := c.Period.Index(cycle)
+		if !ok || c.Field == FDirection || c.Field == Ignore && c.Quality > 0 {
+			return cm, false
 		}
+		cm.Field, cm.Period = periodField(c.Field), i+1
+	case c.Quality > 0 && !seen[c.Field]:
+		cm.Field = c.Field
+	case c.Quality > 0 && len(c.Alt) > 0 && !seen[c.Alt[0]]:
+		cm.Field = c.Alt[0]
+	default:
+		return cm, false
 	}
-	if m.Layout != Long {
-		m.Columns = dropPeriodless(m.Columns)
+	if cm.Period == 0 {
+		seen[cm.Field] = true
 	}
-	return m
+	return cm, true
+}
+
+// suggestLayout returns the layout the fields and period columns suggest.
+func suggestLayout(seen map[Field]bool, periods int) Layout {
+	person := seen[FCode] || seen[FPerson]
+	switch {
+	case periods >= 2 && person:
+		return Wide
+	case periods >= 2:
+		return KPIsDown
+	case seen[FPeriod]:
+		return Long
+	case person:
+		return Wide
+	}
+	return KPIsDown
 }
 
 // periodField returns the field of a period column whose own header

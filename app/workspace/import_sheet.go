@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"kpiplanner/app"
 	"kpiplanner/app/importmap"
@@ -42,51 +43,69 @@ func (w *Workspace) ApplySheetImport(from, reason string, pv *importmap.Preview)
 	}
 	err = w.store.Update(func(tx app.Tx) error {
 		res = SheetImportResult{}
-		for _, e := range pv.NewPeople {
-			normalizePerson(e)
-			if err := e.Validate(); err != nil {
-				return fmt.Errorf("person %s: %w", e.Code, err)
-			}
-			if err := tx.SavePerson(e); err != nil {
-				return err
-			}
-			edits := []app.Edit{{Path: "people[" + e.Code + "]", New: e.Name}}
-			if err := tx.AppendLog(who.Entries("", at, edits)); err != nil {
-				return err
-			}
-			res.People++
+		if err := savePeople(tx, who, at, pv.NewPeople, &res); err != nil {
+			return err
 		}
-		for _, pp := range pv.Plans {
-			if pp.Status != importmap.PlanNew && pp.Status != importmap.PlanChanged {
-				continue
-			}
-			p := pp.New
-			if pp.Employee != nil && pp.Old == nil {
-				p.PersonUID, p.Person.Unit = pp.Employee.UID, pp.Employee.Unit
-			}
-			if _, err := importPlan(tx, who, at, p, true, look); err != nil {
-				return fmt.Errorf("plan %q of %s: %w", p.Name, pp.Person.String(), err)
-			}
-			if pp.Status == importmap.PlanNew {
-				res.Created++
-			} else {
-				res.Changed++
-			}
-		}
-		return nil
+		return savePlans(tx, who, at, pv.Plans, look, &res)
 	})
 	if err != nil {
-		for _, e := range pv.NewPeople {
-			e.UID = ""
-		}
-		for _, pp := range pv.Plans {
-			if pp.Status == importmap.PlanNew {
-				pp.New.ID, pp.New.UID = 0, ""
-			}
-		}
+		forget(pv)
 		return SheetImportResult{}, err
 	}
 	return res, nil
+}
+
+// savePeople saves the people an import creates, with their log entries.
+func savePeople(tx app.Tx, who app.Who, at time.Time, people []*app.Employee, res *SheetImportResult) error {
+	for _, e := range people {
+		normalizePerson(e)
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("person %s: %w", e.Code, err)
+		}
+		if err := tx.SavePerson(e); err != nil {
+			return err
+		}
+		edits := []app.Edit{{Path: "people[" + e.Code + "]", New: e.Name}}
+		if err := tx.AppendLog(who.Entries("", at, edits)); err != nil {
+			return err
+		}
+		res.People++
+	}
+	return nil
+}
+
+// savePlans saves the new and changed plans of an import, each with its history.
+func savePlans(tx app.Tx, who app.Who, at time.Time, plans []*importmap.PlanPreview, look closeLookup, res *SheetImportResult) error {
+	for _, pp := range plans {
+		if pp.Status != importmap.PlanNew && pp.Status != importmap.PlanChanged {
+			continue
+		}
+		p := pp.New
+		if pp.Employee != nil && pp.Old == nil {
+			p.PersonUID, p.Person.Unit = pp.Employee.UID, pp.Employee.Unit
+		}
+		if _, err := importPlan(tx, who, at, p, true, look); err != nil {
+			return fmt.Errorf("plan %q of %s: %w", p.Name, pp.Person.String(), err)
+		}
+		if pp.Status == importmap.PlanNew {
+			res.Created++
+		} else {
+			res.Changed++
+		}
+	}
+	return nil
+}
+
+// forget clears the uids and ids a failed transaction gave the preview's new people and plans.
+func forget(pv *importmap.Preview) {
+	for _, e := range pv.NewPeople {
+		e.UID = ""
+	}
+	for _, pp := range pv.Plans {
+		if pp.Status == importmap.PlanNew {
+			pp.New.ID, pp.New.UID = 0, ""
+		}
+	}
 }
 
 // SheetImportState loads what a sheet import is compared with: the people,

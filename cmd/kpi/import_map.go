@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"kpiplanner/app"
 	"kpiplanner/app/importmap"
@@ -169,13 +168,4 @@ func sniffSpreadsheet(path string) error {
 		return fmt.Errorf("%s is a workbook, not a plan document: import it with --mapping MAP.json (see --suggest-mapping) or with --plan PLAN", path)
 	}
 	return nil
-}
-
-// isSheetPath reports whether path names a spreadsheet by its extension.
-func isSheetPath(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx", ".xlsm", ".csv":
-		return true
-	}
-	return false
 }

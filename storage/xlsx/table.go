@@ -151,22 +151,9 @@ func readTable(ctx context.Context, path, name, password string) (*importmap.Tab
 	if err != nil {
 		return nil, err
 	}
-	at := -1
-	for i, s := range infos {
-		if name == "" && !s.Hidden || name != "" && s.Name == name {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		names := make([]string, len(infos))
-		for i, s := range infos {
-			names[i] = strconv.Quote(s.Name)
-		}
-		if name == "" {
-			return nil, importmap.Errorf("the workbook has no visible sheet")
-		}
-		return nil, importmap.Errorf("the workbook has no sheet %q; its sheets are %s", name, strings.Join(names, ", "))
+	at, err := pickSheet(infos, name)
+	if err != nil {
+		return nil, err
 	}
 	st, err := b.cellFormats()
 	if err != nil {
@@ -195,6 +182,23 @@ func readTable(ctx context.Context, path, name, password string) (*importmap.Tab
 		}
 	}
 	return ts.t, nil
+}
+
+// pickSheet returns the index of the sheet named name, or of the first visible one.
+func pickSheet(infos []importmap.SheetInfo, name string) (int, error) {
+	for i, s := range infos {
+		if name == "" && !s.Hidden || name != "" && s.Name == name {
+			return i, nil
+		}
+	}
+	if name == "" {
+		return 0, importmap.Errorf("the workbook has no visible sheet")
+	}
+	names := make([]string, len(infos))
+	for i, s := range infos {
+		names[i] = strconv.Quote(s.Name)
+	}
+	return 0, importmap.Errorf("the workbook has no sheet %q; its sheets are %s", name, strings.Join(names, ", "))
 }
 
 // computeTable computes the formulas stored without their results.

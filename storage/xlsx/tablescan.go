@@ -48,18 +48,8 @@ func (s *sheetScanner) next() (ev scanEvent, name []byte, selfClose bool, err er
 		return scanText, text, false, nil
 	}
 	rest := s.b[s.i:]
-	switch {
-	case bytes.HasPrefix(rest, []byte("<!--")):
-		return s.skipTo("-->")
-	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-		end := bytes.Index(rest, []byte("]]>"))
-		if end < 0 {
-			return scanEOF, nil, false, fmt.Errorf("unclosed CDATA section")
-		}
-		s.i += end + 3
-		return scanText, rest[9:end], false, nil
-	case len(rest) > 1 && (rest[1] == '?' || rest[1] == '!'):
-		return s.skipTo(">")
+	if len(rest) > 1 && (rest[1] == '?' || rest[1] == '!') {
+		return s.markup(rest)
 	}
 	end := bytes.IndexByte(rest, '>')
 	if end < 0 {
@@ -83,6 +73,22 @@ func (s *sheetScanner) next() (ev scanEvent, name []byte, selfClose bool, err er
 		return scanEOF, nil, false, err
 	}
 	return scanStart, name, selfClose, nil
+}
+
+// markup handles a comment, a CDATA section (text) or a declaration at rest.
+func (s *sheetScanner) markup(rest []byte) (scanEvent, []byte, bool, error) {
+	switch {
+	case bytes.HasPrefix(rest, []byte("<!--")):
+		return s.skipTo("-->")
+	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+		end := bytes.Index(rest, []byte("]]>"))
+		if end < 0 {
+			return scanEOF, nil, false, fmt.Errorf("unclosed CDATA section")
+		}
+		s.i += end + 3
+		return scanText, rest[9:end], false, nil
+	}
+	return s.skipTo(">")
 }
 
 // skipTo skips past the next occurrence of end and returns the next event.

@@ -200,50 +200,70 @@ func (s *tableStream) readCell(selfClose bool) (tableCell, error) {
 	if selfClose {
 		return x, nil
 	}
-	var in string // the child element whose text is being read
-	var v, is []byte
-	hasV := false
+	var cr cellReader
 	for {
 		ev, name, self, err := s.sc.next()
 		if err != nil {
 			return x, fmt.Errorf("the sheet, row %d: %w", s.r, err)
 		}
-		switch ev {
-		case scanEOF:
+		if ev == scanEOF {
 			return x, fmt.Errorf("the sheet, row %d: a cell is not closed", s.r)
-		case scanStart:
-			in = string(name)
-			switch in {
-			case "f":
-				x.F = &struct{}{}
-			case "v":
-				hasV = true
-			case "is":
-				x.IS = &richText{}
-			}
-			if self {
-				in = ""
-			}
-		case scanText:
-			switch {
-			case in == "v":
-				v = append(v, name...)
-			case in == "t" && x.IS != nil:
-				is = append(is, name...)
-			}
-		case scanEnd:
-			if string(name) == "c" {
-				if hasV {
-					val := unescape(v)
-					x.V = &val
-				}
-				if x.IS != nil {
-					x.IS.T = unescape(is)
-				}
-				return x, nil
-			}
-			in = ""
 		}
+		if cr.take(&x, ev, name, self) {
+			return x, nil
+		}
+	}
+}
+
+// cellReader collects the children of a cell element.
+type cellReader struct {
+	in    string // the child element whose text is being read
+	v, is []byte
+	hasV  bool
+}
+
+// take takes one event inside a cell, filling x; it reports the cell's end.
+func (cr *cellReader) take(x *tableCell, ev scanEvent, name []byte, self bool) bool {
+	switch ev {
+	case scanStart:
+		cr.start(x, string(name), self)
+	case scanText:
+		switch {
+		case cr.in == "v":
+			cr.v = append(cr.v, name...)
+		case cr.in == "t" && x.IS != nil:
+			cr.is = append(cr.is, name...)
+		}
+	case scanEnd:
+		if string(name) != "c" {
+			cr.in = ""
+			return false
+		}
+		if cr.hasV {
+			val := unescape(cr.v)
+			x.V = &val
+		}
+		if x.IS != nil {
+			x.IS.T = unescape(cr.is)
+		}
+		return true
+	}
+	return false
+}
+
+// start takes a child element's start tag.
+func (cr *cellReader) start(x *tableCell, name string, self bool) {
+	cr.in = name
+	switch name {
+	case "f":
+		x.F = &struct{}{}
+	case "v":
+		cr.hasV = true
+	case "is":
+		x.IS = &richText{}
+	}
+	if self {
+		cr.in = ""
 	}
 }
 
