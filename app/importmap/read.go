@@ -123,19 +123,39 @@ func Read(t *Table, m *Mapping) (*Reading, error) {
 	return rd.out, nil
 }
 
-// headerOf returns the header m names, or the detected one.
+// headerOf returns the header m names, or the detected one. A saved
+// mapping reused on next month's file finds its header again when the rows
+// moved: when the row it names does not hold the KPI column's header, the
+// detected header is taken if it does.
 func headerOf(t *Table, m *Mapping) (*Header, error) {
-	if m.HeaderRow > 0 {
-		if m.HeaderRow > len(t.Rows) {
-			return nil, Errorf("the sheet %s has %d rows: there is no header row %d", t.Sheet, len(t.Rows), m.HeaderRow)
+	if m.HeaderRow > 0 && m.HeaderRow <= len(t.Rows) {
+		if h := HeaderAt(t, m.HeaderRow-1); headerFits(h, m) {
+			return h, nil
 		}
-		return HeaderAt(t, m.HeaderRow-1), nil
 	}
 	h, ok := DetectHeader(t)
-	if !ok {
-		return nil, Errorf("the sheet %s has no row that reads as a header (KPI, target, actual, months…): give the header row", t.Sheet)
+	switch {
+	case ok && (m.HeaderRow == 0 || headerFits(h, m)):
+		return h, nil
+	case m.HeaderRow > len(t.Rows):
+		return nil, Errorf("the sheet %s has %d rows: there is no header row %d", t.Sheet, len(t.Rows), m.HeaderRow)
+	case m.HeaderRow > 0:
+		return HeaderAt(t, m.HeaderRow-1), nil
 	}
-	return h, nil
+	return nil, Errorf("the sheet %s has no row that reads as a header (KPI, target, actual, months…): give the header row", t.Sheet)
+}
+
+// headerFits reports whether h has the header the mapping gives for its KPI
+// column (true when the mapping gives none).
+func headerFits(h *Header, m *Mapping) bool {
+	for _, c := range m.Columns {
+		if (c.Field != FKPI && c.Field != FKPICode) || c.Header == "" {
+			continue
+		}
+		i, _ := ColIndex(c.Column)
+		return i < len(h.Cols) && Fold(h.Cols[i].Label()) == Fold(c.Header)
+	}
+	return true
 }
 
 // resolve finds the mapped columns and lists the unread ones.

@@ -348,3 +348,55 @@ func TestImportFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestImportMappingSavedAndReused: --save-mapping keeps the mapping in the
+// workspace; next month's file is imported with --mapping NAME.
+func TestImportMappingSavedAndReused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	dir := filepath.Join("..", "..", "testdata", "import")
+	if code, out, errs := kpi(t, "import", filepath.Join(dir, "wide-month.xlsx"), "--mapping", filepath.Join(dir, "wide-month.mapping.json"),
+		"--save-mapping", "Bảng KPI", "--db", db); code != exitOK {
+		t.Fatalf("import: %s%s", out, errs)
+	}
+	march := writeFile(t, "march.csv", "Mã NV,Họ tên,Tên KPI,ĐVT,Trọng số,Kế hoạch năm,Tháng 1,Tháng 2,Tháng 3\n"+
+		"NV001,Nguyễn Văn An,Doanh số,triệu đồng,2,1200,90,100,120\n")
+	code, out, errs := kpi(t, "import", march, "--mapping", "Bảng KPI", "--db", db)
+	if code != exitOK || !strings.Contains(out, "kpis[k1].actuals[2026-03].value: 110 -> 120") || !strings.Contains(out, "0 plan(s) created, 1 changed") {
+		t.Fatalf("reusing the saved mapping: exit %d\n%s%s", code, out, errs)
+	}
+	if a, _ := kpiOf(t, plansByCode(t, db)["NV001"], "Doanh số").ActualAt(2); a.Value != 120 {
+		t.Errorf("March %g, want 120", a.Value)
+	}
+	if code, _, errs := kpi(t, "import", march, "--mapping", "no such mapping", "--db", db); code != exitUser || !strings.Contains(errs, "nor a saved mapping") {
+		t.Errorf("an unknown mapping: exit %d, %q", code, errs)
+	}
+}
+
+// TestImportRefusesBinaryWorkbooksClearly: an .xls file, with --mapping or
+// given as a plan document under another name, is refused saying how to
+// save it as .xlsx, never read as JSON.
+func TestImportRefusesBinaryWorkbooksClearly(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	xls := filepath.Join("..", "..", "testdata", "import", "legacy.xls")
+	raw, err := os.ReadFile(xls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := writeFile(t, "export.json", string(raw))
+	for _, args := range [][]string{
+		{"import", xls, "--mapping", filepath.Join("..", "..", "testdata", "import", "long.mapping.json")},
+		{"import", xls, "--suggest-mapping"},
+		{"import", renamed},
+	} {
+		code, _, errs := kpi(t, append(args, "--db", db)...)
+		if code != exitUser || !strings.Contains(errs, "Save As, Excel Workbook (.xlsx)") || strings.Contains(errs, "JSON") {
+			t.Errorf("%v: exit %d, %q; want the way to save it as .xlsx", args, code, errs)
+		}
+	}
+	// a hidden sheet is read only when named, and listed by name when a sheet is missing
+	hidden := filepath.Join("..", "..", "testdata", "import", "hidden-first.xlsx")
+	if code, _, errs := kpi(t, "import", hidden, "--suggest-mapping", "--sheet", "Nope", "--db", db); code != exitUser ||
+		!strings.Contains(errs, `its sheets are "Config", "Số liệu"`) {
+		t.Errorf("a missing sheet: exit %d, %q", code, errs)
+	}
+}

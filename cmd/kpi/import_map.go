@@ -12,6 +12,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/importmap"
+	"kpiplanner/app/workspace"
 	"kpiplanner/storage/xlsx"
 )
 
@@ -44,7 +45,11 @@ func importMapped(e *env, o *mappedImport) error {
 	if o.suggest {
 		return suggestMapping(e, o)
 	}
-	m, err := loadMapping(e, o.mapping)
+	ws, err := e.workspace()
+	if err != nil {
+		return err
+	}
+	m, err := loadMapping(ws, o.mapping)
 	if err != nil {
 		return err
 	}
@@ -54,11 +59,7 @@ func importMapped(e *env, o *mappedImport) error {
 	if o.plan != "" {
 		m.Person = importmap.PersonSpec{Plan: o.plan}
 	}
-	rd, err := readMapped(e, o, m)
-	if err != nil {
-		return err
-	}
-	ws, err := e.workspace()
+	rd, err := readMapped(o, m)
 	if err != nil {
 		return err
 	}
@@ -107,7 +108,7 @@ func suggestMapping(e *env, o *mappedImport) error {
 }
 
 // readMapped reads the mapping's sheet and reads it into records.
-func readMapped(e *env, o *mappedImport, m *importmap.Mapping) (*importmap.Reading, error) {
+func readMapped(o *mappedImport, m *importmap.Mapping) (*importmap.Reading, error) {
 	rdr := xlsx.Importer{Encoding: m.Encoding}
 	if m.Separator != "" {
 		rdr.Separator = []rune(m.Separator)[0]
@@ -125,7 +126,7 @@ func readMapped(e *env, o *mappedImport, m *importmap.Mapping) (*importmap.Readi
 
 // loadMapping reads the mapping file at name, or the mapping saved in the
 // workspace under that name.
-func loadMapping(e *env, name string) (*importmap.Mapping, error) {
+func loadMapping(ws *workspace.Workspace, name string) (*importmap.Mapping, error) {
 	f, err := os.Open(name)
 	if err == nil {
 		defer f.Close()
@@ -137,10 +138,6 @@ func loadMapping(e *env, name string) (*importmap.Mapping, error) {
 	}
 	if !errors.Is(err, os.ErrNotExist) {
 		return nil, err
-	}
-	ws, werr := e.workspace()
-	if werr != nil {
-		return nil, werr
 	}
 	m, merr := ws.Mapping(name)
 	if errors.Is(merr, app.ErrNotFound) {
