@@ -200,7 +200,7 @@ func (b *builder) finish() {
 		case len(pp.Refused) > 0:
 			pp.Status = PlanRefused
 		case pp.Old == nil:
-			pp.Status, pp.Edits = PlanNew, app.Diff(nil, pp.New)
+			pp.Status = PlanNew // its history records the creation; no field-by-field diff
 		default:
 			pp.Edits = app.Diff(pp.Old, pp.New)
 			pp.Status = PlanChanged

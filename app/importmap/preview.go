@@ -33,7 +33,7 @@ type PlanPreview struct {
 	Status    PlanStatus
 	Old       *app.Plan // nil for a new plan
 	New       *app.Plan
-	Edits     []app.Edit // what changes, old and new (app.Diff)
+	Edits     []app.Edit // what changes in a changed plan, old and new (app.Diff)
 	Refused   []Refusal  // why a refused plan is refused
 }
 

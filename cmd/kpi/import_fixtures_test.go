@@ -400,3 +400,34 @@ func TestImportRefusesBinaryWorkbooksClearly(t *testing.T) {
 		t.Errorf("a missing sheet: exit %d, %q", code, errs)
 	}
 }
+
+// TestImportChecksTheLifecycle: a mapped import changes an approved plan
+// only as an edit on screen may: not its targets, and not the actuals of a
+// closed period; nothing is saved when it refuses.
+func TestImportChecksTheLifecycle(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	dir := filepath.Join("..", "..", "testdata", "import")
+	mapping := filepath.Join(dir, "wide-month.mapping.json")
+	for _, args := range [][]string{
+		{"import", filepath.Join(dir, "wide-month.xlsx"), "--mapping", mapping}, {"submit", "1"}, {"approve", "1"}, {"period", "close", "2026-01"},
+	} {
+		if code, out, errs := kpi(t, append(args, "--db", db, "--today", "2026-04-15")...); code != exitOK {
+			t.Fatalf("%v: %s%s", args, out, errs)
+		}
+	}
+	head := "Mã NV,Họ tên,Tên KPI,ĐVT,Trọng số,Kế hoạch năm,Tháng 1,Tháng 2,Tháng 3\n"
+	for file, want := range map[string]string{
+		"target.csv":  "NV001,Nguyễn Văn An,Doanh số,triệu đồng,2,1300,90,100,110\n|is approved: reopen it to change its terms",
+		"january.csv": "NV001,Nguyễn Văn An,Doanh số,triệu đồng,2,1200,95,100,110\n|period 2026-01 is closed",
+	} {
+		row, msg, _ := strings.Cut(want, "|")
+		_, before, _ := kpi(t, "export-json", "--db", db)
+		code, _, errs := kpi(t, "import", writeFile(t, file, head+row), "--mapping", mapping, "--reason", "fix", "--db", db, "--today", "2026-04-15")
+		if code != exitUser || !strings.Contains(errs, "nothing imported") || !strings.Contains(errs, msg) {
+			t.Errorf("%s: exit %d, %q; want a refusal saying %q", file, code, errs, msg)
+		}
+		if _, after, _ := kpi(t, "export-json", "--db", db); after != before {
+			t.Errorf("%s: the refused import changed the database", file)
+		}
+	}
+}
