@@ -26,9 +26,12 @@ const (
 // its layout, which column holds which field, and the cycle of the plans it
 // fills. It is saved as JSON (docs/import-format.md) and reused.
 type Mapping struct {
-	Version   int    `json:"version"`
-	Name      string `json:"name,omitempty"`
-	Sheet     string `json:"sheet,omitempty"`      // "" = the first visible sheet
+	Version int    `json:"version"`
+	Name    string `json:"name,omitempty"`
+	Sheet   string `json:"sheet,omitempty"` // "" = the first visible sheet
+	// AllSheets reads every visible sheet with this mapping (a workbook of
+	// one sheet per person); Sheet is then ignored.
+	AllSheets bool   `json:"all_sheets,omitempty"`
 	HeaderRow int    `json:"header_row,omitempty"` // 1-based; 0 = detected
 	Layout    Layout `json:"layout"`
 	// Columns maps columns to fields; columns not listed are not read.

@@ -94,6 +94,9 @@ func (r Refusal) Text() string {
 	if r.Value != "" {
 		at += fmt.Sprintf(" (%q)", r.Value)
 	}
+	if r.Sheet != "" {
+		at = r.Sheet + ", " + at
+	}
 	return at + ": " + r.Why.String()
 }
 

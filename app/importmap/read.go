@@ -59,8 +59,9 @@ type Record struct {
 
 // Refusal is a cell (or row) the import refuses, and why.
 type Refusal struct {
-	Row   int // 0-based; -1 for a refusal of a whole plan
-	Col   int // 0-based; -1 for a whole row
+	Sheet string // the sheet, in an import of several; "" otherwise
+	Row   int    // 0-based; -1 for a refusal of a whole plan
+	Col   int    // 0-based; -1 for a whole row
 	Value string
 	Why   app.Msg
 }
@@ -75,6 +76,28 @@ type Reading struct {
 	// Unread lists the columns with a header or values that the mapping
 	// does not read, as "C (Ghi chú 2)".
 	Unread []string
+}
+
+// MergeReadings joins the readings of several sheets read with one mapping (each
+// sheet's records, refusals, notes and unread columns, named by sheet).
+func MergeReadings(rs []*Reading) *Reading {
+	if len(rs) == 1 {
+		return rs[0]
+	}
+	out := &Reading{}
+	for _, r := range rs {
+		out.Sheet = strings.TrimPrefix(out.Sheet+", "+r.Sheet, ", ")
+		out.Records = append(out.Records, r.Records...)
+		for _, f := range r.Refused {
+			f.Sheet = r.Sheet
+			out.Refused = append(out.Refused, f)
+		}
+		out.Notices = append(out.Notices, r.Notices...)
+		for _, u := range r.Unread {
+			out.Unread = append(out.Unread, r.Sheet+" "+u)
+		}
+	}
+	return out
 }
 
 // column is a mapped column resolved against a sheet.

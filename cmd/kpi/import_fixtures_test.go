@@ -249,6 +249,20 @@ var importFixtures = []importFixture{
 		},
 		// January: 9 of 100/12 = 8.33 → 108.
 		totals: map[string]float64{"NV070": 108}},
+	{file: "sheet-per-person.xlsx", at: 1,
+		preview: []string{`new plan "Lý Thị Kim — 2026" for NV0001 Lý Thị Kim (new person): 1 KPI(s)`,
+			`new plan "Mai Văn Long — 2026" for NV0002 Mai Văn Long (new person): 1 KPI(s)`,
+			"2 new plan(s), 0 changed, 0 unchanged, 0 refused; 2 new person(s); 0 value(s) refused"},
+		check: func(t *testing.T, ps map[string]*app.Plan) {
+			// each sheet is its person's; the hidden notes sheet is not read
+			wantKPI(t, kpiOf(t, ps["NV0001"], "Số khách hàng"), app.Number, app.Higher, app.Sum, 420, 1, map[int]float64{0: 30, 1: 40})
+			wantKPI(t, kpiOf(t, ps["NV0002"], "Số khách hàng"), app.Number, app.Higher, app.Sum, 420, 1, map[int]float64{0: 5, 1: 6})
+			if len(ps) != 2 {
+				t.Errorf("%d plans, want 2", len(ps))
+			}
+		},
+		// Through February: 70 of 420×2/12 = 70 → 100; 11 of 70 → 15.71.
+		totals: map[string]float64{"NV0001": 100, "NV0002": 15.71}},
 }
 
 // plansByCode loads the plans of db keyed by their person's employee code.

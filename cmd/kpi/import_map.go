@@ -107,21 +107,39 @@ func suggestMapping(e *env, o *mappedImport) error {
 	return importmap.WriteMapping(e.out, m)
 }
 
-// readMapped reads the mapping's sheet and reads it into records.
+// readMapped reads the mapping's sheet (every visible one with
+// all_sheets) into records.
 func readMapped(o *mappedImport, m *importmap.Mapping) (*importmap.Reading, error) {
 	rdr := xlsx.Importer{Encoding: m.Encoding}
 	if m.Separator != "" {
 		rdr.Separator = []rune(m.Separator)[0]
 	}
-	t, err := rdr.ReadTable(o.ctx, o.path, m.Sheet, o.password)
-	if err != nil {
-		return nil, err
+	sheets := []string{m.Sheet}
+	if m.AllSheets {
+		infos, err := rdr.Sheets(o.ctx, o.path, o.password)
+		if err != nil {
+			return nil, err
+		}
+		sheets = sheets[:0]
+		for _, s := range infos {
+			if !s.Hidden {
+				sheets = append(sheets, s.Name)
+			}
+		}
 	}
-	rd, err := importmap.Read(t, m)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", o.path, err)
+	var rs []*importmap.Reading
+	for _, name := range sheets {
+		t, err := rdr.ReadTable(o.ctx, o.path, name, o.password)
+		if err != nil {
+			return nil, err
+		}
+		rd, err := importmap.Read(t, m)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", o.path, err)
+		}
+		rs = append(rs, rd)
 	}
-	return rd, nil
+	return importmap.MergeReadings(rs), nil
 }
 
 // loadMapping reads the mapping file at name, or the mapping saved in the

@@ -43,7 +43,52 @@ func main() {
 	weeks()
 	serialHeaders()
 	cp1258()
+	sheetPerPerson()
 	legacy()
+}
+
+// sheetPerPerson: one sheet per person, named after them, the same KPIs on
+// each; a hidden sheet of notes is not read.
+func sheetPerPerson() {
+	b := newBook("Lý Thị Kim")
+	for i, p := range []struct {
+		name string
+		v    []any
+	}{{"Lý Thị Kim", []any{30, 40}}, {"Mai Văn Long", []any{5, 6}}} {
+		if i > 0 {
+			if _, err := b.f.NewSheet(p.name); err != nil {
+				log.Fatal(err)
+			}
+			b.sheet = p.name
+		}
+		b.row(1, "Tên KPI", "Mục tiêu", "Tháng 1", "Tháng 2")
+		b.row(2, append([]any{"Số khách hàng", 420}, p.v...)...)
+	}
+	if _, err := b.f.NewSheet("Ghi chú"); err != nil {
+		log.Fatal(err)
+	}
+	b.sheet = "Ghi chú"
+	b.row(1, "Tên KPI", "Mục tiêu", "Tháng 1")
+	b.row(2, "Không đọc", 1, 1)
+	if err := b.f.SetSheetVisible("Ghi chú", false); err != nil {
+		log.Fatal(err)
+	}
+	b.save("sheet-per-person.xlsx")
+	write("sheet-per-person.mapping.json", `{
+  "version": 1,
+  "all_sheets": true,
+  "header_row": 1,
+  "layout": "kpis_down",
+  "columns": [
+    {"column": "A", "header": "Tên KPI", "field": "kpi"},
+    {"column": "B", "header": "Mục tiêu", "field": "target"},
+    {"column": "C", "header": "Tháng 1", "field": "actual", "period": 1},
+    {"column": "D", "header": "Tháng 2", "field": "actual", "period": 2}
+  ],
+  "person": {"from_sheet_name": true},
+  `+cycle2026+`
+}
+`)
 }
 
 // book is a workbook being written.
