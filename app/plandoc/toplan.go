@@ -205,6 +205,8 @@ func actualOf(path string, agg app.Aggregation, d *docActual, probs *problems) (
 		return bad("num", both)
 	case d.Den == nil:
 		return bad("den", both)
+	case *d.Den == 0 && *d.Num != 0: // as the sheet imports and the plan screen refuse it
+		return bad("den", "must not be 0 when num is not 0")
 	}
 	return app.Actual{Value: *d.Num, Den: *d.Den, Comment: d.Comment}, true
 }

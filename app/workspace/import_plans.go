@@ -61,7 +61,7 @@ func importPlan(tx app.Tx, who app.Who, at time.Time, p *app.Plan, update bool, 
 		if len(edits) == 0 {
 			return old, nil
 		}
-		if err := checkEdits(old, p, edits, "", look); err != nil {
+		if err := checkEdits(old, p, edits, who.Reason, look); err != nil {
 			return old, err
 		}
 		p.Revision = old.Revision + 1

@@ -56,7 +56,7 @@ func (o *sheetImport) readPassword() (string, error) {
 // actual is dropped or reinterpreted without --allow-dropping-actuals.
 func importSheet(e *env, o *sheetImport) error {
 	if o.plan == "" {
-		return fmt.Errorf("%w: importing a spreadsheet needs --plan PLAN", errUsage)
+		return fmt.Errorf("%w: importing a spreadsheet needs --plan PLAN (one of our templates), or --mapping MAP.json for a workbook of your own (see --suggest-mapping)", errUsage)
 	}
 	tr, err := i18n.New(o.lang)
 	if err != nil {

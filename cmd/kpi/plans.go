@@ -22,17 +22,29 @@ func cmdImport(e *env, fs *flag.FlagSet) error {
 	so.add(fs)
 	dryRun := fs.Bool("dry-run", false, "for a plan document: list the plans it would create and what it would change in existing ones, and change nothing")
 	update := fs.Bool("update", false, "for a plan document: also update the existing plans it holds (matched by uid), listing them")
+	var mo mappedImport
+	mo.add(fs)
 	pos, err := e.parse(fs, 1, 1)
 	if err != nil {
 		return err
 	}
+	if mo.mapping != "" || mo.suggest { // a workbook of the company's own (import_map.go)
+		if mo.password, err = so.readPassword(); err != nil {
+			return err
+		}
+		mo.path, mo.dryRun, mo.reason, mo.plan = pos[0], *dryRun, so.reason, *plan
+		return importMapped(e, &mo)
+	}
 	switch strings.ToLower(filepath.Ext(pos[0])) {
-	case ".xlsx", ".csv":
+	case ".xlsx", ".xlsm", ".csv":
 		so.path, so.plan, so.kpis = pos[0], *plan, *kpis
 		return importSheet(e, &so)
 	case ".xls":
 		return fmt.Errorf("%s: Excel 97–2003 (.xls) files are not read: open it in Excel or LibreOffice Calc, "+
 			"save it as an Excel Workbook (.xlsx), and import that", pos[0])
+	}
+	if err := sniffSpreadsheet(pos[0]); err != nil {
+		return err
 	}
 	return importDoc(e, pos[0], *dryRun, *update)
 }

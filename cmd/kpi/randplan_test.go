@@ -131,6 +131,9 @@ func randomPlan(r *rand.Rand) *app.Plan {
 	fixCycle(r, p)
 	fixRules(r, &p.Rules)
 	p.Person.BaseBonus = math.Round(nice(r) * 1000)
+	if p.Person.BaseBonus == 0 { // the new KPI fields shift the random sequence; keep it set
+		p.Person.BaseBonus = 1000
+	}
 	p.KPIs = make([]app.KPI, 8+r.IntN(4))
 	turn := r.IntN(100)
 	for i := range p.KPIs {

@@ -57,7 +57,8 @@ func tooMany(t *testing.T, fails *int) bool {
 func TestRandomPlansHaveEveryFieldSet(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range propertyPlans {
-		if unset := unsetFields(*randomPlan(r)); len(unset) > 0 {
+		unset := unsetFields(*randomPlan(r))
+		if len(unset) > 0 {
 			t.Fatalf("random plan %d leaves fields at zero: %s (teach randomPlan to set them)", i, strings.Join(unset, ", "))
 		}
 	}

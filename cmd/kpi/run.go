@@ -42,7 +42,7 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"import": {"import FILE.json [--dry-run] [--update] | FILE.xlsx|.csv --plan PLAN [--kpis] [--lang vi|en] [--password P|--password-file F] [--allow-dropping-actuals]",
+	"import": {"import FILE.json [--dry-run] [--update] | FILE.xlsx|.csv --plan PLAN [--kpis] [--lang vi|en] [--password P|--password-file F] [--allow-dropping-actuals] | FILE --mapping MAP.json [--sheet NAME] [--dry-run] [--save-mapping NAME] | FILE --suggest-mapping",
 		"import plans from a plan document (matched by uid; --update to change existing ones), or a plan's actuals or KPI sheet from a spreadsheet (all or nothing)", cmdImport},
 	"list":        {"list", "list the plans", cmdList},
 	"show":        {"show PLAN", "show a plan: person, goal, KPIs, actuals and SMART checks", cmdShow},
