@@ -15,7 +15,8 @@ type boardCard struct {
 	Score      string
 	Manager    string
 	Bonus      string
-	Overridden bool // the band is an override of the computed rating
+	Overridden bool    // the band is an override of the computed rating
+	score      float64 // orders the cards of a column, best first
 }
 
 // calibBoard shows people as compact cards in one column per rating band.

@@ -23,6 +23,7 @@ func (u *UI) navItems() []navItem {
 		{u.T("KPI library"), theme.FolderOpenIcon(), u.openLibrary},
 		{u.T("Staff"), theme.AccountIcon(), u.openPeople},
 		{u.T("Organisation"), theme.StorageIcon(), u.openOrg},
+		{u.T("Bonus"), theme.ConfirmIcon(), u.openBonus}, // bonus pools and calibration (issue 14)
 		{u.T("Settings"), theme.SettingsIcon(), u.openSettings},
 	}
 }
@@ -68,6 +69,7 @@ const (
 	navLibrary
 	navPeople
 	navOrg
+	navBonus // issue 14
 	navSettings
 )
 
@@ -116,8 +118,16 @@ func (u *UI) onSearchShortcut() {
 	}
 }
 
-// onUndo reverts the last destructive action of the workspace.
+// screenUndoer is a screen with its own undo (the calibration's moves); undo
+// reports whether it took something back.
+type screenUndoer interface{ undo() bool }
+
+// onUndo reverts the shown screen's last step when it has its own undo, else
+// the last destructive action of the workspace.
 func (u *UI) onUndo() {
+	if s, ok := u.cur.(screenUndoer); ok && s.undo() {
+		return
+	}
 	if _, ok := u.ws.CanUndo(); !ok {
 		u.notify(u.T("Nothing to undo"))
 		return
