@@ -24,8 +24,9 @@ func Solve(in []Input, p Policy) Result {
 	res := Result{Mode: p.Mode, Step: step, Rows: make([]Row, len(in)), Feasible: true}
 	groups := map[app.UID][]int{}
 	var order []app.UID
+	full := Employ(&p, app.Date{}, app.Date{}) // most people: employed all cycle, no probation left
 	for i := range in {
-		res.Rows[i] = prepare(&in[i], &p, step)
+		res.Rows[i] = prepare(&in[i], &p, step, &full)
 		g := poolKey(&p, in[i].PoolUnit)
 		if _, ok := groups[g]; !ok {
 			order = append(order, g)
@@ -76,9 +77,12 @@ func unitCode(p *Policy, u app.UID) string {
 }
 
 // prepare fills a row's eligibility, raw bonus and its floor and cap in money.
-func prepare(in *Input, p *Policy, step float64) Row {
+func prepare(in *Input, p *Policy, step float64, full *Employment) Row {
 	r := Row{Input: *in}
-	em := employ(p, in.Joined, in.Left)
+	em := *full
+	if !wholeCycle(p, in.Joined, in.Left) {
+		em = employ(p, in.Joined, in.Left)
+	}
 	r.Eligible, r.Why, r.WhyText, r.Worked, r.Of, r.ProRata = em.Eligible, em.Why, em.WhyText, em.Worked, em.Of, em.ProRata
 	if !in.HasScore {
 		r.Eligible, r.ProRata = false, 0
@@ -103,6 +107,16 @@ func prepare(in *Input, p *Policy, step float64) Row {
 		r.FloorAt = math.Min(r.FloorAt, r.CapAt) // a floor above the cap: the cap wins
 	}
 	return r
+}
+
+// wholeCycle reports whether someone who joined on joined and left on left
+// is employed all cycle and past probation and the payment date, so that
+// Employ gives what it gives with no dates.
+func wholeCycle(p *Policy, joined, left app.Date) bool {
+	if !left.IsZero() {
+		return false
+	}
+	return joined.IsZero() || !joined.After(p.Cycle.Start) && p.Eligibility.ProbationDays == 0
 }
 
 // hi returns the row's cap, +Inf without one (0 for a row paid nothing).
