@@ -159,3 +159,26 @@ func (s *bonusScreen) undo() bool {
 
 // money writes x in the pool's currency.
 func (s *bonusScreen) money(x float64, cur string) string { return s.u.tr.FormatMoney(x, cur) }
+
+// bonusTour returns the tour steps of the Bonus screen: the pool, the
+// calibration board and the simulator.
+func (u *UI) bonusTour() []TourStep {
+	var s *bonusScreen
+	tab := func(i int) func() {
+		return func() {
+			if s == nil {
+				u.openBonus()
+				s, _ = u.cur.(*bonusScreen)
+			}
+			if s != nil {
+				u.show(s)
+				s.tabs.SelectIndex(i)
+			}
+		}
+	}
+	return []TourStep{
+		{"25-bonus-pool", tab(bonusTabPool)},
+		{"26-bonus-calibration", tab(bonusTabCalibration)},
+		{"27-bonus-simulator", tab(bonusTabSimulator)},
+	}
+}

@@ -69,10 +69,10 @@ func newBonusPoolTab(s *bonusScreen) *bonusPoolTab {
 	field := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
 	}
-	form := container.NewGridWithColumns(3,
-		field(u.T("Pool"), t.pool), field(u.T("Mode"), t.mode), field(u.T("Rounding step"), t.step),
-		field(u.T("Floor"), container.NewBorder(nil, nil, nil, t.floorBase, t.floor)),
-		field(u.T("Cap"), container.NewBorder(nil, nil, nil, t.capBase, t.cap)),
+	form := container.NewVBox(
+		container.NewGridWithColumns(3, field(u.T("Pool"), t.pool), field(u.T("Mode"), t.mode), field(u.T("Rounding step"), t.step)),
+		container.NewGridWithColumns(2, field(u.T("Floor"), container.NewBorder(nil, nil, nil, t.floorBase, t.floor)),
+			field(u.T("Cap"), container.NewBorder(nil, nil, nil, t.capBase, t.cap))),
 		container.NewHBox(t.solve, t.export, t.reg))
 	bottom := container.NewVBox(t.totals, cappedMessage(t.detail, 2, true))
 	t.root = container.NewBorder(form, bottom, nil, nil, t.table)

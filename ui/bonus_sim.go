@@ -70,7 +70,7 @@ func newSimTab(s *bonusScreen) *simTab {
 	t.apply = widget.NewButtonWithIcon(u.T("Apply…"), theme.ConfirmIcon(), t.onApply)
 	t.apply.Importance = widget.HighImportance
 	t.reset = widget.NewButtonWithIcon(u.T("Reset"), theme.ContentUndoIcon(), t.onReset)
-	groups := container.NewGridWithColumns(4,
+	groups := container.NewGridWithColumns(2,
 		t.field(u.T("Group %s", "A"), t.weights[0]), t.field(u.T("Group %s", "B"), t.weights[1]),
 		t.field(u.T("Group %s", "C"), t.weights[2]), t.field(u.T("Pool"), t.pool))
 	left := container.NewVBox(widget.NewLabelWithStyle(u.T("Bands: name, minimum, multiplier"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -74,7 +74,7 @@ func newCalibTab(s *bonusScreen) *calibTab {
 	t.signOff.Importance = widget.HighImportance
 	t.reopen = widget.NewButtonWithIcon(u.T("Reopen…"), theme.ViewRefreshIcon(), t.onReopen)
 	actions := container.NewHBox(t.left, t.right, t.undo, t.target, t.signOff, t.reopen)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, actions, t.totals), t.dist)
+	top := container.NewVBox(t.totals, actions, t.dist)
 	t.root = container.NewBorder(top, cappedMessage(t.state, 2, true), nil, nil, t.board)
 	t.updateActions()
 	return t
@@ -186,6 +186,7 @@ func (t *calibTab) refresh(tot bonus.Totals, final map[app.UID]float64) {
 	t.dist.set(t.distBands(tot))
 	t.totals.SetText(t.totalsText(tot))
 	t.updateActions()
+	t.root.Refresh() // the distribution's words may have come or gone: lay out again
 }
 
 // card is person x's card.

@@ -76,8 +76,8 @@ func TestDistRowShowsViolationsInWords(t *testing.T) {
 	if d.texts[0].Importance != widget.DangerImportance || d.texts[1].Importance == widget.DangerImportance {
 		t.Errorf("importance %v %v, want danger on the broken band only", d.texts[0].Importance, d.texts[1].Importance)
 	}
-	if !strings.Contains(d.texts[0].Text, "over the target") {
-		t.Errorf("text %q lacks the words", d.texts[0].Text)
+	if !d.words.Visible() || !strings.Contains(d.words.Text, "Excellent: over the target by 1 person") {
+		t.Errorf("the words under the bars are %q (shown %v)", d.words.Text, d.words.Visible())
 	}
 	if d.bars[0].fill.FillColor == d.bars[1].fill.FillColor {
 		t.Errorf("the broken band's bar has the same colour as a good one")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,11 +30,17 @@ type distRow struct {
 	bands   []distBand
 	bars    []*distBar
 	texts   []*widget.Label
+	words   *widget.Label // every violation in words, under the bars
+	grid    *fyne.Container
 	content *fyne.Container
 }
 
 func newDistRow() *distRow {
-	d := &distRow{content: container.NewGridWithColumns(1)}
+	d := &distRow{grid: container.NewGridWithColumns(1), words: widget.NewLabel("")}
+	d.words.Wrapping = fyne.TextWrapWord
+	d.words.Importance = widget.DangerImportance
+	d.words.Hide()
+	d.content = container.NewVBox(d.grid, d.words)
 	d.ExtendBaseWidget(d)
 	return d
 }
@@ -52,25 +59,30 @@ func (d *distRow) set(bands []distBand) {
 		for i := range bands {
 			d.bars[i] = newDistBar()
 			d.texts[i] = widget.NewLabel("")
-			d.texts[i].Wrapping = fyne.TextWrapWord
+			d.texts[i].Truncation = fyne.TextTruncateEllipsis
 			d.texts[i].SizeName = theme.SizeNameCaptionText
 			cols[i] = container.NewBorder(d.bars[i], nil, nil, nil, d.texts[i])
 		}
-		d.content.Layout = container.NewGridWithColumns(max(len(bands), 1)).Layout
-		d.content.Objects = cols
+		d.grid.Layout = container.NewGridWithColumns(max(len(bands), 1)).Layout
+		d.grid.Objects = cols
 	}
 	d.bands = bands
 	for i, b := range bands {
 		d.bars[i].set(b)
-		text := b.Name + ": " + b.Text
 		d.texts[i].Importance = widget.MediumImportance
 		if b.Problem != "" {
-			text += " — " + b.Problem
 			d.texts[i].Importance = widget.DangerImportance
 		}
-		d.texts[i].SetText(text)
+		d.texts[i].SetText(b.Name + ": " + b.Text)
 	}
-	d.content.Refresh()
+	if p := d.problems(); len(p) > 0 {
+		d.words.SetText(strings.Join(p, "; "))
+		d.words.Show()
+	} else {
+		d.words.SetText("")
+		d.words.Hide()
+	}
+	d.grid.Refresh()
 }
 
 // problems are the violations shown, one per band that has one.

@@ -51,6 +51,7 @@ func (u *UI) Tour() []TourStep {
 		TourStep{"21-settings", u.openSettings},
 		TourStep{"22-people", u.openPeople},
 		TourStep{"23-organisation", u.openOrg})
+	steps = append(steps, u.bonusTour()...) // issue 14
 	return steps
 }
 
