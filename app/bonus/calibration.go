@@ -11,9 +11,11 @@ import (
 type Override struct {
 	Person app.UID
 	Code   string // employee code, for files
-	From   string // the band before (the computed one, or an earlier override's)
+	From   string // the band before this override (the computed one, or an earlier override's)
 	To     string
-	Reason string // required
+	// Computed is the band the score earned: what undoing the override returns to.
+	Computed string
+	Reason   string // required
 	User   string
 	At     time.Time
 }

@@ -29,7 +29,7 @@ type Row struct {
 	Input
 	Eligible bool
 	Why      []Why   // empty when eligible
-	WhyText  app.Msg // the reasons in words, with the numbers ("employed 20 days; 30 required")
+	WhyText  app.Msg `json:"-"` // the first reason in words, with its numbers; not kept in snapshots (Why is)
 	Worked   int     // days (or months) counted for pro-rating
 	Of       int     // days (or months) of the cycle
 	ProRata  float64 // Worked ÷ Of, 1 without pro-rating, 0 when not eligible

@@ -73,3 +73,10 @@ func (w *Workspace) ReopenCalibration(c app.Cycle, unit app.UID, reason string) 
 func (w *Workspace) ApplyScenario(c app.Cycle, sc bonus.Scenario, reason string) error {
 	return w.applyScenario(c, sc, reason)
 }
+
+// OverrideInput is Override for a person the caller already holds as an
+// input (the calibration board's card): it skips reading every plan to find
+// the person's plan and computed band.
+func (w *Workspace) OverrideInput(c app.Cycle, unit app.UID, in bonus.Input, band, reason string) (bonus.Override, error) {
+	return w.overrideInput(c, unit, in, band, reason)
+}
