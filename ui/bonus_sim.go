@@ -73,13 +73,16 @@ func newSimTab(s *bonusScreen) *simTab {
 	groups := container.NewGridWithColumns(2,
 		t.field(u.T("Group %s", "A"), t.weights[0]), t.field(u.T("Group %s", "B"), t.weights[1]),
 		t.field(u.T("Group %s", "C"), t.weights[2]), t.field(u.T("Pool"), t.pool))
-	left := container.NewVBox(widget.NewLabelWithStyle(u.T("Bands: name, minimum, multiplier"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		t.bandBox, groups, container.NewHBox(t.apply, t.reset))
+	controls := container.NewGridWithColumns(2,
+		container.NewVBox(widget.NewLabelWithStyle(u.T("Bands: name, minimum, multiplier"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.bandBox),
+		container.NewVBox(groups, container.NewHBox(t.apply, t.reset), t.cost, t.problem))
+	charts := container.NewGridWithColumns(2,
+		container.NewVBox(widget.NewLabel(u.T("Ratings")), t.ratings),
+		container.NewVBox(widget.NewLabel(u.T("Totals (scores)")), t.totals))
 	lists := container.NewGridWithColumns(2,
 		container.NewBorder(widget.NewLabelWithStyle(u.T("Biggest winners"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(t.winners)),
 		container.NewBorder(widget.NewLabelWithStyle(u.T("Biggest losers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(t.losers)))
-	right := container.NewVBox(t.cost, t.problem, widget.NewLabel(u.T("Ratings")), t.ratings, widget.NewLabel(u.T("Totals (scores)")), t.totals)
-	t.root = container.NewBorder(container.NewGridWithColumns(2, left, right), nil, nil, nil, lists)
+	t.root = container.NewBorder(container.NewVBox(controls, charts), nil, nil, nil, lists)
 	return t
 }
 

@@ -30,15 +30,15 @@ func bonusUI(t *testing.T, lang string, n int) (*UI, *bonusScreen) {
 	return u, s
 }
 
-// setPolicy stores the scope's policy with pool, mode fit and step 1 000.
-func setPolicy(t *testing.T, u *UI, s *bonusScreen, pool float64) bonus.Policy {
+// setPolicy stores the scope's policy with pool, mode and step 1 000.
+func setPolicy(t *testing.T, u *UI, s *bonusScreen, pool float64, mode bonus.Mode) bonus.Policy {
 	t.Helper()
 	c, _, _ := s.scope()
 	p, err := u.ws.BonusPolicy(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Pool, p.Mode, p.Step = pool, bonus.ModeFit, 1000
+	p.Pool, p.Mode, p.Step = pool, mode, 1000
 	if err := u.ws.SaveBonusPolicy(p); err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestBonusPoolBadNumberSavesNothing(t *testing.T) {
 // openCalibration shows the calibration tab of s with a pool set.
 func openCalibration(t *testing.T, u *UI, s *bonusScreen, pool float64) *calibTab {
 	t.Helper()
-	setPolicy(t, u, s, pool)
+	setPolicy(t, u, s, pool, bonus.ModeFit)
 	s.onScope()
 	s.tabs.SelectIndex(bonusTabCalibration)
 	c := s.calib
@@ -218,7 +218,7 @@ func bandMult(bands []app.Band, name string) float64 {
 // A simulator change updates the cost at once and saves nothing.
 func TestSimulatorChangeUpdatesTotalsWithoutSaving(t *testing.T) {
 	u, s := bonusUI(t, "en", 40)
-	setPolicy(t, u, s, 0)
+	setPolicy(t, u, s, 0, bonus.ModeNone)
 	s.onScope()
 	s.tabs.SelectIndex(bonusTabSimulator)
 	m := s.sim

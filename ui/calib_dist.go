@@ -137,7 +137,7 @@ func (r *distBarRenderer) Layout(size fyne.Size) {
 	b.target.Resize(fyne.NewSize(3, size.Height+4))
 }
 
-func (r *distBarRenderer) MinSize() fyne.Size { return fyne.NewSize(40, 14) }
+func (r *distBarRenderer) MinSize() fyne.Size { return fyne.NewSize(20, 14) }
 
 func (r *distBarRenderer) Refresh() {
 	b := r.b
