@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,14 +67,15 @@ func newBonusPoolTab(s *bonusScreen) *bonusPoolTab {
 	t.detail.Wrapping = fyne.TextWrapWord
 	t.detail.Importance = widget.LowImportance
 	t.table = t.newTable()
-	field := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
-	}
-	form := container.NewVBox(
-		container.NewGridWithColumns(3, field(u.T("Pool"), t.pool), field(u.T("Mode"), t.mode), field(u.T("Rounding step"), t.step)),
-		container.NewGridWithColumns(2, field(u.T("Floor"), container.NewBorder(nil, nil, nil, t.floorBase, t.floor)),
-			field(u.T("Cap"), container.NewBorder(nil, nil, nil, t.capBase, t.cap))),
-		container.NewHBox(t.solve, t.export, t.reg))
+	label := func(text string) fyne.CanvasObject { return widget.NewLabel(text) }
+	left := container.New(layout.NewFormLayout(),
+		label(u.T("Pool")), t.pool, label(u.T("Mode")), t.mode)
+	right := container.New(layout.NewFormLayout(),
+		label(u.T("Floor")), container.NewBorder(nil, nil, nil, t.floorBase, t.floor),
+		label(u.T("Cap")), container.NewBorder(nil, nil, nil, t.capBase, t.cap))
+	form := container.NewVBox(container.NewGridWithColumns(2, left, right),
+		container.NewBorder(nil, nil, container.NewHBox(label(u.T("Rounding step")), container.NewGridWrap(fyne.NewSize(140, t.step.MinSize().Height), t.step)),
+			container.NewHBox(t.solve, t.export, t.reg)))
 	bottom := container.NewVBox(t.totals, cappedMessage(t.detail, 2, true))
 	t.root = container.NewBorder(form, bottom, nil, nil, t.table)
 	return t

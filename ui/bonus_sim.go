@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,9 +71,12 @@ func newSimTab(s *bonusScreen) *simTab {
 	t.apply = widget.NewButtonWithIcon(u.T("Apply…"), theme.ConfirmIcon(), t.onApply)
 	t.apply.Importance = widget.HighImportance
 	t.reset = widget.NewButtonWithIcon(u.T("Reset"), theme.ContentUndoIcon(), t.onReset)
-	groups := container.NewGridWithColumns(2,
-		t.field(u.T("Group %s", "A"), t.weights[0]), t.field(u.T("Group %s", "B"), t.weights[1]),
-		t.field(u.T("Group %s", "C"), t.weights[2]), t.field(u.T("Pool"), t.pool))
+	groups := container.New(layout.NewFormLayout(),
+		widget.NewLabel(u.T("Group weights")), container.NewGridWithColumns(3,
+			container.NewBorder(nil, nil, widget.NewLabel("A"), nil, t.weights[0]),
+			container.NewBorder(nil, nil, widget.NewLabel("B"), nil, t.weights[1]),
+			container.NewBorder(nil, nil, widget.NewLabel("C"), nil, t.weights[2])),
+		widget.NewLabel(u.T("Pool")), t.pool)
 	controls := container.NewGridWithColumns(2,
 		container.NewVBox(widget.NewLabelWithStyle(u.T("Bands: name, minimum, multiplier"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.bandBox),
 		container.NewVBox(groups, container.NewHBox(t.apply, t.reset), t.cost, t.problem))

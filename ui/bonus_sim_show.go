@@ -32,7 +32,14 @@ func (t *simTab) show(sc bonus.Scenario, out bonus.Outcome) {
 		people += b.Count
 	}
 	var totals []distBand
-	for _, b := range out.Totals {
+	first, last := len(out.Totals), -1 // the buckets from the first to the last that hold anyone
+	for i, b := range out.Totals {
+		if b.Count > 0 {
+			first, last = min(first, i), i
+		}
+	}
+	for i := first; i <= last; i++ {
+		b := out.Totals[i]
 		pct := 100 * float64(b.Count) / float64(max(people, 1))
 		totals = append(totals, distBand{Name: fmt.Sprintf("%s–%s", u.tr.FormatNumber(b.From, 0), u.tr.FormatNumber(b.To, 0)),
 			Current: pct, Text: u.tr.FormatNumber(float64(b.Count), 0)})
