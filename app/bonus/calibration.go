@@ -16,8 +16,8 @@ type Override struct {
 	// Computed is the band the score earned: what undoing the override returns to.
 	Computed string
 	Reason   string // required
-	User   string
-	At     time.Time
+	User     string
+	At       time.Time
 }
 
 // Quota is a rule such as "Excellent at most 20 % of the number rated Good, per unit".

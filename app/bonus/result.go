@@ -27,6 +27,9 @@ const (
 // Row is one person's bonus with every step that made it.
 type Row struct {
 	Input
+	// Pool is the pool the row was solved in: its pool unit when the policy
+	// gives that unit a pool, "" (the company pool) otherwise.
+	Pool     app.UID
 	Eligible bool
 	Why      []Why   // empty when eligible
 	WhyText  app.Msg `json:"-"` // the first reason in words, with its numbers; not kept in snapshots (Why is)

@@ -28,6 +28,7 @@ func Solve(in []Input, p Policy) Result {
 	for i := range in {
 		res.Rows[i] = prepare(&in[i], &p, step, &full)
 		g := poolKey(&p, in[i].PoolUnit)
+		res.Rows[i].Pool = g
 		if _, ok := groups[g]; !ok {
 			order = append(order, g)
 		}
@@ -257,14 +258,11 @@ func bind(rows []Row, idx []int, k float64) {
 	for _, i := range idx {
 		r := &rows[i]
 		r.Scaled = k * r.Raw
-		if math.IsInf(k, 1) {
-			r.Scaled = r.hi()
-		}
 		r.Bound, r.Exact = Free, r.Scaled
 		switch {
 		case r.Raw <= 0:
 			r.Scaled, r.Exact = 0, 0
-		case r.Scaled > r.hi():
+		case math.IsInf(k, 1) || r.Scaled > r.hi(): // infinite k: the caps cannot reach the pool
 			r.Bound, r.Exact = Capped, r.hi()
 		case r.Scaled < r.FloorAt:
 			r.Bound, r.Exact = Floored, r.FloorAt
