@@ -270,8 +270,3 @@ func (t *bonusPoolTab) totalsText(res bonus.Result) string {
 	return strings.Join(parts, "; ")
 }
 
-// onExport writes the solved bonus workbook.
-func (t *bonusPoolTab) onExport() {}
-
-// onRegulation writes the bonus regulation.
-func (t *bonusPoolTab) onRegulation() {}
