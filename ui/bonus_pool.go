@@ -269,4 +269,3 @@ func (t *bonusPoolTab) totalsText(res bonus.Result) string {
 	}
 	return strings.Join(parts, "; ")
 }
-

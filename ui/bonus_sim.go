@@ -97,10 +97,6 @@ func (t *simTab) entry() *keyEntry {
 	return e
 }
 
-func (t *simTab) field(label string, e *keyEntry) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, widget.NewLabel(label), nil, e)
-}
-
 // simLoad is what the simulator reads when it opens.
 type simLoad struct {
 	policy bonus.Policy

@@ -253,3 +253,95 @@ func TestSimulatorChangeUpdatesTotalsWithoutSaving(t *testing.T) {
 	}
 	checkFits(t, u, "simulator")
 }
+
+// A person who left before the payment date shows why they get nothing, in
+// the Why column and in the row's explanation.
+func TestBonusNotEligibleShowsWhy(t *testing.T) {
+	u, s := bonusUI(t, "en", 10)
+	p := setPolicy(t, u, s, 20_000_000, bonus.ModeFit)
+	p.Eligibility.PaymentDate = p.Cycle.End
+	if err := u.ws.SaveBonusPolicy(p); err != nil {
+		t.Fatal(err)
+	}
+	e := personByCode(t, u, "NV0003")
+	e.Left = app.NewDate(2026, 6, 30)
+	if err := u.ws.SavePerson(e); err != nil {
+		t.Fatal(err)
+	}
+	s.onScope()
+	pt := s.pool
+	for i := range pt.rows {
+		r := &pt.rows[i]
+		if r.Code != "NV0003" {
+			continue
+		}
+		if r.Eligible || pt.cellText(r, bcolFinal) != "" || pt.cellText(r, bcolWhy) == "" {
+			t.Fatalf("NV0003 eligible %v, final %q, why %q", r.Eligible, pt.cellText(r, bcolFinal), pt.cellText(r, bcolWhy))
+		}
+		pt.table.selectRow(i)
+		if !strings.Contains(pt.detail.Text, u.tr.Msg(r.WhyText)) {
+			t.Errorf("explanation %q lacks why %q", pt.detail.Text, u.tr.Msg(r.WhyText))
+		}
+		return
+	}
+	t.Fatal("no row for NV0003")
+}
+
+// Reopening a signed-off calibration asks for a reason and allows moves again.
+func TestCalibrationReopenWithAReason(t *testing.T) {
+	u, s := bonusUI(t, "en", 20)
+	c := openCalibration(t, u, s, 30_000_000)
+	test.Tap(c.signOff)
+	tapButton(t, u, u.T("Yes"))
+	test.Tap(c.reopen)
+	typeReason(t, u, "the sales figures were corrected")
+	cal, err := u.ws.Calibration(c.cycle, c.unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cal.Signed() || len(cal.Reopened) != 1 || cal.Reopened[0].Reason != "the sales figures were corrected" {
+		t.Fatalf("after reopen signed %v, reopenings %+v", cal.Signed(), cal.Reopened)
+	}
+	pickMovable(t, c)
+	if c.right.Disabled() {
+		t.Error("moves are still refused after the reopen")
+	}
+}
+
+// Apply writes the simulated pool into the cycle's rule after a reason; a
+// multiplier change on approved plans is refused by the lifecycle, shown,
+// and saves nothing.
+func TestSimulatorApplyWritesTheRules(t *testing.T) {
+	u, s := bonusUI(t, "en", 10)
+	setPolicy(t, u, s, 20_000_000, bonus.ModeFit)
+	s.onScope()
+	s.tabs.SelectIndex(bonusTabSimulator)
+	m := s.sim
+	m.pool.SetText("25 000 000")
+	if m.sc.Pool == nil || *m.sc.Pool != 25_000_000 || m.out.Cost != 25_000_000 {
+		t.Fatalf("scenario pool %v, cost %v; want 25 000 000 paid out in fit mode", m.sc.Pool, m.out.Cost)
+	}
+	test.Tap(m.apply)
+	typeReason(t, u, "the board raised the pool")
+	c, _, _ := s.scope()
+	if p, err := u.ws.BonusPolicy(c); err != nil || p.Pool != 25_000_000 {
+		t.Fatalf("stored pool %v (%v), want 25 000 000", p.Pool, err)
+	}
+	if m.sc.Pool != nil {
+		t.Errorf("after Apply the simulator still shows a change")
+	}
+
+	before, _ := u.ws.Store().Plans()
+	m.mults[0].SetText(u.tr.FormatNumber(m.bands[0].Multiplier+0.5, -1))
+	test.Tap(m.apply)
+	typeReason(t, u, "the board raised the top multiplier")
+	if !strings.Contains(overlayText(u), "approved") {
+		t.Errorf("no refusal shown for approved plans: %q", overlayText(u))
+	}
+	after, _ := u.ws.Store().Plans()
+	for i := range before {
+		if after[i].Rules.Bands[0].Multiplier != before[i].Rules.Bands[0].Multiplier {
+			t.Errorf("plan %s changed although Apply was refused", after[i].Name)
+		}
+	}
+}
