@@ -37,27 +37,7 @@ func Employ(p *Policy, joined, left app.Date) Employment {
 	}
 	days := DaysIn(from, to)
 	em := Employment{Eligible: true}
-	no := func(w Why, m app.Msg) {
-		if em.Eligible {
-			em.WhyText = m
-		}
-		em.Eligible = false
-		em.Why = append(em.Why, w)
-	}
-	if days == 0 {
-		no(NotInCycle, app.M("not employed between %s and %s", s, e))
-	}
-	if p.Eligibility.MinDays > 0 && days > 0 && days < p.Eligibility.MinDays {
-		no(TooFewDays, app.M("employed %d days in the cycle; %d required", days, p.Eligibility.MinDays))
-	}
-	if pd := p.Eligibility.PaymentDate; !pd.IsZero() && !left.IsZero() && left.Before(pd) {
-		no(LeftBeforePay, app.M("left on %s, before the payment date %s", left, pd))
-	}
-	if n := p.Eligibility.ProbationDays; n > 0 && !joined.IsZero() {
-		if end := joined.AddDays(n - 1); end.After(e) {
-			no(InProbation, app.M("probation ends on %s, after the end of the cycle %s", end, e))
-		}
-	}
+	eligibility(&em, p, joined, left, days)
 	switch p.ProRate {
 	case ProRateDays:
 		em.Worked, em.Of = days, DaysIn(s, e)
@@ -70,6 +50,32 @@ func Employ(p *Policy, joined, left app.Date) Employment {
 		em.ProRata = float64(em.Worked) / float64(em.Of)
 	}
 	return em
+}
+
+// eligibility records in em every condition of p a person employed days days of the cycle fails.
+func eligibility(em *Employment, p *Policy, joined, left app.Date, days int) {
+	s, e, el := p.Cycle.Start, p.Cycle.End, &p.Eligibility
+	no := func(w Why, m app.Msg) {
+		if em.Eligible {
+			em.WhyText = m
+		}
+		em.Eligible = false
+		em.Why = append(em.Why, w)
+	}
+	if days == 0 {
+		no(NotInCycle, app.M("not employed between %s and %s", s, e))
+	}
+	if el.MinDays > 0 && days > 0 && days < el.MinDays {
+		no(TooFewDays, app.M("employed %d days in the cycle; %d required", days, el.MinDays))
+	}
+	if pd := el.PaymentDate; !pd.IsZero() && !left.IsZero() && left.Before(pd) {
+		no(LeftBeforePay, app.M("left on %s, before the payment date %s", left, pd))
+	}
+	if n := el.ProbationDays; n > 0 && !joined.IsZero() {
+		if end := joined.AddDays(n - 1); end.After(e) {
+			no(InProbation, app.M("probation ends on %s, after the end of the cycle %s", end, e))
+		}
+	}
 }
 
 // months counts the calendar months the cycle [s, e] touches and those of

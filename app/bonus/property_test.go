@@ -138,3 +138,17 @@ func checkOrderFree(t *testing.T, name string, in []Input, p Policy, res Result,
 		}
 	}
 }
+
+func TestSelectFirst(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	for range 300 {
+		s := r.Perm(1 + r.IntN(60))
+		n := r.IntN(len(s) + 1)
+		selectFirst(s, n, func(a, b int) int { return a - b })
+		for i := range n {
+			if s[i] >= n {
+				t.Fatalf("first %d of %v hold %d", n, s, s[i])
+			}
+		}
+	}
+}

@@ -92,3 +92,26 @@ func (r *Result) Row(uid app.UID) *Row {
 	}
 	return nil
 }
+
+// Scope returns the rows of the people in units (a unit's subtree) with their
+// totals, and the pools those rows draw from.
+func (r *Result) Scope(units map[app.UID]bool) Result {
+	out := Result{Mode: r.Mode, Step: r.Step, Feasible: true}
+	pools := map[app.UID]bool{}
+	for i := range r.Rows {
+		if units[r.Rows[i].Unit] {
+			out.Rows = append(out.Rows, r.Rows[i])
+			out.Total += r.Rows[i].Final
+			out.Raw += r.Rows[i].Raw
+			pools[r.Rows[i].Pool] = true
+		}
+	}
+	for _, pr := range r.Pools {
+		if pools[pr.Unit] {
+			out.Pools = append(out.Pools, pr)
+			out.Pool += pr.Pool
+			out.Feasible = out.Feasible && pr.Feasible
+		}
+	}
+	return out
+}

@@ -1,8 +1,11 @@
 package bonus
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"kpiplanner/app"
 	"kpiplanner/app/money"
@@ -213,7 +216,7 @@ func findK(rows []Row, idx []int, pool float64) float64 {
 			evs = append(evs, ev{h / r.Raw, -r.Raw})
 		}
 	}
-	sort.Slice(evs, func(a, b int) bool { return evs[a].k < evs[b].k })
+	slices.SortFunc(evs, func(a, b ev) int { return cmp.Compare(a.k, b.k) })
 	k, slope := 0.0, 0.0
 	for _, e := range evs {
 		if next := g + slope*(e.k-k); next >= pool {
@@ -296,22 +299,35 @@ func handOut(rows []Row, idx []int, left int64, step float64) int64 {
 	if left <= 0 {
 		return 0
 	}
-	cand := make([]int, 0, len(idx))
+	type pick struct {
+		frac, score float64
+		code        string
+		i           int
+	}
+	cands := make([]pick, 0, len(idx))
 	for _, i := range idx {
 		if r := &rows[i]; r.Raw > 0 && r.Final+step <= r.hi()+eps*step {
-			cand = append(cand, i)
+			cands = append(cands, pick{r.Fraction, r.Score, r.Code, i})
 		}
 	}
-	sort.Slice(cand, func(a, b int) bool {
-		ra, rb := &rows[cand[a]], &rows[cand[b]]
-		if ra.Fraction != rb.Fraction {
-			return ra.Fraction > rb.Fraction
+	order := func(a, b pick) int {
+		if c := cmp.Compare(b.frac, a.frac); c != 0 {
+			return c
 		}
-		if ra.Score != rb.Score {
-			return ra.Score > rb.Score
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
 		}
-		return ra.Code < rb.Code
-	})
+		return strings.Compare(a.code, b.code)
+	}
+	if n := int(left); n < len(cands) {
+		selectFirst(cands, n, order) // only the first left candidates get a step: no need to sort the rest
+		cands = cands[:n]
+	}
+	slices.SortFunc(cands, order)
+	cand := make([]int, len(cands))
+	for j, c := range cands {
+		cand[j] = c.i
+	}
 	var given int64
 	for given < left && len(cand) > 0 {
 		next := cand[:0]
@@ -330,4 +346,36 @@ func handOut(rows []Row, idx []int, left int64, step float64) int64 {
 		cand = next
 	}
 	return given
+}
+
+// selectFirst reorders s so that its first n elements are the n smallest
+// under order (a strict total order), in no particular order: Hoare's
+// quickselect.
+func selectFirst[T any](s []T, n int, order func(a, b T) int) {
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		p := s[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for order(s[i], p) < 0 {
+				i++
+			}
+			for order(p, s[j]) < 0 {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }

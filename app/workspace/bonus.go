@@ -80,3 +80,9 @@ func (w *Workspace) ApplyScenario(c app.Cycle, sc bonus.Scenario, reason string)
 func (w *Workspace) OverrideInput(c app.Cycle, unit app.UID, in bonus.Input, band, reason string) (bonus.Override, error) {
 	return w.overrideInput(c, unit, in, band, reason)
 }
+
+// BonusWith is Bonus under policy p instead of the stored one (a what-if, or
+// the policy about to be saved): signed-off rows still come from their snapshot.
+func (w *Workspace) BonusWith(c app.Cycle, p bonus.Policy, unit app.UID) ([]bonus.Input, bonus.Result, error) {
+	return w.bonusWith(c, p, unit)
+}

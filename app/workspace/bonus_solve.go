@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"maps"
+	"time"
 
 	"kpiplanner/app"
 	"kpiplanner/app/bonus"
@@ -12,47 +13,39 @@ func (w *Workspace) bonusSolve(c app.Cycle, unit app.UID) ([]bonus.Input, bonus.
 	if err != nil {
 		return nil, p, bonus.Result{}, err
 	}
+	in, res, err := w.bonusWith(c, p, unit)
+	return in, p, res, err
+}
+
+func (w *Workspace) bonusWith(c app.Cycle, p bonus.Policy, unit app.UID) ([]bonus.Input, bonus.Result, error) {
 	all, err := w.bonusInputs(c, p, "")
 	if err != nil {
-		return nil, p, bonus.Result{}, err
+		return nil, bonus.Result{}, err
 	}
 	res := bonus.Solve(all, p)
 	if err := w.frozen(c, &res); err != nil {
-		return nil, p, res, err
+		return nil, res, err
 	}
 	if unit == "" {
-		return all, p, res, nil
+		return all, res, nil
 	}
 	units, err := w.store.Units()
 	if err != nil {
-		return nil, p, res, err
+		return nil, res, err
 	}
 	in, _, out, err := scoped(all, res, app.NewOrg(units).Subtree(unit))
-	return in, p, out, err
+	return in, out, err
 }
 
 // scoped keeps the inputs and rows of the units in scope, and the pools they draw from.
 func scoped(all []bonus.Input, res bonus.Result, scope map[app.UID]bool) ([]bonus.Input, bonus.Policy, bonus.Result, error) {
 	var in []bonus.Input
-	out := bonus.Result{Mode: res.Mode, Step: res.Step, Feasible: true}
-	pools := map[app.UID]bool{}
-	for i := range res.Rows {
-		if scope[res.Rows[i].Unit] {
+	for i := range all {
+		if scope[all[i].Unit] {
 			in = append(in, all[i])
-			out.Rows = append(out.Rows, res.Rows[i])
-			out.Total += res.Rows[i].Final
-			out.Raw += res.Rows[i].Raw
-			pools[res.Rows[i].PoolUnit] = true
 		}
 	}
-	for _, pr := range res.Pools {
-		if pools[pr.Unit] {
-			out.Pools = append(out.Pools, pr)
-			out.Pool += pr.Pool
-			out.Feasible = out.Feasible && pr.Feasible
-		}
-	}
-	return in, bonus.Policy{}, out, nil
+	return in, bonus.Policy{}, res.Scope(scope), nil
 }
 
 // frozen replaces the rows of every signed-off calibration's scope with its snapshot.
@@ -88,20 +81,7 @@ func (w *Workspace) frozen(c app.Cycle, res *bonus.Result) error {
 }
 
 func (w *Workspace) applyScenario(c app.Cycle, sc bonus.Scenario, reason string) error {
-	bs, err := w.bonusStore()
-	if err != nil {
-		return err
-	}
-	cals, err := bs.Calibrations(c)
-	if err != nil {
-		return err
-	}
-	for _, cal := range cals {
-		if cal.Signed() {
-			return errSigned(c)
-		}
-	}
-	p, err := w.bonusPolicy(c)
+	p, err := w.openPolicy(c)
 	if err != nil {
 		return err
 	}
@@ -125,25 +105,7 @@ func (w *Workspace) applyScenario(c app.Cycle, sc bonus.Scenario, reason string)
 			if !sameCycle(before.Cycle, c) {
 				continue
 			}
-			after := before.Clone()
-			if sc.Bands != nil {
-				after.Rules.Bands = append([]app.Band(nil), sc.Bands...)
-			}
-			if sc.GroupWeights != nil {
-				after.Rules.GroupWeights = maps.Clone(sc.GroupWeights)
-			}
-			edits := app.Diff(before, after)
-			if len(edits) == 0 {
-				continue
-			}
-			if err := checkEdits(before, after, edits, reason, look); err != nil {
-				return err
-			}
-			after.Revision++
-			if err := tx.SavePlan(after); err != nil {
-				return err
-			}
-			if err := tx.AppendHistory(who.Entries(after.UID, at, edits)); err != nil {
+			if err := applyRules(tx, before, sc, reason, look, who, at); err != nil {
 				return err
 			}
 		}
@@ -153,4 +115,46 @@ func (w *Workspace) applyScenario(c app.Cycle, sc bonus.Scenario, reason string)
 		}
 		return bt.SaveBonusPolicy(p)
 	})
+}
+
+// openPolicy returns the cycle's policy, refusing when a calibration of the cycle is signed off.
+func (w *Workspace) openPolicy(c app.Cycle) (bonus.Policy, error) {
+	bs, err := w.bonusStore()
+	if err != nil {
+		return bonus.Policy{}, err
+	}
+	cals, err := bs.Calibrations(c)
+	if err != nil {
+		return bonus.Policy{}, err
+	}
+	for _, cal := range cals {
+		if cal.Signed() {
+			return bonus.Policy{}, errSigned(c)
+		}
+	}
+	return w.bonusPolicy(c)
+}
+
+// applyRules writes sc's bands and group weights into one plan, checked by
+// the lifecycle and recorded in its history.
+func applyRules(tx app.Tx, before *app.Plan, sc bonus.Scenario, reason string, look closeLookup, who app.Who, at time.Time) error {
+	after := before.Clone()
+	if sc.Bands != nil {
+		after.Rules.Bands = append([]app.Band(nil), sc.Bands...)
+	}
+	if sc.GroupWeights != nil {
+		after.Rules.GroupWeights = maps.Clone(sc.GroupWeights)
+	}
+	edits := app.Diff(before, after)
+	if len(edits) == 0 {
+		return nil
+	}
+	if err := checkEdits(before, after, edits, reason, look); err != nil {
+		return err
+	}
+	after.Revision++
+	if err := tx.SavePlan(after); err != nil {
+		return err
+	}
+	return tx.AppendHistory(who.Entries(after.UID, at, edits))
 }

@@ -2,6 +2,7 @@ package workspace_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -139,4 +140,50 @@ func planHistory(t *testing.T, w *workspace.Workspace, uid app.UID) []app.Histor
 		t.Fatalf("history of %s: %v", uid, err)
 	}
 	return h
+}
+
+func TestApplyScenarioWritesRulesAndPool(t *testing.T) {
+	w, c := bonusWorkspace(t)
+	pool := 777_000_000.0
+	bands := []app.Band{{Min: 100, Name: "Excellent", Multiplier: 2}, {Min: 0, Name: "Good", Multiplier: 1}}
+	sc := bonus.Scenario{Bands: bands, Pool: &pool, Mode: bonus.ModeFit}
+	// the demo's plans are approved: their terms refuse the change, and nothing is saved
+	if err := w.ApplyScenario(c, sc, "new bands for 2026"); !errors.Is(err, app.ErrRefused) {
+		t.Fatalf("applying to approved plans: %v", err)
+	}
+	if p, _ := w.BonusPolicy(c); p.Pool != 0 {
+		t.Fatalf("the pool was saved by a refused apply: %.0f", p.Pool)
+	}
+	ids, err := w.PlansIn("", app.Approved)
+	if err != nil || len(ids) == 0 {
+		t.Fatalf("approved plans %v %v", ids, err)
+	}
+	for range 2 { // approved, submitted, draft
+		if _, skipped, err := w.TransitionMany(ids, app.Reopen, "rules review"); err != nil || len(skipped) > 0 {
+			t.Fatalf("reopen: %v %v", skipped, err)
+		}
+	}
+	if err := w.ApplyScenario(c, sc, "new bands for 2026"); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := w.BonusPolicy(c)
+	in, _ := w.BonusInputs(c, p, "")
+	if p.Pool != pool || p.Mode != bonus.ModeFit || len(in) == 0 {
+		t.Fatalf("policy %+v, %d inputs", p, len(in))
+	}
+	for _, x := range in {
+		if len(x.Bands) != 2 || x.HasScore && (x.Band == "Fair" || x.Multiplier < 1) {
+			t.Fatalf("%s still rated by the old bands: %+v", x.Code, x)
+		}
+	}
+	h := planHistory(t, w, in[0].Plan)
+	if last := h[len(h)-1]; last.Reason != "new bands for 2026" || !strings.HasPrefix(last.Path, "rules.bands") {
+		t.Fatalf("history %+v", last)
+	}
+	if _, err := w.SignOff(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.ApplyScenario(c, bonus.Scenario{Pool: &pool}, "again"); !errors.Is(err, app.ErrRefused) {
+		t.Fatalf("applying over a signed-off calibration: %v", err)
+	}
 }
