@@ -13,7 +13,7 @@ import (
 )
 
 // bonusUI opens the Bonus screen over a demo company of n people.
-func bonusUI(t *testing.T, lang string, n int) (*UI, *bonusScreen) {
+func bonusUI(t testing.TB, lang string, n int) (*UI, *bonusScreen) {
 	t.Helper()
 	u, store := testUI(t, lang)
 	if _, err := demo.Save(store, n, 1, lang); err != nil {
@@ -31,7 +31,7 @@ func bonusUI(t *testing.T, lang string, n int) (*UI, *bonusScreen) {
 }
 
 // setPolicy stores the scope's policy with pool, mode and step 1 000.
-func setPolicy(t *testing.T, u *UI, s *bonusScreen, pool float64, mode bonus.Mode) bonus.Policy {
+func setPolicy(t testing.TB, u *UI, s *bonusScreen, pool float64, mode bonus.Mode) bonus.Policy {
 	t.Helper()
 	c, _, _ := s.scope()
 	p, err := u.ws.BonusPolicy(c)
@@ -107,7 +107,7 @@ func TestBonusPoolBadNumberSavesNothing(t *testing.T) {
 }
 
 // openCalibration shows the calibration tab of s with a pool set.
-func openCalibration(t *testing.T, u *UI, s *bonusScreen, pool float64) *calibTab {
+func openCalibration(t testing.TB, u *UI, s *bonusScreen, pool float64) *calibTab {
 	t.Helper()
 	setPolicy(t, u, s, pool, bonus.ModeFit)
 	s.onScope()
@@ -120,7 +120,7 @@ func openCalibration(t *testing.T, u *UI, s *bonusScreen, pool float64) *calibTa
 }
 
 // pickMovable selects a card that can move one band up and returns its person.
-func pickMovable(t *testing.T, c *calibTab) *bonus.Input {
+func pickMovable(t testing.TB, c *calibTab) *bonus.Input {
 	t.Helper()
 	for col := 0; col < len(c.board.cards)-1; col++ {
 		if len(c.board.cards[col]) > 0 {

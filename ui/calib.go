@@ -183,10 +183,13 @@ func (t *calibTab) refresh(tot bonus.Totals, final map[app.UID]float64) {
 		titles[i] = u.T("%s (%d)", u.T(b.Name), len(cols[i]))
 	}
 	t.board.set(titles, cols)
+	words := t.dist.words.Visible()
 	t.dist.set(t.distBands(tot))
-	t.totals.SetText(t.totalsText(tot))
+	setText(t.totals, t.totalsText(tot))
 	t.updateActions()
-	t.root.Refresh() // the distribution's words may have come or gone: lay out again
+	if words != t.dist.words.Visible() {
+		t.root.Refresh() // the distribution's words came or went: lay out again
+	}
 }
 
 // card is person x's card.
@@ -255,13 +258,16 @@ func (t *calibTab) updateActions() {
 	switch {
 	case signed:
 		so := t.cal.SignedOff
-		t.state.SetText(u.T("Signed off by %s on %s: moves are refused until the calibration is reopened with a reason.",
+		setText(t.state, u.T("Signed off by %s on %s: moves are refused until the calibration is reopened with a reason.",
 			so.User, u.tr.FormatDate(app.DateOf(so.At))))
 		t.state.Importance = widget.WarningImportance
+		t.state.Refresh()
 	case t.sess != nil:
-		t.state.SetText(u.T("Select a card and move it with the buttons or the Left and Right keys; every move asks for a reason and is saved. %s: %d people.",
+		setText(t.state, u.T("Select a card and move it with the buttons or the Left and Right keys; every move asks for a reason and is saved. %s: %d people.",
 			t.s.unitName(t.unit), len(t.in)))
-		t.state.Importance = widget.LowImportance
+		if t.state.Importance != widget.LowImportance {
+			t.state.Importance = widget.LowImportance
+			t.state.Refresh()
+		}
 	}
-	t.state.Refresh()
 }

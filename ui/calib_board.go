@@ -61,13 +61,14 @@ func (b *calibBoard) set(titles []string, cards [][]boardCard) {
 	}
 	b.titles, b.cards = titles, cards
 	for i, l := range b.lists {
-		b.heads[i].SetText(titles[i])
-		l.UnselectAll()
+		setText(b.heads[i], titles[i])
 		l.Refresh()
 	}
 	b.col, b.row = -1, -1
-	if key != "" {
-		b.selectKey(key)
+	if key == "" || !b.selectKey(key) {
+		for _, l := range b.lists {
+			l.UnselectAll()
+		}
 	}
 }
 
@@ -210,18 +211,28 @@ func newCardView() fyne.CanvasObject {
 	return container.New(tightVBox{}, top, container.NewBorder(nil, nil, nil, bonus, mgr))
 }
 
-// fillCardView shows c in a card made by newCardView.
+// fillCardView shows c in a card made by newCardView, touching only the
+// texts that changed (after a move, most cards only change their bonus).
 func fillCardView(o fyne.CanvasObject, c *boardCard) {
 	box := o.(*fyne.Container)
 	top, bottom := box.Objects[0].(*fyne.Container), box.Objects[1].(*fyne.Container)
-	top.Objects[0].(*widget.Label).SetText(c.Name)
+	setText(top.Objects[0].(*widget.Label), c.Name)
 	right := top.Objects[1].(*fyne.Container)
-	if c.Overridden {
-		right.Objects[0].Show()
-	} else {
-		right.Objects[0].Hide()
+	if c.Overridden != right.Objects[0].Visible() {
+		if c.Overridden {
+			right.Objects[0].Show()
+		} else {
+			right.Objects[0].Hide()
+		}
 	}
-	right.Objects[1].(*widget.Label).SetText(c.Score)
-	bottom.Objects[0].(*widget.Label).SetText(c.Manager)
-	bottom.Objects[1].(*widget.Label).SetText(c.Bonus)
+	setText(right.Objects[1].(*widget.Label), c.Score)
+	setText(bottom.Objects[0].(*widget.Label), c.Manager)
+	setText(bottom.Objects[1].(*widget.Label), c.Bonus)
+}
+
+// setText sets l's text when it differs (SetText always redraws).
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }

@@ -65,24 +65,27 @@ func (d *distRow) set(bands []distBand) {
 		}
 		d.grid.Layout = container.NewGridWithColumns(max(len(bands), 1)).Layout
 		d.grid.Objects = cols
+		d.grid.Refresh()
 	}
 	d.bands = bands
 	for i, b := range bands {
 		d.bars[i].set(b)
-		d.texts[i].Importance = widget.MediumImportance
+		imp := widget.MediumImportance
 		if b.Problem != "" {
-			d.texts[i].Importance = widget.DangerImportance
+			imp = widget.DangerImportance
 		}
-		d.texts[i].SetText(b.Name + ": " + b.Text)
+		if imp != d.texts[i].Importance {
+			d.texts[i].Importance = imp
+			d.texts[i].Refresh()
+		}
+		setText(d.texts[i], b.Name+": "+b.Text)
 	}
 	if p := d.problems(); len(p) > 0 {
-		d.words.SetText(strings.Join(p, "; "))
+		setText(d.words, strings.Join(p, "; "))
 		d.words.Show()
 	} else {
-		d.words.SetText("")
 		d.words.Hide()
 	}
-	d.grid.Refresh()
 }
 
 // problems are the violations shown, one per band that has one.

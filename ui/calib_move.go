@@ -39,8 +39,9 @@ func (t *calibTab) move(person app.UID, band, reason string) {
 		return
 	}
 	before := calibUndo{person: person, band: x.Band, overridden: x.Overridden, reason: t.reason[person]}
+	in := *x // the card's input: the workspace need not read every plan to find it
 	t.run(func() (bonus.Totals, error) {
-		if _, err := t.s.u.ws.Override(t.cycle, t.unit, person, band, reason); err != nil {
+		if _, err := t.s.u.ws.OverrideInput(t.cycle, t.unit, in, band, reason); err != nil {
 			return bonus.Totals{}, err
 		}
 		return t.sess.Move(person, band, reason)
@@ -62,11 +63,16 @@ func (t *calibTab) onUndo() bool {
 		return true
 	}
 	last := t.undos[len(t.undos)-1]
+	x := t.input(last.person)
+	if x == nil {
+		return false
+	}
+	in := *x
 	t.run(func() (bonus.Totals, error) {
 		ws := u.ws
 		var err error
 		if last.overridden {
-			_, err = ws.Override(t.cycle, t.unit, last.person, last.band, last.reason)
+			_, err = ws.OverrideInput(t.cycle, t.unit, in, last.band, last.reason)
 		} else {
 			err = ws.UndoOverride(t.cycle, t.unit, last.person)
 		}
