@@ -182,3 +182,10 @@ func (u *UI) bonusTour() []TourStep {
 		{"27-bonus-simulator", tab(bonusTabSimulator)},
 	}
 }
+
+// save solves and saves the pool's rule when the pool is shown (Ctrl+S).
+func (s *bonusScreen) save() {
+	if s.tabs.SelectedIndex() == bonusTabPool {
+		s.pool.onSolve()
+	}
+}

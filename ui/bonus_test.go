@@ -345,3 +345,55 @@ func TestSimulatorApplyWritesTheRules(t *testing.T) {
 		}
 	}
 }
+
+// A target set in the form is stored, shown beside the current share, and a
+// band over it is marked in words.
+func TestCalibrationTargetShowsViolations(t *testing.T) {
+	u, s := bonusUI(t, "en", 30)
+	c := openCalibration(t, u, s, 40_000_000)
+	// the band with most people gets a target of 0 %: it must be over it
+	top, most := 0, -1
+	for i, col := range c.board.cards {
+		if len(col) > most {
+			top, most = i, len(col)
+		}
+	}
+	test.Tap(c.target)
+	// the form's entries are in band order, lowest first, as the board's columns
+	entries := dialogEntries(t, u)
+	if len(entries) < len(c.bands) {
+		t.Fatalf("%d entries in the target form, want one per band (%d)", len(entries), len(c.bands))
+	}
+	test.Type(entries[top], "0")
+	tapButton(t, u, u.T("Save"))
+	cal, err := u.ws.Calibration(c.cycle, c.unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := c.bands[top].Name
+	if p, ok := cal.Target.Percents[name]; !ok || p != 0 {
+		t.Fatalf("stored target %+v, want %s at 0", cal.Target.Percents, name)
+	}
+	if !c.dist.words.Visible() || !strings.Contains(c.dist.words.Text, u.T(name)) {
+		t.Errorf("no violation in words for %s: %q", name, c.dist.words.Text)
+	}
+	if !c.dist.bands[top].HasTarget || c.dist.bands[top].Problem == "" {
+		t.Errorf("band %s shown as %+v", name, c.dist.bands[top])
+	}
+}
+
+// dialogEntries are the single-line entries of the dialog on top, in order.
+func dialogEntries(t *testing.T, u *UI) []*keyEntry {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var out []*keyEntry
+	for _, o := range test.LaidOutObjects(top) {
+		if e, ok := o.(*keyEntry); ok && !e.MultiLine {
+			out = append(out, e)
+		}
+	}
+	return out
+}
