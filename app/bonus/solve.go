@@ -90,7 +90,7 @@ func prepare(in *Input, p *Policy, step float64, full *Employment) Row {
 	r.Eligible, r.Why, r.WhyText, r.Worked, r.Of, r.ProRata = em.Eligible, em.Why, em.WhyText, em.Worked, em.Of, em.ProRata
 	if !in.HasScore {
 		r.Eligible, r.ProRata = false, 0
-		r.Why = append(r.Why, NoScore)
+		r.Why = append(slices.Clip(r.Why), NoScore) // never into the shared answer's array
 		if r.WhyText.Key == "" {
 			r.WhyText = app.M("no score")
 		}

@@ -197,15 +197,23 @@ func (w *writer) writePart(zw *zip.Writer, b *bulk, f *zip.File) (err error) {
 	if i < 0 {
 		return fmt.Errorf("%s has no sheetData", f.Name)
 	}
-	dst, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+	// The entry is deflated on every core (pdeflate), so it goes in raw with
+	// its checksum and sizes in the data descriptor after it.
+	fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified, Flags: 0x8}
+	dst, err := zw.CreateRaw(fh)
 	if err != nil {
 		return err
 	}
-	rw := newRowWriter(w, dst)
+	pd := newPdeflate(dst)
+	rw := newRowWriter(w, pd)
 	defer func() {
 		if cerr := rw.close(); err == nil {
 			err = cerr
 		}
+		if cerr := pd.Close(); err == nil {
+			err = cerr
+		}
+		pd.seal(fh) // read by zw when the next entry starts or the zip is closed
 	}()
 	rw.buf = append(rw.buf, doc[:i]...)
 	for r := len(b.head); r < w.maxRows; r++ {
