@@ -26,6 +26,7 @@ func (t *simTab) show(sc bonus.Scenario, out bonus.Outcome) {
 		b := out.Ratings.Bands[i]
 		ratings = append(ratings, distBand{Name: u.T(b.Band), Current: b.Percent, Text: u.T("%d, %s", b.Count, u.tr.FormatPercent(b.Percent, 0))})
 	}
+	before := t.ratings.MinSize().Add(t.totals.MinSize())
 	t.ratings.set(ratings)
 	people := 0
 	for _, b := range out.Totals {
@@ -45,6 +46,9 @@ func (t *simTab) show(sc bonus.Scenario, out bonus.Outcome) {
 			Current: pct, Text: u.tr.FormatNumber(float64(b.Count), 0)})
 	}
 	t.totals.set(totals)
+	if t.ratings.MinSize().Add(t.totals.MinSize()) != before {
+		t.root.Refresh() // the charts grew or shrank: lay out again
+	}
 	t.winners.SetText(t.changesText(out.Winners))
 	t.losers.SetText(t.changesText(out.Losers))
 	enable(t.apply, sc.Bands != nil || sc.GroupWeights != nil || sc.Pool != nil)

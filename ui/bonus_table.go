@@ -48,7 +48,7 @@ func (t *bonusPoolTab) newTable() *rowTable {
 		}
 	}
 	for i, w := range bonusWidths {
-		tb.SetColumnWidth(i, max(w, fyne.MeasureText(t.columnTitle(i), theme.TextSize(), fyne.TextStyle{Bold: true}).Width+4*theme.Padding()))
+		tb.SetColumnWidth(i, max(w, fyne.MeasureText(t.columnTitle(i), theme.TextSize(), fyne.TextStyle{Bold: true}).Width+2*theme.InnerPadding()+3*theme.Padding()))
 	}
 	return tb
 }

@@ -183,12 +183,12 @@ func (t *calibTab) refresh(tot bonus.Totals, final map[app.UID]float64) {
 		titles[i] = u.T("%s (%d)", u.T(b.Name), len(cols[i]))
 	}
 	t.board.set(titles, cols)
-	words := t.dist.words.Visible()
+	before := t.dist.MinSize()
 	t.dist.set(t.distBands(tot))
 	setText(t.totals, t.totalsText(tot))
 	t.updateActions()
-	if words != t.dist.words.Visible() {
-		t.root.Refresh() // the distribution's words came or went: lay out again
+	if t.dist.MinSize() != before {
+		t.root.Refresh() // the distribution grew or shrank (its bands, its words): lay out again
 	}
 }
 
