@@ -25,6 +25,7 @@ func (u *UI) navItems() []navItem {
 		{u.T("Organisation"), theme.StorageIcon(), u.openOrg},
 		{u.T("Position templates"), theme.DocumentIcon(), u.openTemplates},
 		{u.T("KPI audit"), theme.WarningIcon(), u.openAudit},
+		{u.T("Bonus"), theme.ConfirmIcon(), u.openBonus}, // bonus pools and calibration (issue 14)
 		{u.T("Settings"), theme.SettingsIcon(), u.openSettings},
 	}
 }
@@ -72,6 +73,7 @@ const (
 	navOrg
 	navTemplates
 	navAudit
+	navBonus // issue 14
 	navSettings
 )
 
@@ -120,8 +122,16 @@ func (u *UI) onSearchShortcut() {
 	}
 }
 
-// onUndo reverts the last destructive action of the workspace.
+// screenUndoer is a screen with its own undo (the calibration's moves); undo
+// reports whether it took something back.
+type screenUndoer interface{ undo() bool }
+
+// onUndo reverts the shown screen's last step when it has its own undo, else
+// the last destructive action of the workspace.
 func (u *UI) onUndo() {
+	if s, ok := u.cur.(screenUndoer); ok && s.undo() {
+		return
+	}
 	if _, ok := u.ws.CanUndo(); !ok {
 		u.notify(u.T("Nothing to undo"))
 		return

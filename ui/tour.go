@@ -54,6 +54,7 @@ func (u *UI) Tour() []TourStep {
 		TourStep{"25-templates", u.openTemplates},
 		TourStep{"26-audit", u.openAudit},
 		TourStep{"27-collect-packets", u.tourCollect}) // ui/packet_tour.go
+	steps = append(steps, u.bonusTour()...) // issue 14
 	return steps
 }
 

@@ -41,6 +41,10 @@ type Spreadsheets interface {
 	WriteDocument(path string, write func(w io.Writer) error) error
 	// ReadDocument opens a plain document and passes it to read.
 	ReadDocument(path string, read func(r io.Reader) error) error
+	// WriteWorkbook writes a workbook laid out in app/ (the bonus pool
+	// workbook, the bonus regulation) as .xlsx, or one .csv file per sheet,
+	// and returns the files written. (issue 14)
+	WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, o Options) ([]string, error)
 }
 
 // Options tune an export.
@@ -116,6 +120,11 @@ func (None) WriteDocument(string, func(io.Writer) error) error { return ErrUnava
 
 // ReadDocument fails with ErrUnavailable.
 func (None) ReadDocument(string, func(io.Reader) error) error { return ErrUnavailable }
+
+// WriteWorkbook fails with ErrUnavailable.
+func (None) WriteWorkbook(context.Context, string, *sheet.Workbook, Options) ([]string, error) {
+	return nil, ErrUnavailable
+}
 
 // Documents writes and reads the app's own whole-file documents (packets,
 // library files): writes are atomic, a temporary file renamed into place.

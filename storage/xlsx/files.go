@@ -56,3 +56,8 @@ func (Files) WriteDocument(path string, write func(w io.Writer) error) error {
 func (Files) ReadDocument(path string, read func(r io.Reader) error) error {
 	return fileio.Files{}.ReadFile(path, read)
 }
+
+// WriteWorkbook calls WriteWorkbook (issue 14: the bonus workbooks of the GUI).
+func (Files) WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, o Options) ([]string, error) {
+	return WriteWorkbook(ctx, path, wb, o)
+}
