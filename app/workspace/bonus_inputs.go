@@ -137,7 +137,7 @@ func (w *Workspace) bonusInputs(c app.Cycle, p bonus.Policy, unit app.UID) ([]bo
 		caches[i] = bandsCache{}
 	}
 	_, err = w.eachPlan(func(part int, pl *app.Plan) error {
-		if !sameCycle(pl.Cycle, c) || scope != nil && !scope[pl.Person.Unit] {
+		if !sameCycle(pl.Cycle, c) || scope != nil && !scope[pl.Person.Unit] || !paysBonus(pl) {
 			return nil
 		}
 		parts[part] = append(parts[part], inputOf(pl, byUID[pl.PersonUID], score.OfficialResult(pl, today), caches[part]))
@@ -166,6 +166,14 @@ func (w *Workspace) bonusInputs(c app.Cycle, p bonus.Policy, unit app.UID) ([]bo
 	}
 	slices.SortStableFunc(in, func(a, b bonus.Input) int { return cmp.Compare(a.Code, b.Code) })
 	return w.withOverrides(c, in)
+}
+
+// paysBonus reports whether plan pl takes part in the bonus: a person's
+// plan whose targets were approved (approved or closed). Drafts and plans
+// still waiting for approval are left out, and so are unit plans (a
+// department's own KPIs), which pay nobody.
+func paysBonus(pl *app.Plan) bool {
+	return (pl.Status == app.Approved || pl.Status == app.Closed) && pl.UnitUID == ""
 }
 
 // inputOf is one plan's person as the solver sees them.

@@ -2,6 +2,7 @@ package workspace_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -166,6 +167,14 @@ func TestApplyScenarioWritesRulesAndPool(t *testing.T) {
 	if err := w.ApplyScenario(c, sc, "new bands for 2026"); err != nil {
 		t.Fatal(err)
 	}
+	if in, _ := w.BonusInputs(c, bonus.DefaultPolicy(c), ""); len(in) != 0 {
+		t.Fatalf("draft plans take part in the bonus: %d inputs", len(in))
+	}
+	for _, a := range []app.Action{app.Submit, app.Approve} { // approved again, they pay a bonus
+		if _, skipped, err := w.TransitionMany(ids, a, "new bands approved"); err != nil || len(skipped) > 0 {
+			t.Fatalf("%s: %v %v", a, skipped, err)
+		}
+	}
 	p, _ := w.BonusPolicy(c)
 	in, _ := w.BonusInputs(c, p, "")
 	if p.Pool != pool || p.Mode != bonus.ModeFit || len(in) == 0 {
@@ -177,13 +186,37 @@ func TestApplyScenarioWritesRulesAndPool(t *testing.T) {
 		}
 	}
 	h := planHistory(t, w, in[0].Plan)
-	if last := h[len(h)-1]; last.Reason != "new bands for 2026" || !strings.HasPrefix(last.Path, "rules.bands") {
-		t.Fatalf("history %+v", last)
+	i := slices.IndexFunc(h, func(e app.HistoryEntry) bool { return strings.HasPrefix(e.Path, "rules.bands") })
+	if i < 0 || h[i].Reason != "new bands for 2026" {
+		t.Fatalf("history %+v: no rules.bands entry with the reason", h)
 	}
 	if _, err := w.SignOff(c, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.ApplyScenario(c, bonus.Scenario{Pool: &pool}, "again"); !errors.Is(err, app.ErrRefused) {
 		t.Fatalf("applying over a signed-off calibration: %v", err)
+	}
+}
+
+// TestDraftPlansTakeNoPartInTheBonus is the regression test for the bonus
+// screen counting a draft (the tour's new plan) beside its person's
+// approved plan: only approved and closed plans of people pay a bonus.
+func TestDraftPlansTakeNoPartInTheBonus(t *testing.T) {
+	w, c := bonusWorkspace(t)
+	before, err := w.BonusInputs(c, bonus.DefaultPolicy(c), "")
+	if err != nil || len(before) < 2 {
+		t.Fatalf("inputs %d, %v", len(before), err)
+	}
+	ids, err := w.PlansIn("", app.Approved)
+	if err != nil || len(ids) == 0 {
+		t.Fatalf("approved plans %v %v", ids, err)
+	}
+	// one approved plan back to submitted (waiting for approval): it leaves the bonus
+	if _, skipped, err := w.TransitionMany(ids[:1], app.Reopen, "targets to review"); err != nil || len(skipped) > 0 {
+		t.Fatalf("reopen: %v %v", skipped, err)
+	}
+	after, err := w.BonusInputs(c, bonus.DefaultPolicy(c), "")
+	if err != nil || len(after) != len(before)-1 {
+		t.Fatalf("inputs %d after reopening one plan, want %d (%v)", len(after), len(before)-1, err)
 	}
 }
