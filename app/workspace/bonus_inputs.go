@@ -147,6 +147,14 @@ func (w *Workspace) bonusInputs(c app.Cycle, p bonus.Policy, unit app.UID) ([]bo
 		return nil, fmt.Errorf("bonus inputs: %w", err)
 	}
 	in := slices.Concat(parts[:]...)
+	placeInPools(in, p, units, org)
+	slices.SortStableFunc(in, func(a, b bonus.Input) int { return cmp.Compare(a.Code, b.Code) })
+	return w.withOverrides(c, in)
+}
+
+// placeInPools gives each input its unit's code and the nearest unit above
+// (or at) its unit that has a pool of its own in p.
+func placeInPools(in []bonus.Input, p bonus.Policy, units []app.OrgUnit, org *app.Org) {
 	pools := map[app.UID]bool{}
 	for _, up := range p.Units {
 		pools[up.Unit] = true
@@ -164,8 +172,6 @@ func (w *Workspace) bonusInputs(c app.Cycle, p bonus.Policy, unit app.UID) ([]bo
 			}
 		}
 	}
-	slices.SortStableFunc(in, func(a, b bonus.Input) int { return cmp.Compare(a.Code, b.Code) })
-	return w.withOverrides(c, in)
 }
 
 // paysBonus reports whether plan pl takes part in the bonus: a person's
