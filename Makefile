@@ -143,9 +143,12 @@ install: build
 	install -Dm755 $(BIN)/kpi $(PREFIX)/bin/kpi
 	install -Dm644 assets/icon.png $(PREFIX)/share/icons/hicolor/512x512/apps/vn.kpiplanner.app.png
 	mkdir -p $(PREFIX)/share/applications
-	sed 's|^Exec=.*|Exec=$(PREFIX)/bin/kpiplanner|' tools/kpiplanner.desktop > $(PREFIX)/share/applications/vn.kpiplanner.app.desktop.tmp
+	sed 's|^Exec=kpiplanner|Exec=$(PREFIX)/bin/kpiplanner|' tools/kpiplanner.desktop > $(PREFIX)/share/applications/vn.kpiplanner.app.desktop.tmp
 	mv $(PREFIX)/share/applications/vn.kpiplanner.app.desktop.tmp $(PREFIX)/share/applications/vn.kpiplanner.app.desktop
-	@echo "installed into $(PREFIX) (bin, share/applications, share/icons); add $(PREFIX)/bin to PATH if it is not"
+	install -Dm644 tools/kpiplanner-mime.xml $(PREFIX)/share/mime/packages/vn.kpiplanner.app.xml
+	-update-mime-database $(PREFIX)/share/mime >/dev/null 2>&1
+	-update-desktop-database $(PREFIX)/share/applications >/dev/null 2>&1
+	@echo "installed into $(PREFIX) (bin, share/applications, share/icons, share/mime: .kpip packets open in the app); add $(PREFIX)/bin to PATH if it is not"
 
 clean:
 	rm -rf $(BIN) $(DIST) cmd/*/rsrc_windows_amd64.syso

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$1 dist=$2
 build=$(awk -F= '/^ *Build *=/{gsub(/[ "]/,"",$2); print $2; exit}' FyneApp.toml)
-for f in bin/kpiplanner bin/kpi assets/icon.png tools/kpiplanner.desktop; do
+for f in bin/kpiplanner bin/kpi assets/icon.png tools/kpiplanner.desktop tools/kpiplanner-mime.xml; do
   [ -f "$f" ] || { echo "package: $f is missing (make build)" >&2; exit 1; }
 done
 work=$(mktemp -d)
@@ -21,7 +21,8 @@ lay() {
   install -Dm755 bin/kpi "$r/bin/kpi"
   install -Dm644 assets/icon.png "$r/share/icons/hicolor/512x512/apps/vn.kpiplanner.app.png"
   install -d "$r/share/applications"
-  sed "s|^Exec=.*|Exec=$1/bin/kpiplanner|" tools/kpiplanner.desktop >"$r/share/applications/vn.kpiplanner.app.desktop"
+  sed "s|^Exec=kpiplanner|Exec=$1/bin/kpiplanner|" tools/kpiplanner.desktop >"$r/share/applications/vn.kpiplanner.app.desktop"
+  install -Dm644 tools/kpiplanner-mime.xml "$r/share/mime/packages/vn.kpiplanner.app.xml"
 }
 
 name="kpiplanner-$version-linux-amd64"
@@ -35,11 +36,13 @@ install:
 	install -Dm755 usr/local/bin/kpi $(DESTDIR)$(PREFIX)/bin/kpi
 	install -Dm644 usr/local/share/icons/hicolor/512x512/apps/vn.kpiplanner.app.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/vn.kpiplanner.app.png
 	mkdir -p $(DESTDIR)$(PREFIX)/share/applications
-	sed 's|^Exec=.*|Exec=$(PREFIX)/bin/kpiplanner|' usr/local/share/applications/vn.kpiplanner.app.desktop > $(DESTDIR)$(PREFIX)/share/applications/vn.kpiplanner.app.desktop
+	sed 's|^Exec=[^ ]*|Exec=$(PREFIX)/bin/kpiplanner|' usr/local/share/applications/vn.kpiplanner.app.desktop > $(DESTDIR)$(PREFIX)/share/applications/vn.kpiplanner.app.desktop
+	install -Dm644 usr/local/share/mime/packages/vn.kpiplanner.app.xml $(DESTDIR)$(PREFIX)/share/mime/packages/vn.kpiplanner.app.xml
+	-update-mime-database $(DESTDIR)$(PREFIX)/share/mime >/dev/null 2>&1
 user-install:
 	$(MAKE) install PREFIX=$(HOME)/.local
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/kpiplanner $(DESTDIR)$(PREFIX)/bin/kpi $(DESTDIR)$(PREFIX)/share/applications/vn.kpiplanner.app.desktop $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/vn.kpiplanner.app.png
+	rm -f $(DESTDIR)$(PREFIX)/bin/kpiplanner $(DESTDIR)$(PREFIX)/bin/kpi $(DESTDIR)$(PREFIX)/share/applications/vn.kpiplanner.app.desktop $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/vn.kpiplanner.app.png $(DESTDIR)$(PREFIX)/share/mime/packages/vn.kpiplanner.app.xml
 .PHONY: install user-install uninstall
 MK
 tar -C "$work/tar" --owner=0 --group=0 -cJf "$dist/$name.tar.xz" "$name"

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -48,17 +49,32 @@ func (u *UI) showPackets() {
 // openPacket asks for a packet file and brings its plans into the
 // workspace (the manager's side), then shows the plans list.
 func (u *UI) openPacket() {
-	u.chooseOpenFile([]string{packet.Ext}, func(path string) {
-		u.readPackets([]string{path}, func(ps []*packet.Packet) {
-			var res *workspace.OpenedPacket
-			u.async(func() (err error) { res, _, err = u.ws.OpenPacket(ps[0]); return err }, func(err error) {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				u.openHome()
-				showMessage(u.win, u.T("Packet opened"), u.openedText(path, res))
-			})
+	u.chooseOpenFile([]string{packet.Ext}, u.openPacketAt)
+}
+
+// OpenFile opens a file given on the command line (a double-clicked
+// packet): a packet's plans come into the workspace as with Open packet…;
+// any other file gets a message saying what the app opens this way.
+func (u *UI) OpenFile(path string) {
+	if !strings.EqualFold(filepath.Ext(path), packet.Ext) {
+		u.showError(errors.New(u.T("%s is not a packet (%s): open plans and workbooks from the plans list.", filepath.Base(path), packet.Ext)))
+		return
+	}
+	u.openPacketAt(path)
+}
+
+// openPacketAt reads the packet at path (asking for its password when it
+// has one) and brings its plans into the workspace.
+func (u *UI) openPacketAt(path string) {
+	u.readPackets([]string{path}, func(ps []*packet.Packet) {
+		var res *workspace.OpenedPacket
+		u.async(func() (err error) { res, _, err = u.ws.OpenPacket(ps[0]); return err }, func(err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.openHome()
+			showMessage(u.win, u.T("Packet opened"), u.openedText(path, res))
 		})
 	})
 }

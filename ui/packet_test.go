@@ -271,3 +271,29 @@ func TestSendPacketsToChosenPeople(t *testing.T) {
 		t.Fatalf("packets for %v, want NV0002 and NV0005 with their own plan each", got)
 	}
 }
+
+// TestOpenFileOpensADoubleClickedPacket: the file given on the command line
+// (a double-clicked .kpip) opens as Open packet… does; another file is
+// refused with a message naming it, and nothing is added.
+func TestOpenFileOpensADoubleClickedPacket(t *testing.T) {
+	dir := t.TempDir()
+	hr := packetUI(t, "en", filepath.Join(t.TempDir(), "hr.db"), &packetDialogs{})
+	hrCompany(t, hr)
+	var kd string
+	for _, w := range sendAll(t, hr, dir) {
+		if w.For.Unit == "KD" {
+			kd = w.Path
+		}
+	}
+	m := packetUI(t, "en", filepath.Join(t.TempDir(), "manager.db"), &packetDialogs{})
+	m.OpenFile(filepath.Join(dir, "plans.xlsx"))
+	if got := overlayText(m); !strings.Contains(got, "plans.xlsx is not a packet (.kpip)") || len(m.home.rows) != 0 {
+		t.Fatalf("a workbook given as the file: %q, %d plans", got, len(m.home.rows))
+	}
+	m.win.Canvas().Overlays().Top().Hide()
+	m.win.Canvas().Overlays().Remove(m.win.Canvas().Overlays().Top())
+	m.OpenFile(kd)
+	if !strings.Contains(overlayText(m), "2 plans added") || len(m.home.rows) != 2 {
+		t.Fatalf("after opening the packet: %q, %d plans", overlayText(m), len(m.home.rows))
+	}
+}

@@ -88,6 +88,10 @@ func main() {
 	if winSize != (fyne.Size{}) {
 		u.Window().Resize(winSize)
 	}
+	if file := flag.Arg(0); file != "" && *shots == "" {
+		// a double-clicked packet (kpiplanner FILE.kpip): opened once the window runs
+		go fyne.Do(func() { u.OpenFile(file) })
+	}
 	u.ShowAndRun()
 }
 
