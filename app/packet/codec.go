@@ -255,8 +255,12 @@ func decodeContent(body []byte, o ReadOptions) (*Packet, error) {
 	skipped := 0
 	if pd != nil && c.Kind == Return {
 		// Plans their maker left as their bases need one decoding, or none.
+		var skip func(app.UID) bool
+		if o.Skip != nil {
+			skip = func(uid app.UID) bool { return o.Skip(Maker(c.Maker), uid) }
+		}
 		var err error
-		if c.Plans, c.Bases, same, skipped, err = trimUnchanged(pd, bd, o.Skip); err != nil {
+		if c.Plans, c.Bases, same, skipped, err = trimUnchanged(pd, bd, skip); err != nil {
 			return nil, err
 		}
 	}

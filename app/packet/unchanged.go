@@ -9,12 +9,12 @@ import (
 
 // ReadOptions tune Read.
 type ReadOptions struct {
-	// Skip, when set, is asked about each plan of a return packet that its
-	// maker left exactly as its base (the same bytes in the file): true
+	// Skip, when set, is asked about each plan of a return packet (by its
+	// maker and the plan's uid) that the maker left exactly as its base (the same bytes in the file): true
 	// leaves the plan out of Items undecoded (a merge against that base
 	// would change nothing), counted in Packet.Unchanged. Its uid is still
 	// checked against the other plans'.
-	Skip func(uid app.UID) bool
+	Skip func(maker Maker, uid app.UID) bool
 }
 
 // docElems is a compact plan document split into its plans' bytes: head is

@@ -36,7 +36,10 @@ func TestUnchangedPlansReadAsTheirBases(t *testing.T) {
 			t.Error("the unchanged plan shares its base: a change to one would change the other")
 		}
 		var asked []app.UID
-		skipped, err := packet.ReadWith(bytes.NewReader(data), "", packet.ReadOptions{Skip: func(u app.UID) bool {
+		skipped, err := packet.ReadWith(bytes.NewReader(data), "", packet.ReadOptions{Skip: func(m packet.Maker, u app.UID) bool {
+			if m != pk.Maker {
+				t.Errorf("asked with maker %+v", m)
+			}
 			asked = append(asked, u)
 			return true
 		}})

@@ -25,6 +25,28 @@ const settingMerged = "packet.merged."
 // and base, else against the packet's base; a packet to managers against
 // the base this workspace received before, else as it is.
 func (w *Workspace) PlanMerge(packets ...*packet.Packet) (*packet.MergePlan, error) {
+	mp, err := w.newMergePlanner()
+	if err != nil {
+		return nil, err
+	}
+	for _, pk := range packets {
+		mp.add(pk)
+	}
+	return mp.plan(), nil
+}
+
+// mergePlanner is PlanMerge one packet at a time: what it reads of the
+// workspace once, and the merge planned so far.
+type mergePlanner struct {
+	w     *Workspace
+	ours  map[app.UID]*app.Plan
+	bases map[app.UID]app.PacketBase
+	reg   *adoption
+	g     *packet.Merger
+	done  []packet.Source // packets merged before
+}
+
+func (w *Workspace) newMergePlanner() (*mergePlanner, error) {
 	plans, err := w.store.Plans()
 	if err != nil {
 		return nil, fmt.Errorf("plan merge: %w", err)
@@ -45,26 +67,43 @@ func (w *Workspace) PlanMerge(packets ...*packet.Packet) (*packet.MergePlan, err
 	if err != nil {
 		return nil, fmt.Errorf("plan merge: %w", err)
 	}
-	var todo, origs []*packet.Packet
-	var done []packet.Source
-	for _, pk := range packets {
-		if v, _ := w.store.Setting(settingMerged + pk.Hash); v != "" && pk.Hash != "" {
-			done = append(done, packet.Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker,
-				MadeAt: pk.MadeAt, For: pk.For, AlreadyMerged: true})
-			continue
-		}
-		reg.add(pk)
-		todo, origs = append(todo, prepare(pk, reg, bases)), append(origs, pk)
+	mp := &mergePlanner{w: w, ours: ours, bases: bases, reg: reg}
+	mp.g = packet.NewMerger(func(uid app.UID) *app.Plan { return ours[uid] }, judge(look))
+	return mp, nil
+}
+
+// add plans pk; pk is not kept (only the plans its merge lists).
+func (mp *mergePlanner) add(pk *packet.Packet) {
+	if v, _ := mp.w.store.Setting(settingMerged + pk.Hash); v != "" && pk.Hash != "" {
+		mp.done = append(mp.done, packet.Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker,
+			MadeAt: pk.MadeAt, For: pk.For, AlreadyMerged: true})
+		return
 	}
-	reg.finish()
-	m := packet.Merge(todo, func(uid app.UID) *app.Plan { return ours[uid] }, judge(look))
-	for i := range m.Plans {
-		pm := &m.Plans[i]
-		pm.BaseFingerprint = baseKey(origs[pm.Packet].Plan(pm.UID).Base)
+	mp.reg.add(pk)
+	listed := mp.g.Add(prepare(pk, mp.reg, mp.bases))
+	for i := range listed {
+		listed[i].BaseFingerprint = baseKey(pk.Plan(listed[i].UID).Base)
 	}
-	m.Packets = append(m.Packets, done...)
-	m.People, m.Units = reg.newPeople, reg.newUnits
-	return m, nil
+}
+
+// skip says whether a plan a return packet's maker left as its base can be
+// left unread: we have it, and no base recorded here replaces the packet's
+// (prepare), so the merge would change nothing.
+func (mp *mergePlanner) skip(maker packet.Maker, uid app.UID) bool {
+	if mp.ours[uid] == nil {
+		return false
+	}
+	b, ok := mp.bases[uid]
+	return !ok || b.BaseOf == "" || b.Workspace != maker.Workspace
+}
+
+// plan returns the merge planned.
+func (mp *mergePlanner) plan() *packet.MergePlan {
+	mp.reg.finish()
+	m := mp.g.Plan()
+	m.Packets = append(m.Packets, mp.done...)
+	m.People, m.Units = mp.reg.newPeople, mp.reg.newUnits
+	return m
 }
 
 // baseKey is what a merge record remembers of the packet's base of a plan:
