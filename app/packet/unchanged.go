@@ -62,26 +62,47 @@ func splitDoc(doc []byte) (d docElems, ok bool) {
 }
 
 // objectEnd returns the index just past the JSON object starting at
-// doc[i] ('{'), or -1 when it is not closed.
+// doc[i] ('{'), or -1 when it is not closed. It jumps from one quote or
+// bracket to the next.
 func objectEnd(doc []byte, i int) int {
-	depth, inStr := 0, false
-	for ; i < len(doc); i++ {
-		c := doc[i]
-		switch {
-		case inStr && c == '\\':
-			i++
-		case inStr:
-			inStr = c != '"'
-		case c == '"':
-			inStr = true
-		case c == '{' || c == '[':
+	depth := 0
+	for i < len(doc) {
+		j := bytes.IndexAny(doc[i:], `"{}[]`)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		switch doc[i] {
+		case '"':
+			if i = stringEnd(doc, i+1); i < 0 {
+				return -1
+			}
+			continue
+		case '{', '[':
 			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
+		default:
+			if depth--; depth == 0 {
 				return i + 1
 			}
 		}
+		i++
+	}
+	return -1
+}
+
+// stringEnd returns the index just past the closing quote of the JSON
+// string whose text starts at doc[i], or -1.
+func stringEnd(doc []byte, i int) int {
+	for i < len(doc) {
+		j := bytes.IndexAny(doc[i:], `"\`)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if doc[i] == '"' {
+			return i + 1
+		}
+		i += 2 // an escape: skip the escaped byte
 	}
 	return -1
 }

@@ -33,9 +33,9 @@ func (w *Workspace) PlanMergeFiles(docs files.Documents, paths []string, passwor
 	return mp.plan(), nil
 }
 
-// readInOrder reads n items with read, a few at a time (one per processor,
-// and one more waiting), and hands them to use in order; the first error
-// in that order stops it.
+// readInOrder reads n items with read, a few at a time (one per
+// processor), and hands them to use in order; the first error in that
+// order stops it.
 func readInOrder(n int, read func(i int) (*packet.Packet, error), use func(*packet.Packet) error) error {
 	type result struct {
 		pk  *packet.Packet
@@ -45,7 +45,7 @@ func readInOrder(n int, read func(i int) (*packet.Packet, error), use func(*pack
 	for i := range slots {
 		slots[i] = make(chan result, 1)
 	}
-	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)+1) // read and not yet used
+	ahead := make(chan struct{}, runtime.GOMAXPROCS(0)) // read and not yet used
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
