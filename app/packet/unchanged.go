@@ -61,48 +61,31 @@ func splitDoc(doc []byte) (d docElems, ok bool) {
 	return d, string(doc[i:]) == "]}"
 }
 
+// jsonSpecial marks the bytes objectEnd stops at.
+var jsonSpecial = [256]bool{'"': true, '\\': true, '{': true, '}': true, '[': true, ']': true}
+
 // objectEnd returns the index just past the JSON object starting at
-// doc[i] ('{'), or -1 when it is not closed. It jumps from one quote or
-// bracket to the next.
+// doc[i] ('{'), or -1 when it is not closed.
 func objectEnd(doc []byte, i int) int {
-	depth := 0
-	for i < len(doc) {
-		j := bytes.IndexAny(doc[i:], `"{}[]`)
-		if j < 0 {
-			return -1
-		}
-		i += j
-		switch doc[i] {
-		case '"':
-			if i = stringEnd(doc, i+1); i < 0 {
-				return -1
-			}
+	depth, inStr := 0, false
+	for ; i < len(doc); i++ {
+		c := doc[i]
+		if !jsonSpecial[c] {
 			continue
-		case '{', '[':
+		}
+		switch {
+		case c == '\\':
+			i++ // only inside strings: skip the escaped byte
+		case c == '"':
+			inStr = !inStr
+		case inStr:
+		case c == '{' || c == '[':
 			depth++
 		default:
 			if depth--; depth == 0 {
 				return i + 1
 			}
 		}
-		i++
-	}
-	return -1
-}
-
-// stringEnd returns the index just past the closing quote of the JSON
-// string whose text starts at doc[i], or -1.
-func stringEnd(doc []byte, i int) int {
-	for i < len(doc) {
-		j := bytes.IndexAny(doc[i:], `"\`)
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if doc[i] == '"' {
-			return i + 1
-		}
-		i += 2 // an escape: skip the escaped byte
 	}
 	return -1
 }
