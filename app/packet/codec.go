@@ -259,10 +259,7 @@ func decodeContent(body []byte, o ReadOptions) (*Packet, error) {
 		if o.Skip != nil {
 			skip = func(uid app.UID) bool { return o.Skip(Maker(c.Maker), uid) }
 		}
-		var err error
-		if c.Plans, c.Bases, same, skipped, err = trimUnchanged(pd, bd, skip); err != nil {
-			return nil, err
-		}
+		c.Plans, c.Bases, same, skipped = trimUnchanged(pd, bd, skip)
 	}
 	plans, err := plandoc.Unmarshal(c.Plans)
 	if err != nil {

@@ -110,17 +110,17 @@ func (d docElems) join(keep []int) []byte {
 // Write lays them out, the bases equal byte for byte to their plans (same
 // set records such uids: their base is their plan) and the plans skip
 // leaves out; it returns the documents to decode. Documents laid out
-// otherwise are returned as they are.
-func trimUnchanged(pd, bd []byte, skip func(app.UID) bool) (plans, bases []byte, same map[app.UID]bool, skipped int, err error) {
+// otherwise, or with a uid twice, are returned as they are.
+func trimUnchanged(pd, bd []byte, skip func(app.UID) bool) (plans, bases []byte, same map[app.UID]bool, skipped int) {
 	p, okp := splitDoc(pd)
 	b, okb := splitDoc(bd)
 	if !okp || !okb {
-		return pd, bd, nil, 0, nil
+		return pd, bd, nil, 0
 	}
 	baseOf := make(map[app.UID][]byte, len(b.elems))
 	for i, u := range b.uids {
 		if _, dup := baseOf[u]; u == "" || dup {
-			return pd, bd, nil, 0, nil
+			return pd, bd, nil, 0
 		}
 		baseOf[u] = b.elems[i]
 	}
@@ -130,7 +130,7 @@ func trimUnchanged(pd, bd []byte, skip func(app.UID) bool) (plans, bases []byte,
 	var keepPlans []int
 	for i, u := range p.uids {
 		if u != "" && seen[u] {
-			return nil, nil, nil, 0, refuse(ErrNotPacket, nil, app.M("the packet's plan %d has the uid of another of its plans", i+1))
+			return pd, bd, nil, 0 // decoded whole, setItems refuses it
 		}
 		seen[u] = true
 		if be, ok := baseOf[u]; u != "" && ok && bytes.Equal(be, p.elems[i]) {
@@ -149,5 +149,5 @@ func trimUnchanged(pd, bd []byte, skip func(app.UID) bool) (plans, bases []byte,
 			keepBases = append(keepBases, i)
 		}
 	}
-	return p.join(keepPlans), b.join(keepBases), same, skipped, nil
+	return p.join(keepPlans), b.join(keepBases), same, skipped
 }

@@ -2,6 +2,7 @@ package packet_test
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 
 	"kpiplanner/app"
@@ -55,5 +56,19 @@ func TestUnchangedPlansReadAsTheirBases(t *testing.T) {
 				t.Errorf("seed %d: item %d differs when skipping", seed, i)
 			}
 		}
+	}
+}
+
+// TestUnchangedPlanTwiceIsRefused: two plans with one uid, both left as
+// their bases, are still refused as a bad packet.
+func TestUnchangedPlanTwiceIsRefused(t *testing.T) {
+	pk := samplePacket(7)
+	dup := pk.Items[0].Plan.Clone()
+	pk.Items[0].Base = pk.Items[0].Plan.Clone()
+	pk.Items = append(pk.Items, packet.Item{Plan: dup, Base: dup.Clone()})
+	data := write(t, pk, "")
+	_, err := packet.ReadWith(bytes.NewReader(data), "", packet.ReadOptions{Skip: func(packet.Maker, app.UID) bool { return true }})
+	if !errors.Is(err, packet.ErrNotPacket) {
+		t.Fatalf("err = %v, want ErrNotPacket", err)
 	}
 }
