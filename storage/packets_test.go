@@ -37,3 +37,46 @@ func TestPacketBaseRoundTrip(t *testing.T) {
 		t.Errorf("base plan differs: %+v", d)
 	}
 }
+
+// TestPlansByUID: the plans read by uid are the plans Plans reads, the
+// uids listed are every plan's, and a uid not stored is left out.
+func TestPlansByUID(t *testing.T) {
+	db := openTemp(t)
+	var ps []*app.Plan
+	for range 3 {
+		ps = append(ps, richPlan())
+	}
+	if err := db.SavePlans(ps); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Plans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	uids, err := db.PlanUIDs()
+	if err != nil || len(uids) != 3 {
+		t.Fatalf("uids %v, %v", uids, err)
+	}
+	missing := app.NewUID()
+	got, err := db.PlansByUID([]app.UID{all[2].UID, missing, all[0].UID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[missing] != nil {
+		t.Fatalf("%d plans read, want 2 (the missing uid left out)", len(got))
+	}
+	for _, i := range []int{0, 2} {
+		if d := app.Diff(all[i], got[all[i].UID]); len(d) > 0 || got[all[i].UID].ID != all[i].ID {
+			t.Errorf("plan %d differs: %+v", i, d)
+		}
+	}
+	seen := map[app.UID]bool{}
+	for _, u := range uids {
+		seen[u] = true
+	}
+	for _, p := range all {
+		if !seen[p.UID] {
+			t.Errorf("uid %s not listed", p.UID)
+		}
+	}
+}

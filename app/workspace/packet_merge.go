@@ -30,30 +30,36 @@ func (w *Workspace) PlanMerge(packets ...*packet.Packet) (*packet.MergePlan, err
 		return nil, err
 	}
 	for _, pk := range packets {
-		mp.add(pk)
+		if err := mp.add(pk); err != nil {
+			return nil, err
+		}
 	}
 	return mp.plan(), nil
 }
 
 // mergePlanner is PlanMerge one packet at a time: what it reads of the
-// workspace once, and the merge planned so far.
+// workspace once, and the merge planned so far. Our plans are read per
+// packet, only those it carries (and not left out as unchanged), and let
+// go once the packet is planned: the merge keeps its own copy of those it
+// changes.
 type mergePlanner struct {
-	w     *Workspace
-	ours  map[app.UID]*app.Plan
-	bases map[app.UID]app.PacketBase
-	reg   *adoption
-	g     *packet.Merger
-	done  []packet.Source // packets merged before
+	w      *Workspace
+	exists map[app.UID]bool      // the uids of our plans
+	ours   map[app.UID]*app.Plan // our plans the packet being planned carries
+	bases  map[app.UID]app.PacketBase
+	reg    *adoption
+	g      *packet.Merger
+	done   []packet.Source // packets merged before
 }
 
 func (w *Workspace) newMergePlanner() (*mergePlanner, error) {
-	plans, err := w.store.Plans()
+	uids, err := w.store.PlanUIDs()
 	if err != nil {
 		return nil, fmt.Errorf("plan merge: %w", err)
 	}
-	ours := make(map[app.UID]*app.Plan, len(plans))
-	for _, p := range plans {
-		ours[p.UID] = p
+	exists := make(map[app.UID]bool, len(uids))
+	for _, u := range uids {
+		exists[u] = true
 	}
 	bases, err := w.PacketBases()
 	if err != nil {
@@ -67,30 +73,43 @@ func (w *Workspace) newMergePlanner() (*mergePlanner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("plan merge: %w", err)
 	}
-	mp := &mergePlanner{w: w, ours: ours, bases: bases, reg: reg}
-	mp.g = packet.NewMerger(func(uid app.UID) *app.Plan { return ours[uid] }, judge(look))
+	mp := &mergePlanner{w: w, exists: exists, bases: bases, reg: reg}
+	mp.g = packet.NewMerger(func(uid app.UID) *app.Plan { return mp.ours[uid] }, judge(look))
 	return mp, nil
 }
 
 // add plans pk; pk is not kept (only the plans its merge lists).
-func (mp *mergePlanner) add(pk *packet.Packet) {
+func (mp *mergePlanner) add(pk *packet.Packet) error {
 	if v, _ := mp.w.store.Setting(settingMerged + pk.Hash); v != "" && pk.Hash != "" {
 		mp.done = append(mp.done, packet.Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker,
 			MadeAt: pk.MadeAt, For: pk.For, AlreadyMerged: true})
-		return
+		return nil
 	}
+	var uids []app.UID
+	for _, it := range pk.Items {
+		if mp.exists[it.Plan.UID] {
+			uids = append(uids, it.Plan.UID)
+		}
+	}
+	ours, err := mp.w.store.PlansByUID(uids)
+	if err != nil {
+		return fmt.Errorf("plan merge: %w", err)
+	}
+	mp.ours = ours
 	mp.reg.add(pk)
 	listed := mp.g.Add(prepare(pk, mp.reg, mp.bases))
 	for i := range listed {
 		listed[i].BaseFingerprint = baseKey(pk.Plan(listed[i].UID).Base)
 	}
+	mp.ours = nil
+	return nil
 }
 
 // skip says whether a plan a return packet's maker left as its base can be
 // left unread: we have it, and no base recorded here replaces the packet's
 // (prepare), so the merge would change nothing.
 func (mp *mergePlanner) skip(maker packet.Maker, uid app.UID) bool {
-	if mp.ours[uid] == nil {
+	if !mp.exists[uid] {
 		return false
 	}
 	b, ok := mp.bases[uid]

@@ -23,10 +23,7 @@ func (w *Workspace) PlanMergeFiles(docs files.Documents, paths []string, passwor
 	o := packet.ReadOptions{Skip: mp.skip}
 	err = readInOrder(len(paths), func(i int) (*packet.Packet, error) {
 		return readPacketWith(docs, paths[i], password, o)
-	}, func(pk *packet.Packet) error {
-		mp.add(pk)
-		return nil
-	})
+	}, mp.add)
 	if err != nil {
 		return nil, err
 	}
