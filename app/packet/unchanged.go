@@ -106,6 +106,19 @@ func (d docElems) join(keep []int) []byte {
 	return append(out, "]}"...)
 }
 
+// byUID returns d's plans by uid, or nil when one has no uid or the uid of
+// another.
+func (d docElems) byUID() map[app.UID][]byte {
+	out := make(map[app.UID][]byte, len(d.elems))
+	for i, u := range d.uids {
+		if _, dup := out[u]; u == "" || dup {
+			return nil
+		}
+		out[u] = d.elems[i]
+	}
+	return out
+}
+
 // trimUnchanged cuts, from a return packet's plan documents laid out as
 // Write lays them out, the bases equal byte for byte to their plans (same
 // set records such uids: their base is their plan) and the plans skip
@@ -117,12 +130,9 @@ func trimUnchanged(pd, bd []byte, skip func(app.UID) bool) (plans, bases []byte,
 	if !okp || !okb {
 		return pd, bd, nil, 0
 	}
-	baseOf := make(map[app.UID][]byte, len(b.elems))
-	for i, u := range b.uids {
-		if _, dup := baseOf[u]; u == "" || dup {
-			return pd, bd, nil, 0
-		}
-		baseOf[u] = b.elems[i]
+	baseOf := b.byUID()
+	if baseOf == nil {
+		return pd, bd, nil, 0
 	}
 	same = map[app.UID]bool{}
 	equal := map[app.UID]bool{} // the plans whose base is dropped: same or skipped
