@@ -62,6 +62,11 @@ type Store interface {
 	// PacketBases returns the packet base of every plan that travelled in a
 	// packet, ordered by plan uid.
 	PacketBases() ([]PacketBase, error)
+	// PlanUIDs returns the uid of every plan, none decoded.
+	PlanUIDs() ([]UID, error)
+	// PlansByUID returns, by uid, the plans with the given uids (with their
+	// KPIs and actuals) in one read; uids the store lacks are left out.
+	PlansByUID(uids []UID) (map[UID]*Plan, error)
 }
 
 // Tx is one write transaction of a Store: what a user action changes, with its

@@ -62,13 +62,11 @@ func (t *txn) SavePacketBase(pb app.PacketBase) error {
 	if pb.Base == nil {
 		return fmt.Errorf("storage: put packet base of plan %s: no base plan", pb.Plan)
 	}
-	doc, err := plandoc.Marshal([]*app.Plan{pb.Base})
+	doc, err := plandoc.MarshalCompact([]*app.Plan{pb.Base})
 	if err != nil {
 		return fmt.Errorf("storage: put packet base of plan %s: %w", pb.Plan, err)
 	}
-	rec := packetBaseRecord{From: pb.From, Device: pb.Device, Workspace: pb.Workspace, File: pb.File,
-		Hash: pb.Hash, BaseOf: pb.BaseOf, At: pb.At.UTC(), Base: compactJSON(doc)}
-	v, err := json.Marshal(rec)
+	v, err := packetBaseValue(pb, bytes.TrimSuffix(doc, []byte("\n")))
 	if err != nil {
 		return fmt.Errorf("storage: put packet base of plan %s: %w", pb.Plan, err)
 	}
@@ -97,11 +95,20 @@ func decodePacketBase(k, v []byte) (app.PacketBase, error) {
 		File: rec.File, Hash: rec.Hash, BaseOf: rec.BaseOf, At: rec.At, Base: plans[0]}, nil
 }
 
-// compactJSON returns doc without its layout whitespace.
-func compactJSON(doc []byte) json.RawMessage {
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, doc); err != nil {
-		return doc
+// packetBaseValue returns pb's record with doc, a compact plan document,
+// put in by hand as its base: encoding/json would scan and copy it again.
+func packetBaseValue(pb app.PacketBase, doc []byte) ([]byte, error) {
+	rec := packetBaseRecord{From: pb.From, Device: pb.Device, Workspace: pb.Workspace, File: pb.File,
+		Hash: pb.Hash, BaseOf: pb.BaseOf, At: pb.At.UTC(), Base: json.RawMessage("null")}
+	v, err := json.Marshal(rec)
+	if err != nil {
+		return nil, err
 	}
-	return buf.Bytes()
+	head, ok := bytes.CutSuffix(v, []byte(`"base":null}`))
+	if !ok {
+		return nil, fmt.Errorf("unexpected layout of the record")
+	}
+	out := make([]byte, 0, len(head)+len(doc)+10)
+	out = append(append(append(out, head...), `"base":`...), doc...)
+	return append(out, '}'), nil
 }

@@ -134,6 +134,11 @@ func encodeContent(p *Packet) ([]byte, error) {
 // gives an *Error wrapping ErrNotPacket, ErrPlanDocument, ErrNewerFormat,
 // ErrTruncated, ErrTampered, ErrPasswordNeeded or ErrWrongPassword.
 func Read(r io.Reader, password string) (*Packet, error) {
+	return ReadWith(r, password, ReadOptions{})
+}
+
+// ReadWith is Read with options.
+func ReadWith(r io.Reader, password string, o ReadOptions) (*Packet, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read packet: %w", err)
@@ -154,7 +159,7 @@ func Read(r io.Reader, password string) (*Packet, error) {
 	if hex.EncodeToString(sum[:]) != env.SHA256 {
 		return nil, refuse(ErrTampered, nil, app.M("the packet was changed after it was written (its SHA-256 does not match): ask its sender for it again"))
 	}
-	p, err := decodeContent(body)
+	p, err := decodeContent(body, o)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +237,7 @@ func checkFormat(f string) error {
 }
 
 // decodeContent reads the checked content bytes of a packet.
-func decodeContent(body []byte) (*Packet, error) {
+func decodeContent(body []byte, o ReadOptions) (*Packet, error) {
 	var c content
 	head, pd, bd := splitContent(body)
 	d := json.NewDecoder(bytes.NewReader(head))
@@ -246,6 +251,16 @@ func decodeContent(body []byte) (*Packet, error) {
 	if c.Kind != ToManagers && c.Kind != Return {
 		return nil, refuse(ErrNotPacket, nil, app.M("the packet's kind %q is not %q or %q", c.Kind, ToManagers, Return))
 	}
+	var same map[app.UID]bool
+	skipped := 0
+	if pd != nil && c.Kind == Return {
+		// Plans their maker left as their bases need one decoding, or none.
+		var skip func(app.UID) bool
+		if o.Skip != nil {
+			skip = func(uid app.UID) bool { return o.Skip(Maker(c.Maker), uid) }
+		}
+		c.Plans, c.Bases, same, skipped = trimUnchanged(pd, bd, skip)
+	}
 	plans, err := plandoc.Unmarshal(c.Plans)
 	if err != nil {
 		return nil, refuse(ErrNotPacket, err, app.M("the packet's plans cannot be read: %v", err))
@@ -254,14 +269,14 @@ func decodeContent(body []byte) (*Packet, error) {
 	if err != nil {
 		return nil, refuse(ErrNotPacket, err, app.M("the packet's bases cannot be read: %v", err))
 	}
-	p := &Packet{Kind: c.Kind, Maker: Maker(c.Maker), MadeAt: c.MadeAt, For: Recipient(c.For)}
+	p := &Packet{Kind: c.Kind, Maker: Maker(c.Maker), MadeAt: c.MadeAt, For: Recipient(c.For), Unchanged: skipped}
 	if p.People, err = peopleOf(c.People); err != nil {
 		return nil, refuse(ErrNotPacket, err, app.M("the packet's people cannot be read: %v", err))
 	}
 	if p.Units, err = unitsOf(c.Units); err != nil {
 		return nil, refuse(ErrNotPacket, err, app.M("the packet's units cannot be read: %v", err))
 	}
-	return p, p.setItems(plans, bases)
+	return p, p.setItems(plans, bases, same)
 }
 
 // The keys of the plan documents as Write puts them, last in the content.
@@ -285,8 +300,9 @@ func splitContent(body []byte) (head, plans, bases []byte) {
 	return head, body[i+len(`,"plans":`) : j], body[j+len(`,"bases":`) : len(body)-1]
 }
 
-// setItems pairs plans with their bases by uid.
-func (p *Packet) setItems(plans, bases []*app.Plan) error {
+// setItems pairs plans with their bases by uid; a plan in same is its own
+// base (the bytes were equal).
+func (p *Packet) setItems(plans, bases []*app.Plan, same map[app.UID]bool) error {
 	byUID := make(map[app.UID]*app.Plan, len(bases))
 	for _, b := range bases {
 		byUID[b.UID] = b
@@ -303,6 +319,8 @@ func (p *Packet) setItems(plans, bases []*app.Plan) error {
 		switch {
 		case base != nil:
 			base.ID = 0
+		case same[pl.UID]:
+			base = pl.Clone()
 		case p.Kind == ToManagers:
 			base = pl.Clone() // a packet to managers is written without bases: each plan is its own
 		}

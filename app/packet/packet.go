@@ -68,6 +68,9 @@ type Packet struct {
 	// Hash is the hex SHA-256 of the packet's content as written: set by
 	// Write and checked and set by Read.
 	Hash string
+	// Unchanged counts the plans ReadOptions.Skip left out of Items (their
+	// maker left them as their bases).
+	Unchanged int
 	// File is the file the packet was read from, for messages and history;
 	// set by the caller that reads it.
 	File string

@@ -18,17 +18,47 @@ import (
 // order. Plans a packet leaves as they are here are not listed. It is pure:
 // nothing is read or written.
 func Merge(packets []*Packet, ours func(app.UID) *app.Plan, judge Judge) *MergePlan {
-	m := &MergePlan{}
-	virtual := map[app.UID]*app.Plan{}
-	for pi, pk := range packets {
-		m.Packets = append(m.Packets, Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker, MadeAt: pk.MadeAt, For: pk.For})
-		for _, it := range pk.Items {
-			pm := planOne(pk, pi, it, virtual, ours, judge)
-			if pm.New || len(pm.Changes)+len(pm.Conflicts)+len(pm.Refusals) > 0 {
-				m.Plans = append(m.Plans, pm)
-			}
+	g := NewMerger(ours, judge)
+	for _, pk := range packets {
+		g.Add(pk)
+	}
+	return g.Plan()
+}
+
+// Merger plans a merge one packet at a time, so that a packet can be
+// dropped once it is planned: Merge is NewMerger, Add of each packet in
+// order, then Plan.
+type Merger struct {
+	m       *MergePlan
+	virtual map[app.UID]*app.Plan
+	ours    func(app.UID) *app.Plan
+	judge   Judge
+}
+
+// NewMerger returns a Merger planning into ours with judge, as Merge does.
+func NewMerger(ours func(app.UID) *app.Plan, judge Judge) *Merger {
+	return &Merger{m: &MergePlan{}, virtual: map[app.UID]*app.Plan{}, ours: ours, judge: judge}
+}
+
+// Add plans pk against ours with the clean changes of the packets added
+// before, and returns the plans it lists (the merge plan's last ones; the
+// caller may fill in their BaseFingerprint).
+func (g *Merger) Add(pk *Packet) []PlanMerge {
+	pi, first := len(g.m.Packets), len(g.m.Plans)
+	g.m.Packets = append(g.m.Packets, Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker, MadeAt: pk.MadeAt, For: pk.For})
+	for _, it := range pk.Items {
+		pm := planOne(pk, pi, it, g.virtual, g.ours, g.judge)
+		if pm.New || len(pm.Changes)+len(pm.Conflicts)+len(pm.Refusals) > 0 {
+			g.m.Plans = append(g.m.Plans, pm)
 		}
 	}
+	return g.m.Plans[first:]
+}
+
+// Plan numbers the conflicts and returns the merge plan of the packets
+// added.
+func (g *Merger) Plan() *MergePlan {
+	m := g.m
 	id := 0
 	for i := range m.Plans {
 		for j := range m.Plans[i].Conflicts {

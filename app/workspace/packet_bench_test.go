@@ -173,11 +173,7 @@ func contains(ps []*app.Plan, p *app.Plan) bool {
 
 // planMerge reads the fixture's packets and plans their merge into w.
 func (f mergeFixture) planMerge(b *testing.B, w *workspace.Workspace) *packet.MergePlan {
-	pks, err := workspace.ReadPackets(fileio.Files{}, f.files, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	m, err := w.PlanMerge(pks...)
+	m, err := w.PlanMergeFiles(fileio.Files{}, f.files, "")
 	if err != nil {
 		b.Fatal(err)
 	}

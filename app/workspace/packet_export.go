@@ -233,10 +233,15 @@ func dedupe(codes []string) []string {
 // ReadPacket reads and checks the packet file at path through docs (see
 // packet.Read for the errors of a refused file) and sets its File.
 func ReadPacket(docs files.Documents, path, password string) (*packet.Packet, error) {
+	return readPacketWith(docs, path, password, packet.ReadOptions{})
+}
+
+// readPacketWith is ReadPacket with read options.
+func readPacketWith(docs files.Documents, path, password string, o packet.ReadOptions) (*packet.Packet, error) {
 	var pk *packet.Packet
 	err := docs.ReadDocument(path, func(r io.Reader) error {
 		var err error
-		pk, err = packet.Read(r, password)
+		pk, err = packet.ReadWith(r, password, o)
 		return err
 	})
 	if err != nil {

@@ -25,13 +25,41 @@ const settingMerged = "packet.merged."
 // and base, else against the packet's base; a packet to managers against
 // the base this workspace received before, else as it is.
 func (w *Workspace) PlanMerge(packets ...*packet.Packet) (*packet.MergePlan, error) {
-	plans, err := w.store.Plans()
+	mp, err := w.newMergePlanner()
+	if err != nil {
+		return nil, err
+	}
+	for _, pk := range packets {
+		if err := mp.add(pk); err != nil {
+			return nil, err
+		}
+	}
+	return mp.plan(), nil
+}
+
+// mergePlanner is PlanMerge one packet at a time: what it reads of the
+// workspace once, and the merge planned so far. Our plans are read per
+// packet, only those it carries (and not left out as unchanged), and let
+// go once the packet is planned: the merge keeps its own copy of those it
+// changes.
+type mergePlanner struct {
+	w      *Workspace
+	exists map[app.UID]bool      // the uids of our plans
+	ours   map[app.UID]*app.Plan // our plans the packet being planned carries
+	bases  map[app.UID]app.PacketBase
+	reg    *adoption
+	g      *packet.Merger
+	done   []packet.Source // packets merged before
+}
+
+func (w *Workspace) newMergePlanner() (*mergePlanner, error) {
+	uids, err := w.store.PlanUIDs()
 	if err != nil {
 		return nil, fmt.Errorf("plan merge: %w", err)
 	}
-	ours := make(map[app.UID]*app.Plan, len(plans))
-	for _, p := range plans {
-		ours[p.UID] = p
+	exists := make(map[app.UID]bool, len(uids))
+	for _, u := range uids {
+		exists[u] = true
 	}
 	bases, err := w.PacketBases()
 	if err != nil {
@@ -45,26 +73,56 @@ func (w *Workspace) PlanMerge(packets ...*packet.Packet) (*packet.MergePlan, err
 	if err != nil {
 		return nil, fmt.Errorf("plan merge: %w", err)
 	}
-	var todo, origs []*packet.Packet
-	var done []packet.Source
-	for _, pk := range packets {
-		if v, _ := w.store.Setting(settingMerged + pk.Hash); v != "" && pk.Hash != "" {
-			done = append(done, packet.Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker,
-				MadeAt: pk.MadeAt, For: pk.For, AlreadyMerged: true})
-			continue
+	mp := &mergePlanner{w: w, exists: exists, bases: bases, reg: reg}
+	mp.g = packet.NewMerger(func(uid app.UID) *app.Plan { return mp.ours[uid] }, judge(look))
+	return mp, nil
+}
+
+// add plans pk; pk is not kept (only the plans its merge lists).
+func (mp *mergePlanner) add(pk *packet.Packet) error {
+	if v, _ := mp.w.store.Setting(settingMerged + pk.Hash); v != "" && pk.Hash != "" {
+		mp.done = append(mp.done, packet.Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker,
+			MadeAt: pk.MadeAt, For: pk.For, AlreadyMerged: true})
+		return nil
+	}
+	var uids []app.UID
+	for _, it := range pk.Items {
+		if mp.exists[it.Plan.UID] {
+			uids = append(uids, it.Plan.UID)
 		}
-		reg.add(pk)
-		todo, origs = append(todo, prepare(pk, reg, bases)), append(origs, pk)
 	}
-	reg.finish()
-	m := packet.Merge(todo, func(uid app.UID) *app.Plan { return ours[uid] }, judge(look))
-	for i := range m.Plans {
-		pm := &m.Plans[i]
-		pm.BaseFingerprint = baseKey(origs[pm.Packet].Plan(pm.UID).Base)
+	ours, err := mp.w.store.PlansByUID(uids)
+	if err != nil {
+		return fmt.Errorf("plan merge: %w", err)
 	}
-	m.Packets = append(m.Packets, done...)
-	m.People, m.Units = reg.newPeople, reg.newUnits
-	return m, nil
+	mp.ours = ours
+	mp.reg.add(pk)
+	listed := mp.g.Add(prepare(pk, mp.reg, mp.bases))
+	for i := range listed {
+		listed[i].BaseFingerprint = baseKey(pk.Plan(listed[i].UID).Base)
+	}
+	mp.ours = nil
+	return nil
+}
+
+// skip says whether a plan a return packet's maker left as its base can be
+// left unread: we have it, and no base recorded here replaces the packet's
+// (prepare), so the merge would change nothing.
+func (mp *mergePlanner) skip(maker packet.Maker, uid app.UID) bool {
+	if !mp.exists[uid] {
+		return false
+	}
+	b, ok := mp.bases[uid]
+	return !ok || b.BaseOf == "" || b.Workspace != maker.Workspace
+}
+
+// plan returns the merge planned.
+func (mp *mergePlanner) plan() *packet.MergePlan {
+	mp.reg.finish()
+	m := mp.g.Plan()
+	m.Packets = append(m.Packets, mp.done...)
+	m.People, m.Units = mp.reg.newPeople, mp.reg.newUnits
+	return m
 }
 
 // baseKey is what a merge record remembers of the packet's base of a plan:

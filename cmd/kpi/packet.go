@@ -254,6 +254,29 @@ func packetReturn(e *env, f *packetFlags, rest []string) error {
 	return nil
 }
 
+// planMerge reads the packet files and plans their merge, each packet as it
+// is read (Workspace.PlanMergeFiles); when one is encrypted and no
+// --password-file was given, the files are read one by one with prompts.
+func (f *packetFlags) planMerge(e *env, ws *workspace.Workspace, paths []string) (*packet.MergePlan, error) {
+	pass := ""
+	if f.passFile != "" {
+		p, err := readPasswordFile(f.passFile)
+		if err != nil {
+			return nil, err
+		}
+		pass = p
+	}
+	m, err := ws.PlanMergeFiles(fileio.Files{}, paths, pass)
+	if !errors.Is(err, packet.ErrPasswordNeeded) || f.passFile != "" {
+		return m, err
+	}
+	pks, err := f.readPackets(e, paths)
+	if err != nil {
+		return nil, err
+	}
+	return ws.PlanMerge(pks...)
+}
+
 func packetMerge(e *env, f *packetFlags, files []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("%w: merge needs one or more FILE", errUsage)
@@ -262,15 +285,11 @@ func packetMerge(e *env, f *packetFlags, files []string) error {
 	if side != "" && side != packet.Ours && side != packet.Theirs {
 		return fmt.Errorf("%w: --take must be theirs or ours", errUsage)
 	}
-	pks, err := f.readPackets(e, files)
-	if err != nil {
-		return err
-	}
 	ws, err := e.workspace()
 	if err != nil {
 		return err
 	}
-	m, err := ws.PlanMerge(pks...)
+	m, err := f.planMerge(e, ws, files)
 	if err != nil {
 		return err
 	}
