@@ -138,9 +138,13 @@ func (w *writer) compose(out io.Writer, raw []byte, bulks []*bulk) error {
 		}
 	}
 	zw := fastZip(out).(*zip.Writer)
+	copyFn := copyEntry
+	if w.sst = nil; canShare(zr) {
+		w.sst, copyFn = newSharedStrings(), copyShared
+	}
 	for _, f := range zr.File {
 		if !parts[f.Name] {
-			if err := copyEntry(zw, f); err != nil {
+			if err := copyFn(zw, f); err != nil {
 				return err
 			}
 		}
@@ -148,6 +152,11 @@ func (w *writer) compose(out io.Writer, raw []byte, bulks []*bulk) error {
 	for _, b := range bulks {
 		if err := w.writeBulk(zw, b, paths, entries); err != nil {
 			return fmt.Errorf("sheet %s: %w", b.s.Name, err)
+		}
+	}
+	if w.sst != nil {
+		if err := w.sst.write(zw); err != nil {
+			return fmt.Errorf("shared strings: %w", err)
 		}
 	}
 	return zw.Close()

@@ -12,7 +12,8 @@ import (
 
 // rowWriter serialises rows of a bulk sheet as SpreadsheetML, the way
 // excelize's stream writer does: numbers as <v>, text as inline strings,
-// formulas as <f> with their cached value. A goroutine compresses what it
+// formulas as <f> with their cached value; text as shared strings when
+// the writer keeps a table (sst.go). A goroutine compresses what it
 // has written while it writes more, so both cores work.
 type rowWriter struct {
 	w    *writer
@@ -110,6 +111,14 @@ func (rw *rowWriter) row(r int, row sheet.Row) error {
 			b = append(b, ` s="`...)
 			b = strconv.AppendInt(b, int64(id), 10)
 			b = append(b, '"')
+		}
+		if sst := rw.w.sst; sst != nil && c.Formula == "" && c.Kind == sheet.Text {
+			if id, ok := sst.id(c.Str); ok {
+				b = append(b, ` t="s"><v>`...)
+				b = strconv.AppendInt(b, int64(id), 10)
+				b = append(b, `</v></c>`...)
+				continue
+			}
 		}
 		b = cellXML(b, c)
 	}

@@ -117,7 +117,8 @@ type writer struct {
 
 	cells  []excelize.Cell
 	vals   []any
-	styles []colStyle // the last style id per column, to skip map look-ups
+	styles []colStyle     // the last style id per column, to skip map look-ups
+	sst    *sharedStrings // the bulk sheets' text, when the workbook has no table of its own
 }
 
 // colStyle caches a column's last style.
