@@ -82,7 +82,13 @@ func Company(plans []*app.Plan, pick score.Pick, t Translate) (*Workbook, Compan
 	sets, setOf := ruleSets(plans)
 	rules := rulesSheet(l, lay.Rules, sets)
 	lay.TotalRow = len(plans) + 1
-	return &Workbook{Sheets: []*Sheet{bonusSheet(l, lay, plans, pick, sets, setOf), rules, actualsSheet(l, lay.Actuals, plans, pick)}}, lay
+	// Each plan's window is picked once, for both sheets and both passes
+	// over the actuals (counting, writing).
+	wins := make([]score.Window, len(plans))
+	for i, p := range plans {
+		wins[i] = pick(p)
+	}
+	return &Workbook{Sheets: []*Sheet{bonusSheet(l, lay, plans, wins, sets, setOf), rules, actualsSheet(l, lay.Actuals, plans, wins)}}, lay
 }
 
 // ruleSets returns the distinct bonus rules of plans and, per plan, the
@@ -143,7 +149,7 @@ func rulesSheet(l lang, name string, sets []*ruleSet) *Sheet {
 	return s
 }
 
-func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, sets []*ruleSet, setOf []int) *Sheet {
+func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, wins []score.Window, sets []*ruleSet, setOf []int) *Sheet {
 	heads := []string{l.T("No."), l.T("Person"), l.T("Department"), l.T("Position"), l.T("Plan"), l.T("Total score"),
 		l.T("Rating"), l.T("Bonus multiplier"), l.T("Base bonus"), l.T("Bonus"), l.T("Currency"), l.T("Scoring rules"),
 		l.T("Scored to"), l.T("Note")}
@@ -162,7 +168,7 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, s
 		}
 		pool := 0.0 // the sum of the rounded bonuses shown, like SUM
 		for i, p := range plans {
-			res := score.In(p, pick(p))
+			res := score.In(p, wins[i])
 			pool = money.RoundTo(pool+res.Bonus, money.Unit(p.Person.Currency))
 			bonusRow(l, row, i, p, res, sets[setOf[i]])
 			if !yield(row) {

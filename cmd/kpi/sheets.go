@@ -95,6 +95,13 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	defer stop()
 	var files []string
 	if *company {
+		// Everything the workbook needs is loaded: closing the database
+		// unmaps its file (tens of megabytes of resident pages for a
+		// large company) before the workbook is written.
+		if err := s.Close(); err != nil {
+			return err
+		}
+		e.store = nil
 		files, err = xlsx.WriteCompany(ctx, f.out, plans, pick, opts)
 	} else {
 		if opts.History, err = histories(workspace.New(s), plans); err != nil {

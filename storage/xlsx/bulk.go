@@ -22,7 +22,7 @@ import (
 // excelize's stream writer costs a few microseconds a row, and keeps the
 // whole file in memory, which makes a million-row sheet take many seconds
 // and hundreds of megabytes; written in bulk it takes about a second.
-const bulkRows = 50_000
+const bulkRows = 5_000
 
 // bulk is a sheet written in bulk, split into parts of at most maxRows rows.
 type bulk struct {
