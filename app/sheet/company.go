@@ -158,6 +158,12 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, wins []score.Windo
 	for _, w := range widths {
 		s.Cols = append(s.Cols, Col{Width: w})
 	}
+	// Each plan is scored once, up front, however often the rows are read
+	// (a bulk writer reads them twice: for their styles, then to write them).
+	scored := make([]bonusFigures, len(plans))
+	for i, p := range plans {
+		scored[i] = figuresOf(l, score.In(p, wins[i]))
+	}
 	s.Rows = func(yield func(Row) bool) {
 		row := make(Row, coCols)
 		for i, h := range heads {
@@ -168,7 +174,7 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, wins []score.Windo
 		}
 		pool := 0.0 // the sum of the rounded bonuses shown, like SUM
 		for i, p := range plans {
-			res := score.In(p, wins[i])
+			res := &scored[i]
 			pool = money.RoundTo(pool+res.Bonus, money.Unit(p.Person.Currency))
 			bonusRow(l, row, i, p, res, sets[setOf[i]])
 			if !yield(row) {
@@ -187,8 +193,22 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, wins []score.Windo
 	return s
 }
 
+// bonusFigures is what the bonus sheet shows of a plan's score.
+type bonusFigures struct {
+	HasTotal        bool
+	Official, Bonus float64
+	Rating          app.Band
+	AtLabel, Note   string
+}
+
+// figuresOf keeps what the bonus sheet shows of res.
+func figuresOf(l lang, res score.Result) bonusFigures {
+	return bonusFigures{HasTotal: res.HasTotal, Official: res.Official, Bonus: res.Bonus, Rating: res.Rating,
+		AtLabel: res.AtLabel, Note: provisionalNote(l, res)}
+}
+
 // bonusRow fills row with plan i's line of the bonus sheet (sheet row i+1).
-func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet) {
+func bonusRow(l lang, row Row, i int, p *app.Plan, res *bonusFigures, rs *ruleSet) {
 	r := i + 1
 	total := Ref(CoTotal, r)
 	money := MoneyFormat(p.Person.Currency)
@@ -214,7 +234,7 @@ func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet
 	row[CoCurrency] = Str(p.Person.Currency, Plain)
 	row[CoRuleSet] = Num(float64(rs.no), Plain, FormatGeneral)
 	row[CoWindow] = Str(res.AtLabel, Plain)
-	row[CoNote] = Str(provisionalNote(l, res), Plain)
+	row[CoNote] = Str(res.Note, Plain)
 }
 
 // provisionalNote says that a result may still change and which KPIs have

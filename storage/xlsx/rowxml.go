@@ -19,6 +19,7 @@ type rowWriter struct {
 	w    *writer
 	buf  []byte
 	cols []string // column letters, by index
+	num  []byte   // the row number being written
 
 	full  chan []byte // buffers to write to out
 	free  chan []byte // written buffers, for reuse
@@ -78,7 +79,8 @@ func (rw *rowWriter) col(i int) string {
 
 // row appends row as sheet row r (0-based).
 func (rw *rowWriter) row(r int, row sheet.Row) error {
-	num := strconv.Itoa(r + 1)
+	rw.num = strconv.AppendInt(rw.num[:0], int64(r+1), 10)
+	num := rw.num
 	b := append(rw.buf, `<row r="`...)
 	b = append(b, num...)
 	b = append(b, `">`...)
