@@ -20,6 +20,7 @@ type rowWriter struct {
 	buf  []byte
 	cols []string // column letters, by index
 	num  []byte   // the row number being written
+	last []sstHit // per column, the last text shared and its number
 
 	full  chan []byte // buffers to write to out
 	free  chan []byte // written buffers, for reuse
@@ -115,7 +116,7 @@ func (rw *rowWriter) row(r int, row sheet.Row) error {
 			b = append(b, '"')
 		}
 		if sst := rw.w.sst; sst != nil && c.Formula == "" && c.Kind == sheet.Text {
-			if id, ok := sst.id(c.Str); ok {
+			if id, ok := rw.shared(sst, i, c.Str); ok {
 				b = append(b, ` t="s"><v>`...)
 				b = strconv.AppendInt(b, int64(id), 10)
 				b = append(b, `</v></c>`...)
@@ -126,6 +127,29 @@ func (rw *rowWriter) row(r int, row sheet.Row) error {
 	}
 	rw.buf = append(b, `</row>`...)
 	return nil
+}
+
+// sstHit is a text and its number in the shared strings table.
+type sstHit struct {
+	s  string
+	id int
+}
+
+// shared returns the number of text s in column col, skipping the table's
+// map when the column repeats its text (a person's name on each of their rows).
+func (rw *rowWriter) shared(sst *sharedStrings, col int, s string) (int, bool) {
+	for len(rw.last) <= col {
+		rw.last = append(rw.last, sstHit{id: -1})
+	}
+	if h := &rw.last[col]; h.id >= 0 && h.s == s {
+		sst.count++
+		return h.id, true
+	}
+	id, ok := sst.id(s)
+	if ok {
+		rw.last[col] = sstHit{s, id}
+	}
+	return id, ok
 }
 
 // cellXML appends the rest of a <c> element: its type, formula and value.
