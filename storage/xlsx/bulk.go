@@ -138,16 +138,8 @@ func (w *writer) compose(out io.Writer, raw []byte, bulks []*bulk) error {
 		}
 	}
 	zw := fastZip(out).(*zip.Writer)
-	copyFn := copyEntry
-	if w.sst = nil; canShare(zr) {
-		w.sst, copyFn = newSharedStrings(), copyShared
-	}
-	for _, f := range zr.File {
-		if !parts[f.Name] {
-			if err := copyFn(zw, f); err != nil {
-				return err
-			}
-		}
+	if err := w.copyLaidOut(zw, zr, parts); err != nil {
+		return err
 	}
 	for _, b := range bulks {
 		if err := w.writeBulk(zw, b, paths, entries); err != nil {
@@ -160,6 +152,24 @@ func (w *writer) compose(out io.Writer, raw []byte, bulks []*bulk) error {
 		}
 	}
 	return zw.Close()
+}
+
+// copyLaidOut copies the entries of excelize's workbook zr but the bulk
+// parts; when it has no shared strings table, it declares the one the bulk
+// sheets' text will fill (w.sst).
+func (w *writer) copyLaidOut(zw *zip.Writer, zr *zip.Reader, parts map[string]bool) error {
+	copyFn := copyEntry
+	if w.sst = nil; canShare(zr) {
+		w.sst, copyFn = newSharedStrings(), copyShared
+	}
+	for _, f := range zr.File {
+		if !parts[f.Name] {
+			if err := copyFn(zw, f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // copyEntry copies a zip entry without recompressing it.
