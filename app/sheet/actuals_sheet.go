@@ -8,15 +8,15 @@ import (
 )
 
 // actualsSheet is the company's long table of actuals: one row per person,
-// KPI and period with an actual inside the window pick chooses for its plan.
-func actualsSheet(l lang, name string, plans []*app.Plan, pick score.Pick) *Sheet {
+// KPI and period with an actual inside its plan's window (wins[i] for plans[i]).
+func actualsSheet(l lang, name string, plans []*app.Plan, wins []score.Window) *Sheet {
 	s := &Sheet{Name: name, FreezeRows: 1, FreezeCols: 2, HeaderRows: 1}
 	for _, w := range []float64{7, 28, 22, 40, 7, 11, 16, 14} {
 		s.Cols = append(s.Cols, Col{Width: w})
 	}
 	s.NumRows = 1
-	for _, p := range plans {
-		end := pick(p).Last
+	for i, p := range plans {
+		end := wins[i].Last
 		for i := range p.KPIs {
 			for _, a := range p.KPIs[i].Actuals {
 				if a.Period >= 0 && a.Period <= end {
@@ -36,7 +36,7 @@ func actualsSheet(l lang, name string, plans []*app.Plan, pick score.Pick) *Shee
 		}
 		starts := periodStarts{}
 		for i, p := range plans {
-			if !actualRows(row, i, p, pick(p).Last, starts.of(p.Cycle), yield) {
+			if !actualRows(row, i, p, wins[i].Last, starts.of(p.Cycle), yield) {
 				return
 			}
 		}

@@ -82,7 +82,13 @@ func Company(plans []*app.Plan, pick score.Pick, t Translate) (*Workbook, Compan
 	sets, setOf := ruleSets(plans)
 	rules := rulesSheet(l, lay.Rules, sets)
 	lay.TotalRow = len(plans) + 1
-	return &Workbook{Sheets: []*Sheet{bonusSheet(l, lay, plans, pick, sets, setOf), rules, actualsSheet(l, lay.Actuals, plans, pick)}}, lay
+	// Each plan's window is picked once, for both sheets and both passes
+	// over the actuals (counting, writing).
+	wins := make([]score.Window, len(plans))
+	for i, p := range plans {
+		wins[i] = pick(p)
+	}
+	return &Workbook{Sheets: []*Sheet{bonusSheet(l, lay, plans, wins, sets, setOf), rules, actualsSheet(l, lay.Actuals, plans, wins)}}, lay
 }
 
 // ruleSets returns the distinct bonus rules of plans and, per plan, the
@@ -143,7 +149,7 @@ func rulesSheet(l lang, name string, sets []*ruleSet) *Sheet {
 	return s
 }
 
-func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, sets []*ruleSet, setOf []int) *Sheet {
+func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, wins []score.Window, sets []*ruleSet, setOf []int) *Sheet {
 	heads := []string{l.T("No."), l.T("Person"), l.T("Department"), l.T("Position"), l.T("Plan"), l.T("Total score"),
 		l.T("Rating"), l.T("Bonus multiplier"), l.T("Base bonus"), l.T("Bonus"), l.T("Currency"), l.T("Scoring rules"),
 		l.T("Scored to"), l.T("Note")}
@@ -151,6 +157,12 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, s
 	s := &Sheet{Name: lay.Bonus, FreezeRows: 1, FreezeCols: 2, HeaderRows: 1, NumRows: len(plans) + 2}
 	for _, w := range widths {
 		s.Cols = append(s.Cols, Col{Width: w})
+	}
+	// Each plan is scored once, up front, however often the rows are read
+	// (a bulk writer reads them twice: for their styles, then to write them).
+	scored := make([]bonusFigures, len(plans))
+	for i, p := range plans {
+		scored[i] = figuresOf(l, score.In(p, wins[i]))
 	}
 	s.Rows = func(yield func(Row) bool) {
 		row := make(Row, coCols)
@@ -162,7 +174,7 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, s
 		}
 		pool := 0.0 // the sum of the rounded bonuses shown, like SUM
 		for i, p := range plans {
-			res := score.In(p, pick(p))
+			res := &scored[i]
 			pool = money.RoundTo(pool+res.Bonus, money.Unit(p.Person.Currency))
 			bonusRow(l, row, i, p, res, sets[setOf[i]])
 			if !yield(row) {
@@ -181,8 +193,22 @@ func bonusSheet(l lang, lay CompanyLayout, plans []*app.Plan, pick score.Pick, s
 	return s
 }
 
+// bonusFigures is what the bonus sheet shows of a plan's score.
+type bonusFigures struct {
+	HasTotal        bool
+	Official, Bonus float64
+	Rating          app.Band
+	AtLabel, Note   string
+}
+
+// figuresOf keeps what the bonus sheet shows of res.
+func figuresOf(l lang, res score.Result) bonusFigures {
+	return bonusFigures{HasTotal: res.HasTotal, Official: res.Official, Bonus: res.Bonus, Rating: res.Rating,
+		AtLabel: res.AtLabel, Note: provisionalNote(l, res)}
+}
+
 // bonusRow fills row with plan i's line of the bonus sheet (sheet row i+1).
-func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet) {
+func bonusRow(l lang, row Row, i int, p *app.Plan, res *bonusFigures, rs *ruleSet) {
 	r := i + 1
 	total := Ref(CoTotal, r)
 	money := MoneyFormat(p.Person.Currency)
@@ -208,7 +234,7 @@ func bonusRow(l lang, row Row, i int, p *app.Plan, res score.Result, rs *ruleSet
 	row[CoCurrency] = Str(p.Person.Currency, Plain)
 	row[CoRuleSet] = Num(float64(rs.no), Plain, FormatGeneral)
 	row[CoWindow] = Str(res.AtLabel, Plain)
-	row[CoNote] = Str(provisionalNote(l, res), Plain)
+	row[CoNote] = Str(res.Note, Plain)
 }
 
 // provisionalNote says that a result may still change and which KPIs have

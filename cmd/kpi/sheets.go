@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"kpiplanner/app"
@@ -95,6 +96,18 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	defer stop()
 	var files []string
 	if *company {
+		// Everything the workbook needs is loaded: closing the database
+		// unmaps its file (tens of megabytes of resident pages for a
+		// large company) before the workbook is written.
+		if err := s.Close(); err != nil {
+			return err
+		}
+		e.store = nil
+		// The loaded plans are most of the heap and stay live while the
+		// workbook is written, which makes little garbage: collecting at a
+		// quarter above them rather than double keeps the peak resident
+		// memory of 10 000 people under 150 MB for a few collections.
+		defer debug.SetGCPercent(debug.SetGCPercent(25))
 		files, err = xlsx.WriteCompany(ctx, f.out, plans, pick, opts)
 	} else {
 		if opts.History, err = histories(workspace.New(s), plans); err != nil {

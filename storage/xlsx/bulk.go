@@ -22,7 +22,7 @@ import (
 // excelize's stream writer costs a few microseconds a row, and keeps the
 // whole file in memory, which makes a million-row sheet take many seconds
 // and hundreds of megabytes; written in bulk it takes about a second.
-const bulkRows = 50_000
+const bulkRows = 5_000
 
 // bulk is a sheet written in bulk, split into parts of at most maxRows rows.
 type bulk struct {
@@ -138,19 +138,38 @@ func (w *writer) compose(out io.Writer, raw []byte, bulks []*bulk) error {
 		}
 	}
 	zw := fastZip(out).(*zip.Writer)
-	for _, f := range zr.File {
-		if !parts[f.Name] {
-			if err := copyEntry(zw, f); err != nil {
-				return err
-			}
-		}
+	if err := w.copyLaidOut(zw, zr, parts); err != nil {
+		return err
 	}
 	for _, b := range bulks {
 		if err := w.writeBulk(zw, b, paths, entries); err != nil {
 			return fmt.Errorf("sheet %s: %w", b.s.Name, err)
 		}
 	}
+	if w.sst != nil {
+		if err := w.sst.write(zw); err != nil {
+			return fmt.Errorf("shared strings: %w", err)
+		}
+	}
 	return zw.Close()
+}
+
+// copyLaidOut copies the entries of excelize's workbook zr but the bulk
+// parts; when it has no shared strings table, it declares the one the bulk
+// sheets' text will fill (w.sst).
+func (w *writer) copyLaidOut(zw *zip.Writer, zr *zip.Reader, parts map[string]bool) error {
+	copyFn := copyEntry
+	if w.sst = nil; canShare(zr) {
+		w.sst, copyFn = newSharedStrings(), copyShared
+	}
+	for _, f := range zr.File {
+		if !parts[f.Name] {
+			if err := copyFn(zw, f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // copyEntry copies a zip entry without recompressing it.

@@ -326,14 +326,22 @@ func companyPlans() []*app.Plan {
 
 func TestLibreOfficeRecomputesCompany(t *testing.T) {
 	sofficeBin(t)
+	// Small limits: the actuals sheet is written in bulk and continues on
+	// more sheets; with 100, the bonus sheet is written in bulk too (as for
+	// a company of 5 000 people or more), its text as shared strings.
+	for _, bulkAt := range []int{1000, 100} {
+		t.Run(fmt.Sprintf("bulk from %d rows", bulkAt), func(t *testing.T) { recomputeCompany(t, bulkAt) })
+	}
+}
+
+func recomputeCompany(t *testing.T, bulkAt int) {
 	plans := companyPlans()
 	const window = 8 // January to September
 	wb, lay := sheet.Company(plans, score.PickAt(window), nil)
 	poison(wb.Sheets[0])
 	want := sheet.Collect(wb.Sheets[2]) // the actuals, before writing
 	path := filepath.Join(t.TempDir(), "company.xlsx")
-	// Small limits: the actuals sheet is written in bulk and continues on more sheets.
-	if err := write(context.Background(), path, wb, Options{}, limits{maxRows: 5000, bulkRows: 1000}); err != nil {
+	if err := write(context.Background(), path, wb, Options{}, limits{maxRows: 5000, bulkRows: bulkAt}); err != nil {
 		t.Fatal(err)
 	}
 	grids := recalc(t, path)[path]

@@ -12,12 +12,15 @@ import (
 
 // rowWriter serialises rows of a bulk sheet as SpreadsheetML, the way
 // excelize's stream writer does: numbers as <v>, text as inline strings,
-// formulas as <f> with their cached value. A goroutine compresses what it
+// formulas as <f> with their cached value; text as shared strings when
+// the writer keeps a table (sst.go). A goroutine compresses what it
 // has written while it writes more, so both cores work.
 type rowWriter struct {
 	w    *writer
 	buf  []byte
 	cols []string // column letters, by index
+	num  []byte   // the row number being written
+	last []sstHit // per column, the last text shared and its number
 
 	full  chan []byte // buffers to write to out
 	free  chan []byte // written buffers, for reuse
@@ -77,7 +80,8 @@ func (rw *rowWriter) col(i int) string {
 
 // row appends row as sheet row r (0-based).
 func (rw *rowWriter) row(r int, row sheet.Row) error {
-	num := strconv.Itoa(r + 1)
+	rw.num = strconv.AppendInt(rw.num[:0], int64(r+1), 10)
+	num := rw.num
 	b := append(rw.buf, `<row r="`...)
 	b = append(b, num...)
 	b = append(b, `">`...)
@@ -111,10 +115,41 @@ func (rw *rowWriter) row(r int, row sheet.Row) error {
 			b = strconv.AppendInt(b, int64(id), 10)
 			b = append(b, '"')
 		}
+		if sst := rw.w.sst; sst != nil && c.Formula == "" && c.Kind == sheet.Text {
+			if id, ok := rw.shared(sst, i, c.Str); ok {
+				b = append(b, ` t="s"><v>`...)
+				b = strconv.AppendInt(b, int64(id), 10)
+				b = append(b, `</v></c>`...)
+				continue
+			}
+		}
 		b = cellXML(b, c)
 	}
 	rw.buf = append(b, `</row>`...)
 	return nil
+}
+
+// sstHit is a text and its number in the shared strings table.
+type sstHit struct {
+	s  string
+	id int
+}
+
+// shared returns the number of text s in column col, skipping the table's
+// map when the column repeats its text (a person's name on each of their rows).
+func (rw *rowWriter) shared(sst *sharedStrings, col int, s string) (int, bool) {
+	for len(rw.last) <= col {
+		rw.last = append(rw.last, sstHit{id: -1})
+	}
+	if h := &rw.last[col]; h.id >= 0 && h.s == s {
+		sst.count++
+		return h.id, true
+	}
+	id, ok := sst.id(s)
+	if ok {
+		rw.last[col] = sstHit{s, id}
+	}
+	return id, ok
 }
 
 // cellXML appends the rest of a <c> element: its type, formula and value.

@@ -9,6 +9,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -101,9 +102,28 @@ func (w *writer) write(path string, wb *sheet.Workbook, password string) error {
 func fastZip(w io.Writer) excelize.ZipWriter {
 	z := zip.NewWriter(w)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		if fw, ok := flatePool.Get().(*flate.Writer); ok {
+			fw.Reset(out)
+			return pooledFlate{fw}, nil
+		}
+		fw, err := flate.NewWriter(out, flate.BestSpeed)
+		return pooledFlate{fw}, err
 	})
 	return z
+}
+
+// flatePool keeps the compressors of written zip entries: each is about a
+// megabyte, and a workbook has a dozen entries.
+var flatePool sync.Pool
+
+// pooledFlate returns its compressor to flatePool once closed.
+type pooledFlate struct{ *flate.Writer }
+
+// Close ends the entry's deflate stream and hands the compressor back.
+func (p pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flatePool.Put(p.Writer)
+	return err
 }
 
 // writer streams a workbook's sheets into an excelize file.
@@ -117,7 +137,8 @@ type writer struct {
 
 	cells  []excelize.Cell
 	vals   []any
-	styles []colStyle // the last style id per column, to skip map look-ups
+	styles []colStyle     // the last style id per column, to skip map look-ups
+	sst    *sharedStrings // the bulk sheets' text, when the workbook has no table of its own
 }
 
 // colStyle caches a column's last style.
