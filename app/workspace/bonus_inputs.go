@@ -33,13 +33,21 @@ func bonusTx(tx app.Tx) (bonus.Tx, error) {
 func sameCycle(a, c app.Cycle) bool { return a.Start == c.Start && a.End == c.End }
 
 // eachPlan calls fn for every plan, on several goroutines when the store is
-// a PlanWalker (fn gets its part number); fn must not keep p's slices.
+// a PlanWalker (fn gets its part number), with the team component's unit
+// totals filled in (teamTotals); fn must not keep p's slices.
 func (w *Workspace) eachPlan(fn func(part int, p *app.Plan) error) (int, error) {
 	if pw, ok := w.store.(PlanWalker); ok {
 		parts := min(runtime.GOMAXPROCS(0), 4)
-		return parts, pw.EachPlanIn(parts, fn)
+		teams, err := teamTotals(pw, parts)
+		if err != nil {
+			return parts, err
+		}
+		return parts, pw.EachPlanIn(parts, func(part int, p *app.Plan) error {
+			p.UnitTotals = teams[p.ID]
+			return fn(part, p)
+		})
 	}
-	plans, err := w.store.Plans()
+	plans, err := w.Plans()
 	if err != nil {
 		return 1, err
 	}

@@ -30,9 +30,10 @@ func withPlan(plans []*app.Plan, p *app.Plan) []*app.Plan {
 	return out
 }
 
-// rollUp fills in the rolled-up actuals of p when it is a unit plan.
+// rollUp fills in the rolled-up actuals of p when it is a unit plan, and
+// its unit totals when it has a team weight (the team component).
 func (w *Workspace) rollUp(p *app.Plan) error {
-	if !p.IsUnitPlan() {
+	if !p.IsUnitPlan() && p.Rules.TeamWeight <= 0 {
 		return nil
 	}
 	plans, err := w.store.Plans()
@@ -51,6 +52,18 @@ func (w *Workspace) Cascade() (*cascade.Graph, *cascade.History, error) {
 		return nil, nil, fmt.Errorf("load plans for the cascade: %w", err)
 	}
 	return cascade.RollUpAll(plans), cascade.NewHistory(plans), nil
+}
+
+// Plans loads every plan with what loading derives: the unit plans'
+// rolled-up actuals and the team component's unit totals, so every total
+// scored from them is the official one.
+func (w *Workspace) Plans() ([]*app.Plan, error) {
+	plans, err := w.store.Plans()
+	if err != nil {
+		return nil, fmt.Errorf("load plans: %w", err)
+	}
+	cascade.RollUpAll(plans)
+	return plans, nil
 }
 
 // linksChanged reports whether after's contributions differ from before's.
@@ -199,4 +212,25 @@ func (k *keeper) keep(p *app.Plan) {
 	k.mu.Lock()
 	k.kept = append(k.kept, c)
 	k.mu.Unlock()
+}
+
+// teamTotals walks pw's plans once and returns the derived unit totals of
+// every plan with a team weight, by plan id (see cascade.FillTeams).
+func teamTotals(pw PlanWalker, parts int) (map[app.PlanID][]float64, error) {
+	var k keeper
+	if err := pw.EachPlanIn(parts, func(_ int, p *app.Plan) error { k.keep(p); return nil }); err != nil {
+		return nil, fmt.Errorf("team component: %w", err)
+	}
+	g := cascade.New(k.kept)
+	if g.RollUp() != nil {
+		return nil, nil
+	}
+	g.FillTeams()
+	out := map[app.PlanID][]float64{}
+	for _, p := range k.kept {
+		if p.UnitTotals != nil {
+			out[p.ID] = p.UnitTotals
+		}
+	}
+	return out, nil
 }
