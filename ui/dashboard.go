@@ -154,7 +154,7 @@ func (s *dashboardScreen) load() {
 	s.setBusy(s.u.T("Loading plans…"))
 	s.u.async(func() error {
 		var err error
-		if plans, err = s.u.ws.Plans(); err != nil { // with the team component
+		if plans, err = s.u.ws.Store().Plans(); err != nil {
 			return err
 		}
 		if units, err = s.u.ws.Units(); err != nil {

@@ -48,7 +48,7 @@ func (e *companyExporter) load(t *task) {
 	var plans []*app.Plan
 	t.run(func(context.Context, progress.Func) error {
 		var err error
-		plans, err = u.ws.Plans() // with the team component
+		plans, err = u.ws.Store().Plans()
 		return err
 	}, func(err error) {
 		switch {

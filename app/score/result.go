@@ -60,9 +60,9 @@ type Result struct {
 	Own        float64 // the plan's own total, rounded to 2 decimals
 	Unit       float64 // the unit plan's official total over the same span (Team only)
 	TeamWeight float64 // percent of the total taken from Unit (Team only)
-	Rating   app.Band
-	BonusRaw float64 // base × multiplier before rounding to money
-	Bonus    float64 // BonusRaw rounded to the currency's unit and the rules' step
+	Rating     app.Band
+	BonusRaw   float64 // base × multiplier before rounding to money
+	Bonus      float64 // BonusRaw rounded to the currency's unit and the rules' step
 	// Provisional is true under the "provisional" missing-data rule while a
 	// KPI without an exemption has no data in the window.
 	Provisional bool

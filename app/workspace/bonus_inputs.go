@@ -47,7 +47,7 @@ func (w *Workspace) eachPlan(fn func(part int, p *app.Plan) error) (int, error) 
 			return fn(part, p)
 		})
 	}
-	plans, err := w.Plans()
+	plans, err := w.store.Plans() // rolled up, with the team component's unit totals
 	if err != nil {
 		return 1, err
 	}

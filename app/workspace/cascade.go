@@ -54,18 +54,6 @@ func (w *Workspace) Cascade() (*cascade.Graph, *cascade.History, error) {
 	return cascade.RollUpAll(plans), cascade.NewHistory(plans), nil
 }
 
-// Plans loads every plan with what loading derives: the unit plans'
-// rolled-up actuals and the team component's unit totals, so every total
-// scored from them is the official one.
-func (w *Workspace) Plans() ([]*app.Plan, error) {
-	plans, err := w.store.Plans()
-	if err != nil {
-		return nil, fmt.Errorf("load plans: %w", err)
-	}
-	cascade.RollUpAll(plans)
-	return plans, nil
-}
-
 // linksChanged reports whether after's contributions differ from before's.
 func linksChanged(before, after *app.Plan) bool {
 	link := func(p *app.Plan) []string {

@@ -234,17 +234,13 @@ func plansOf(s app.Store, pos []string) ([]*app.Plan, error) {
 	return []*app.Plan{p}, nil
 }
 
-// scoredPlansOf is plansOf with what loading derives for scoring (unit
-// plans rolled up, the team component's unit totals: cascade.RollUpAll),
-// so `kpi score` and the sheets show the official totals.
+// scoredPlansOf is plansOf with what loading all plans derives for scoring
+// also for one plan (a unit plan rolled up, the team component's unit
+// totals: cascade.RollUpAll), so `kpi score` and the sheets show the
+// official totals.
 func scoredPlansOf(s app.Store, pos []string) ([]*app.Plan, error) {
 	if len(pos) == 0 {
-		plans, err := s.Plans()
-		if err != nil {
-			return nil, err
-		}
-		cascade.RollUpAll(plans)
-		return plans, nil
+		return s.Plans() // storage rolls up and fills the team component
 	}
 	p, err := findPlan(s, pos[0])
 	if err != nil {
