@@ -151,19 +151,21 @@ func sameValues(a, b []app.Actual) bool {
 }
 
 // rollUpSummaries re-summarises the unit plans among rows from their
-// rolled-up actuals: kept holds the unit plans and, of every other plan,
-// its contributing KPIs only.
+// rolled-up actuals, and the plans with a team weight with their unit's
+// totals: kept holds the unit and team plans and, of every other plan, its
+// contributing KPIs only.
 func rollUpSummaries(rows []Summary, kept []*app.Plan, today app.Date) {
 	g := cascade.New(kept)
 	if g.RollUp() != nil {
 		return
 	}
+	g.FillTeams()
 	at := make(map[app.PlanID]int, len(rows))
 	for i, r := range rows {
 		at[r.ID] = i
 	}
 	for _, p := range kept {
-		if i, ok := at[p.ID]; ok && p.IsUnitPlan() {
+		if i, ok := at[p.ID]; ok && (p.IsUnitPlan() || p.UnitTotals != nil) {
 			rows[i] = summarise(p, today)
 		}
 	}
@@ -175,11 +177,12 @@ type keeper struct {
 	kept []*app.Plan
 }
 
-// keep copies p if it is a unit plan, or its contributing KPIs if it has any.
+// keep copies p if it is a unit plan or has a team weight, or its
+// contributing KPIs if it has any.
 func (k *keeper) keep(p *app.Plan) {
 	var c *app.Plan
 	switch {
-	case p.IsUnitPlan():
+	case p.IsUnitPlan() || p.Rules.TeamWeight > 0:
 		c = p.Clone()
 	default:
 		for i := range p.KPIs {
