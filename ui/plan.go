@@ -49,14 +49,21 @@ type planScreen struct {
 	steps       map[app.Action]*widget.Button // the lifecycle steps allowed now
 	history     *historyTab
 	coverage    *coverageTab // cascade: on a unit's plan only
+	// rolled counts, by KPI id, the plans a unit plan's rolled-up KPIs come
+	// from: their cells are read-only (ui/plan_rolled.go).
+	rolled map[string]int
 }
 
 // openPlan opens a saved plan (a draft reopens in the wizard).
 func (u *UI) openPlan(id app.PlanID) {
 	var p *app.Plan
+	var rolled map[string]int
 	u.async(func() error {
 		var err error
-		p, err = u.ws.Plan(id)
+		if p, err = u.ws.Plan(id); err != nil {
+			return err
+		}
+		rolled, err = u.ws.RolledUp(p) // cascade: rolled-up KPIs are read-only
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -68,7 +75,9 @@ func (u *UI) openPlan(id app.PlanID) {
 			return
 		}
 		u.selectNav(navPlans)
-		u.show(newPlanScreen(u, p))
+		s := newPlanScreen(u, p)
+		s.setRolled(rolled)
+		u.show(s)
 	})
 }
 

@@ -225,3 +225,32 @@ func teamTotals(pw PlanWalker, parts int) (map[app.PlanID][]float64, error) {
 	}
 	return out, nil
 }
+
+// RolledUp returns, for a unit plan p, how many plans contribute to each of
+// its KPIs whose actuals are rolled up (by KPI id); nil for a person's plan.
+// The actuals grid shows those KPIs read-only.
+func (w *Workspace) RolledUp(p *app.Plan) (map[string]int, error) {
+	if !p.IsUnitPlan() {
+		return nil, nil
+	}
+	plans, err := w.store.Plans()
+	if err != nil {
+		return nil, fmt.Errorf("rolled-up KPIs of plan %s: %w", p.Name, err)
+	}
+	g := cascade.New(withPlan(plans, p.Clone()))
+	q := g.Plan(p.UID)
+	if q == nil {
+		return nil, nil
+	}
+	out := map[string]int{}
+	for _, k := range q.KPIs {
+		seen := map[*app.Plan]bool{}
+		for _, c := range g.Contributors(q, k.ID) {
+			seen[c.Plan] = true
+		}
+		if len(seen) > 0 {
+			out[k.ID] = len(seen)
+		}
+	}
+	return out, nil
+}
