@@ -78,7 +78,6 @@ func revenueKPI(p *app.Plan) *app.KPI {
 func unitPlan(sales *app.OrgUnit, revenue float64, lang string) *app.Plan {
 	p := app.NewPlan()
 	p.Name, p.Status, p.Cycle, p.UnitUID = sales.Name+" 2026", app.Approved, cycle, sales.UID
-	p.PersonUID = sales.Head
 	p.Person = app.Person{Name: sales.Name, Department: sales.Name, Currency: "VND"}
 	p.Goal = app.Goal{Text: "Increase revenue from new customers by 20% in 2026", Type: "sales-growth"}
 	rev, visits := "Department revenue", "Customer visits"
@@ -132,21 +131,23 @@ func cloneWeights(m map[app.Group]float64) map[app.Group]float64 {
 	return out
 }
 
-// save writes the extras inside tx: the template first (the plan made from
-// it names its uid and version), then the unit plan (the links name its
-// uid). Call it before the people's plans are saved.
-func (x *extras) save(tx app.Tx) error {
+// saveTemplate writes the template inside tx (the plan made from it then
+// names its uid and version) and links the salespeople's revenue to the
+// unit plan, whose uid is chosen here; call it before the people's plans
+// are saved, and saveUnit after them (the people's plan ids stay 1…n).
+func (x *extras) saveTemplate(tx app.Tx) error {
 	if x.tmpl != nil {
 		if err := tx.SaveTemplate(x.tmpl); err != nil {
 			return err
 		}
 		x.held.TemplateUID, x.held.TemplateVersion = x.tmpl.UID, x.tmpl.Version
 	}
-	if err := tx.SavePlan(x.unit); err != nil {
-		return err
-	}
+	x.unit.UID = app.NewUID()
 	for _, k := range x.links {
 		k.UnitPlan, k.UnitKPI, k.Share = x.unit.UID, "k1", 1
 	}
 	return nil
 }
+
+// saveUnit writes the Sales department's plan inside tx.
+func (x *extras) saveUnit(tx app.Tx) error { return tx.SavePlan(x.unit) }

@@ -90,7 +90,7 @@ func Save(s app.Store, n int, seed int64, lang string) ([]*app.Plan, error) {
 			}
 		}
 		if more != nil {
-			if err := more.save(tx); err != nil {
+			if err := more.saveTemplate(tx); err != nil {
 				return err
 			}
 		}
@@ -98,6 +98,9 @@ func Save(s app.Store, n int, seed int64, lang string) ([]*app.Plan, error) {
 			if err := tx.SavePlan(p); err != nil {
 				return err
 			}
+		}
+		if more != nil {
+			return more.saveUnit(tx)
 		}
 		return nil
 	})
