@@ -145,7 +145,7 @@ func (w *Workspace) bonusInputs(c app.Cycle, p bonus.Policy, unit app.UID) ([]bo
 		caches[i] = bandsCache{}
 	}
 	_, err = w.eachPlan(func(part int, pl *app.Plan) error {
-		if !sameCycle(pl.Cycle, c) || scope != nil && !scope[pl.Person.Unit] {
+		if !sameCycle(pl.Cycle, c) || scope != nil && !scope[pl.Person.Unit] || pl.IsUnitPlan() { // a unit's own plan pays no bonus
 			return nil
 		}
 		parts[part] = append(parts[part], inputOf(pl, byUID[pl.PersonUID], score.OfficialResult(pl, today), caches[part]))
