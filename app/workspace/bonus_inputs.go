@@ -145,7 +145,7 @@ func (w *Workspace) bonusInputs(c app.Cycle, p bonus.Policy, unit app.UID) ([]bo
 		caches[i] = bandsCache{}
 	}
 	_, err = w.eachPlan(func(part int, pl *app.Plan) error {
-		if !sameCycle(pl.Cycle, c) || scope != nil && !scope[pl.Person.Unit] || pl.IsUnitPlan() { // a unit's own plan pays no bonus
+		if !paysBonus(pl, c, scope) {
 			return nil
 		}
 		parts[part] = append(parts[part], inputOf(pl, byUID[pl.PersonUID], score.OfficialResult(pl, today), caches[part]))
@@ -219,4 +219,10 @@ func (w *Workspace) withOverrides(c app.Cycle, in []bonus.Input) ([]bonus.Input,
 		in = cals[i].Apply(in)
 	}
 	return in, nil
+}
+
+// paysBonus reports whether plan pl is a person's plan of cycle c in scope
+// (nil: every unit): a unit's own plan pays no bonus.
+func paysBonus(pl *app.Plan, c app.Cycle, scope map[app.UID]bool) bool {
+	return sameCycle(pl.Cycle, c) && (scope == nil || scope[pl.Person.Unit]) && !pl.IsUnitPlan()
 }
