@@ -84,7 +84,8 @@ func DiffRecord[T any](prefix string, before, after *T) []Edit {
 }
 
 // notHistory are Plan fields whose changes are bookkeeping, not history.
-var notHistory = map[string]bool{"ID": true, "UID": true, "Revision": true, "ApprovedOnce": true, "Person": true, "ClosedPeriods": true}
+var notHistory = map[string]bool{"ID": true, "UID": true, "Revision": true, "ApprovedOnce": true, "Person": true, "ClosedPeriods": true,
+	"UnitTotals": true} // derived on load: the team component (docs/scoring.md §5a)
 
 type differ struct {
 	out    []Edit

@@ -176,6 +176,12 @@ type Plan struct {
 	// plan made by hand.
 	TemplateUID     UID
 	TemplateVersion int
+	// UnitTotals is, for a person's plan with a team weight, the official
+	// total of their unit plan through the end of each of this plan's
+	// periods (NaN where it has none): the team component's input
+	// (docs/scoring.md §5a). Derived on load from the unit plan's rolled-up
+	// actuals (cascade.FillTeams), never stored; nil means no team component.
+	UnitTotals []float64
 }
 
 // NewPlan returns an empty draft plan with the default rules.
@@ -217,6 +223,7 @@ func (p *Plan) Clone() *Plan {
 		c.Rules.GroupWeights[g] = w
 	}
 	c.Rules.Bands = append([]Band(nil), p.Rules.Bands...)
+	c.UnitTotals = append([]float64(nil), p.UnitTotals...) // derived: team component
 	c.KPIs = make([]KPI, len(p.KPIs))
 	for i, k := range p.KPIs {
 		c.KPIs[i] = k.clone()

@@ -117,6 +117,7 @@ func randomPlan(r *rand.Rand) *app.Plan {
 	fill(r, reflect.ValueOf(p).Elem())
 	p.ID, p.UID, p.PersonUID = 0, "", ""
 	p.Person.Code, p.Person.Unit, p.ClosedPeriods = "", "", 0
+	p.UnitTotals = nil // derived on load: the team component
 	p.Cycle = app.Cycle{Start: app.NewDate(2026, 1, 1), End: app.NewDate(2026, 12, 31), Frequency: app.Monthly}
 	for i := range p.KPIs {
 		p.KPIs[i].ID = fmt.Sprintf("k%d", i+1)

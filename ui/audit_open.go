@@ -41,7 +41,11 @@ func (s *planScreen) focusKPI(kpiID string) {
 		if r.id != kpiID || len(r.box.Objects) == 0 {
 			continue
 		}
-		if f, ok := r.box.Objects[0].(fyne.Focusable); ok {
+		var f fyne.Focusable = r.entries["name"] // the name field (wrapped with the template marker)
+		if r.entries["name"] == nil {
+			f, _ = r.box.Objects[0].(fyne.Focusable)
+		}
+		if f != nil {
 			if c := canvasOf(r.box); c != nil {
 				c.Focus(f)
 			}

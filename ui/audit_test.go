@@ -69,7 +69,7 @@ func TestAuditScreenCountsFiltersAndOpensThePlan(t *testing.T) {
 		if !ok || ps.id != p.ID || ps.tabs.SelectedIndex() != 1 {
 			t.Fatalf("%s: selecting the row showed %T, want the plan at its KPIs tab", lang, u.cur)
 		}
-		if f := u.win.Canvas().Focused(); f == nil || f != ps.kpis.rows[1].box.Objects[0].(fyne.Focusable) {
+		if f := u.win.Canvas().Focused(); f == nil || f != fyne.Focusable(ps.kpis.rows[1].entries["name"]) {
 			t.Errorf("%s: the KPI's field is not focused: %v", lang, f)
 		}
 	}

@@ -56,11 +56,11 @@ func TestHomeFirstRunSampleCompany(t *testing.T) {
 		t.Fatalf("the sample company went into the user's own workspace: %d plans, %v", len(plans), err)
 	}
 	plans, err := u.ws.Store().Plans()
-	if err != nil || len(plans) != 60 || u.ws.Store().Path() != SamplePath(store.Path(), "vi") {
+	if err != nil || len(plans) != 61 || u.ws.Store().Path() != SamplePath(store.Path(), "vi") {
 		t.Fatalf("sample company: %d plans in %s, %v", len(plans), u.ws.Store().Path(), err)
 	}
 	h = u.home
-	if h.stack.Objects[0] != h.list || len(h.rows) != 60 || h.count.Text != "60/60 kế hoạch" {
+	if h.stack.Objects[0] != h.list || len(h.rows) != 61 || h.count.Text != "61/61 kế hoạch" {
 		t.Fatalf("list shows %d rows, count %q", len(h.rows), h.count.Text)
 	}
 	// Filter by the department of the first row and by text.
@@ -96,14 +96,14 @@ func TestHomeDeleteConfirmAndUndo(t *testing.T) {
 	if _, err := store.Plan(victim); err == nil {
 		t.Fatal("plan not deleted after confirmation")
 	}
-	if len(h.rows) != 59 || !strings.Contains(u.status.Text, "Ctrl+Z") {
+	if len(h.rows) != 60 || !strings.Contains(u.status.Text, "Ctrl+Z") {
 		t.Fatalf("%d rows, status %q", len(h.rows), u.status.Text)
 	}
 	u.onUndo()
 	if _, err := store.Plan(victim); err != nil {
 		t.Fatalf("undo did not restore the plan: %v", err)
 	}
-	if len(h.rows) != 60 || !strings.HasPrefix(u.status.Text, "Undone: Delete plan") {
+	if len(h.rows) != 61 || !strings.HasPrefix(u.status.Text, "Undone: Delete plan") {
 		t.Fatalf("after undo: %d rows, status %q", len(h.rows), u.status.Text)
 	}
 }

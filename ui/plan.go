@@ -12,6 +12,7 @@ import (
 	"kpiplanner/app"
 	"kpiplanner/app/planedit"
 	"kpiplanner/app/score"
+	"kpiplanner/app/template"
 )
 
 // planExport exports the open plan. It is nil until the export feature
@@ -49,14 +50,27 @@ type planScreen struct {
 	steps       map[app.Action]*widget.Button // the lifecycle steps allowed now
 	history     *historyTab
 	coverage    *coverageTab // cascade: on a unit's plan only
+	// rolled counts, by KPI id, the plans a unit plan's rolled-up KPIs come
+	// from: their cells are read-only (ui/plan_rolled.go).
+	rolled map[string]int
+	tmpl   planTemplate // the template the plan was made from (ui/plan_template.go)
 }
 
 // openPlan opens a saved plan (a draft reopens in the wizard).
 func (u *UI) openPlan(id app.PlanID) {
 	var p *app.Plan
+	var rolled map[string]int
+	var tmpl *app.Template
+	var overrides []template.Override
 	u.async(func() error {
 		var err error
-		p, err = u.ws.Plan(id)
+		if p, err = u.ws.Plan(id); err != nil {
+			return err
+		}
+		if rolled, err = u.ws.RolledUp(p); err != nil { // cascade: rolled-up KPIs are read-only
+			return err
+		}
+		tmpl, overrides, err = u.ws.TemplateOf(p) // template: its version and the fields adjusted
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -68,12 +82,16 @@ func (u *UI) openPlan(id app.PlanID) {
 			return
 		}
 		u.selectNav(navPlans)
-		u.show(newPlanScreen(u, p))
+		s := newPlanScreen(u, p)
+		s.setRolled(rolled)
+		s.setTemplate(tmpl, overrides)
+		u.show(s)
 	})
 }
 
 func newPlanScreen(u *UI, p *app.Plan) *planScreen {
 	s := &planScreen{u: u, id: p.ID, plan: p, snap: p.Clone(), draft: p.Clone()}
+	s.tmpl.line = newTemplateLine()
 	s.kpis = newKPITable(s)
 	s.grid = newActualsGrid(s)
 	s.card = newScorecard(u, p.Person.Currency)
@@ -141,7 +159,8 @@ func (s *planScreen) header() fyne.CanvasObject {
 	actions := container.NewHBox(s.unsaved, undo, s.importer, s.exporter, s.saveBtn)
 	periodBox := container.NewHBox(widget.NewLabel(u.T("Scoring window")), s.period)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, back, actions, container.NewBorder(nil, nil, nil, s.originMark(), title)), // from HR: ui/packet_marker.go
+		container.NewBorder(nil, nil, back, actions, container.NewBorder(nil, nil, nil,
+			container.NewHBox(s.tmpl.line, s.originMark()), title)), // from HR: ui/packet_marker.go; template: ui/plan_template.go
 		// the person stays in sight beside the review status and its steps;
 		// the goal gives way to the cycle when the window is small
 		container.NewBorder(nil, nil, nil, s.lifecycleBar(), who),

@@ -77,3 +77,27 @@ func TestSplitTargetFromTheCoverageTab(t *testing.T) {
 		t.Errorf("after the split: %q", s.coverage.texts[0])
 	}
 }
+
+// TestRolledUpCellsAreReadOnly: the unit plan's rolled-up KPI shows its
+// rolled-up value in cells that cannot be typed into, with a hint naming
+// how many people it comes from; a contributor's own cells stay editable.
+func TestRolledUpCellsAreReadOnly(t *testing.T) {
+	for lang, want := range map[string]string{
+		"en": "Doanh thu: rolled up from 2 people",
+		"vi": "Doanh thu: tổng hợp từ 2 người",
+	} {
+		u, s, plans := coverageUI(t, lang)
+		c := s.grid.cells[0][0]
+		if !c.Disabled() || c.Text == "" {
+			t.Errorf("%s: January cell %q, disabled %v; want the rolled-up value, read-only", lang, c.Text, c.Disabled())
+		}
+		if !strings.Contains(s.grid.hint.Text, want) {
+			t.Errorf("%s: hint %q, want %q", lang, s.grid.hint.Text, want)
+		}
+		u.openPlan(plans[1].ID)
+		an, ok := u.cur.(*planScreen)
+		if !ok || an.grid.cells[0][0].Disabled() || len(an.rolled) != 0 {
+			t.Errorf("%s: a contributor's cells are read-only", lang)
+		}
+	}
+}

@@ -86,6 +86,9 @@ func (g *actualsGrid) build(p *app.Plan) {
 			e := newCellEntry(g, k, r, c)
 			e.SetPlaceHolder(g.placeholder(k))
 			e.show(planedit.PeriodText(k, c, u.tr))
+			if g.s.rolled[k.ID] > 0 { // cascade: the value is rolled up from its contributors
+				e.Disable()
+			}
 			g.cells[r][c] = e
 			row.Add(e)
 		}
@@ -101,6 +104,9 @@ func (g *actualsGrid) build(p *app.Plan) {
 	g.hint.SetText(u.T("Type a value, then Enter (down) or Tab (right). Empty a cell to clear it; Esc cancels; Ctrl+Z undoes."))
 	if len(g.kpis) == 0 {
 		g.hint.SetText(u.T("This plan has no KPIs yet: add them on the KPIs tab."))
+	}
+	if h := g.rolledHint(); h != "" {
+		g.hint.SetText(h)
 	}
 }
 

@@ -37,6 +37,8 @@ type kpiTable struct {
 	hint     *widget.Label
 	root     fyne.CanvasObject
 	markers  map[string]string // targets changed after approval, by KPI id
+	// tmplMarks are the fields adjusted from the template, by KPI id (ui/plan_template.go).
+	tmplMarks map[string]string
 }
 
 // kpiRow holds the widgets of one KPI.
@@ -48,6 +50,7 @@ type kpiRow struct {
 	bad      map[string]error  // fields whose text cannot be read
 	problems map[string]string // what is wrong with each field, as shown
 	mark     *changeMark       // beside the target when it changed after approval
+	tmark    *changeMark       // beside the name when fields differ from the template
 	phase    *widget.Button    // opens the targets per period
 }
 
@@ -141,6 +144,11 @@ func (t *kpiTable) newField(r *kpiRow, k *app.KPI, field string) fyne.CanvasObje
 	e.SetText(t.fieldText(k, field))
 	e.OnChanged = func(text string) { t.onText(r, field, text) }
 	r.entries[field] = e
+	if field == "name" { // template: a marker when fields differ from the template
+		r.tmark = newTemplateMark(t.s.u)
+		r.tmark.set(t.tmplMarks[k.ID])
+		return container.NewBorder(nil, nil, nil, r.tmark, e)
+	}
 	if field == "target" {
 		r.mark = newChangeMark(t.s.u)
 		r.mark.set(t.markers[k.ID])

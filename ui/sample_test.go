@@ -25,7 +25,7 @@ func TestSettingsOpensTheSampleCompanyInItsOwnWorkspace(t *testing.T) {
 	if got := u.win.Title(); !strings.Contains(got, "sample company") {
 		t.Errorf("title %q does not say this is the sample company", got)
 	}
-	if len(u.home.rows) != samplePeople || !strings.Contains(u.status.Text, "sample company") {
+	if len(u.home.rows) != samplePeople+1 || !strings.Contains(u.status.Text, "sample company") {
 		t.Errorf("home shows %d rows, status %q", len(u.home.rows), u.status.Text)
 	}
 
@@ -38,7 +38,7 @@ func TestSettingsOpensTheSampleCompanyInItsOwnWorkspace(t *testing.T) {
 	// Opened again, the sample file is reused as it was, not filled twice.
 	u.openSettings()
 	tapButton(t, u, "Open the sample company")
-	if plans, err := u.ws.Store().Plans(); err != nil || len(plans) != samplePeople {
+	if plans, err := u.ws.Store().Plans(); err != nil || len(plans) != samplePeople+1 {
 		t.Fatalf("second opening: %d plans, %v", len(plans), err)
 	}
 }

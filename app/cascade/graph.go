@@ -34,6 +34,7 @@ type Graph struct {
 	byUID   map[app.UID]*app.Plan
 	contrib map[*app.KPI][]Contributor // by the unit KPI
 	parent  map[*app.KPI]link          // by the contributing KPI
+	units   map[app.UID][]*app.Plan    // unit plans by their org unit, in plan order
 }
 
 // link is the unit KPI a KPI contributes to, with its plan.
@@ -46,10 +47,13 @@ type link struct {
 // of a plan in the set. Links to plans or KPIs outside the set are ignored.
 func New(plans []*app.Plan) *Graph {
 	g := &Graph{plans: plans, byUID: make(map[app.UID]*app.Plan, len(plans)),
-		contrib: map[*app.KPI][]Contributor{}, parent: map[*app.KPI]link{}}
+		contrib: map[*app.KPI][]Contributor{}, parent: map[*app.KPI]link{}, units: map[app.UID][]*app.Plan{}}
 	for _, p := range plans {
 		if p.UID != "" {
 			g.byUID[p.UID] = p
+		}
+		if p.IsUnitPlan() {
+			g.units[p.UnitUID] = append(g.units[p.UnitUID], p)
 		}
 	}
 	ids := map[*app.Plan]map[string]*app.KPI{}

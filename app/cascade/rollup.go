@@ -23,10 +23,12 @@ func (g *Graph) RollUp() error {
 	return nil
 }
 
-// RollUpAll indexes plans and rolls their unit KPIs up; a loop leaves them as they are.
+// RollUpAll indexes plans, rolls their unit KPIs up (a loop leaves them as
+// they are) and fills in the team component's unit totals (FillTeams).
 func RollUpAll(plans []*app.Plan) *Graph {
 	g := New(plans)
 	_ = g.RollUp() // a loop is refused when saved; plans written before stay readable
+	g.FillTeams()
 	return g
 }
 

@@ -65,13 +65,16 @@ func level(position string) int {
 }
 
 // Save adds a demo company of n people in lang to s in one transaction: its
-// units, its people and their plans. It returns the plans, with their ids.
+// units, its people and their plans, and (in a workspace without a Sales
+// unit yet) the Sales department's plan their revenue rolls up into and a
+// position template (cascade.go). It returns the people's plans, with their ids.
 func Save(s app.Store, n int, seed int64, lang string) ([]*app.Plan, error) {
 	plans := CompanyIn(n, seed, lang)
 	units, people := Registry(plans, lang)
 	if err := fitInto(s, units, people); err != nil {
 		return nil, fmt.Errorf("add the demo company: %w", err)
 	}
+	more := salesExtras(plans, units, people, lang) // the Sales cascade and a template (cascade.go)
 	err := s.Update(func(tx app.Tx) error {
 		for i := range units {
 			if units[i].UID == "" {
@@ -86,10 +89,18 @@ func Save(s app.Store, n int, seed int64, lang string) ([]*app.Plan, error) {
 				return err
 			}
 		}
+		if more != nil {
+			if err := more.saveTemplate(tx); err != nil {
+				return err
+			}
+		}
 		for _, p := range plans {
 			if err := tx.SavePlan(p); err != nil {
 				return err
 			}
+		}
+		if more != nil {
+			return more.saveUnit(tx)
 		}
 		return nil
 	})

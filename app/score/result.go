@@ -52,10 +52,17 @@ type Result struct {
 	Window   Window // the window scored
 	Total    float64
 	HasTotal bool    // false when no KPI had data
-	Official float64 // Total rounded to 2 decimals, half away from zero: what is shown and rated
-	Rating   app.Band
-	BonusRaw float64 // base × multiplier before rounding to money
-	Bonus    float64 // BonusRaw rounded to the currency's unit and the rules' step
+	Official float64 // Total rounded to 2 decimals, half away from zero (with the team component when Team): what is shown and rated
+	// Team is true when the official total includes the team component
+	// (docs/scoring.md §5a): Official = (100 − TeamWeight) % of Own plus
+	// TeamWeight % of Unit, rounded to 2 decimals.
+	Team       bool
+	Own        float64 // the plan's own total, rounded to 2 decimals
+	Unit       float64 // the unit plan's official total over the same span (Team only)
+	TeamWeight float64 // percent of the total taken from Unit (Team only)
+	Rating     app.Band
+	BonusRaw   float64 // base × multiplier before rounding to money
+	Bonus      float64 // BonusRaw rounded to the currency's unit and the rules' step
 	// Provisional is true under the "provisional" missing-data rule while a
 	// KPI without an exemption has no data in the window.
 	Provisional bool

@@ -36,6 +36,8 @@ func In(p *app.Plan, w Window) Result {
 	r.Provisional = p.Rules.MissingData == app.MissingProvisional && len(r.Missing) > 0
 	if r.HasTotal {
 		r.Official = Round2(r.Total)
+		r.Own = r.Official
+		team(p, w, &r)
 		r.Rating = Rate(p.Rules.Bands, r.Official)
 		r.BonusRaw = RawBonus(p.Rules, p.Person.BaseBonus, r.Official)
 		r.Bonus = Money(p, r.BonusRaw)

@@ -58,6 +58,9 @@ type Layout struct {
 	MultiplierRow int
 	BaseBonusRow  int
 	BonusRow      int
+	// OwnTotalRow, UnitTotalRow and TeamWeightRow hold the team component's
+	// inputs above the combined total (0 when the plan has none).
+	OwnTotalRow, UnitTotalRow, TeamWeightRow int
 }
 
 // card builds one scorecard sheet.

@@ -183,3 +183,37 @@ func TestRefsAndSheetNames(t *testing.T) {
 		t.Errorf("FromSerial(46023.75) = %s", got)
 	}
 }
+
+// TestScorecardTeamComponent: own total, unit total and team weight sit
+// above the combined total, which rating and bonus read (sheettest team:
+// own 86.25, unit 100, weight 30, combined 90.38, Good ×1.0).
+func TestScorecardTeamComponent(t *testing.T) {
+	var c sheettest.Case
+	for _, x := range sheettest.Cases() {
+		if x.Name == "team-component" {
+			c = x
+		}
+	}
+	s, lay := Scorecard(c.Plan, score.PickAt(c.At), nil)
+	rows := Collect(s)
+	if lay.OwnTotalRow == 0 || lay.UnitTotalRow != lay.OwnTotalRow+1 || lay.TeamWeightRow != lay.UnitTotalRow+1 || lay.TotalRow != lay.TeamWeightRow+1 {
+		t.Fatalf("layout %+v: want own, unit, weight, total in a row", lay)
+	}
+	want := map[int]float64{lay.OwnTotalRow: 86.25, lay.UnitTotalRow: 100, lay.TeamWeightRow: 30, lay.TotalRow: 90.38, lay.BonusRow: 10_000_000}
+	for r, v := range want {
+		if got := cellAt(rows, r, ColScore); got.Num != v {
+			t.Errorf("row %d: %v, want %v", r, got.Num, v)
+		}
+	}
+	own, unit, w := Ref(ColScore, lay.OwnTotalRow), Ref(ColScore, lay.UnitTotalRow), Ref(ColScore, lay.TeamWeightRow)
+	if f := cellAt(rows, lay.TotalRow, ColScore).Formula; f != "IF("+own+`="","",ROUND(`+own+"*(100-"+w+")/100+"+unit+"*"+w+"/100,2))" {
+		t.Errorf("combined total formula %s", f)
+	}
+	if got := cellAt(rows, lay.RatingRow, ColScore); got.Str != "Good" {
+		t.Errorf("rating %q, want Good (from the combined total; own alone is Fair)", got.Str)
+	}
+	plain, plainLay := Scorecard(sheettest.Cases()[4].Plan, score.PickAt(-1), nil) // linear-bonus: no team weight
+	if plainLay.OwnTotalRow != 0 || plain == nil {
+		t.Errorf("a plan without a team weight has team rows: %+v", plainLay)
+	}
+}

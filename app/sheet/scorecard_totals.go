@@ -51,10 +51,13 @@ func (c *card) totals() {
 		c.set(r, ColKPI, Str(label, Label))
 		return r
 	}
+	own := round2(mean(Ref(ColCounted, g0)+":"+Ref(ColCounted, g1), Ref(ColWeighted, g0)+":"+Ref(ColWeighted, g1)))
+	if res.Team { // team component (docs/scoring.md §5a): own, unit and weight above the combined total
+		own = c.teamRows(line, own)
+	}
 	c.lay.TotalRow = line(c.T("Total score"))
 	total := Ref(ColScore, c.lay.TotalRow)
-	c.set(c.lay.TotalRow, ColScore, Formula(round2(mean(Ref(ColCounted, g0)+":"+Ref(ColCounted, g1), Ref(ColWeighted, g0)+":"+Ref(ColWeighted, g1))),
-		res.Official, res.HasTotal, Number, Total, FormatScore))
+	c.set(c.lay.TotalRow, ColScore, Formula(own, res.Official, res.HasTotal, Number, Total, FormatScore))
 	c.lay.RatingRow = line(c.T("Rating"))
 	c.lay.MultiplierRow = line(c.T("Bonus multiplier"))
 	r := line(c.T("Bonus mode"))
@@ -100,4 +103,19 @@ func (c *card) bands() int {
 	c.set(c.lay.RatingRow, ColScore, TextFormula(rating, c.Band(res.Rating.Name), Total))
 	c.set(c.lay.MultiplierRow, ColScore, Formula(mult, res.Rating.Multiplier, res.HasTotal, Number, Computed, FormatMultiplier))
 	return r
+}
+
+// teamRows writes the own total (formula ownF), the unit plan's total and
+// the team weight, and returns the combined total's formula: (100 − w) % of
+// own plus w % of unit, rounded to 2 decimals, as score.TeamTotal.
+func (c *card) teamRows(line func(string) int, ownF string) string {
+	res := c.res
+	c.lay.OwnTotalRow = line(c.T("Own total"))
+	c.set(c.lay.OwnTotalRow, ColScore, Formula(ownF, res.Own, true, Number, Subtotal, FormatScore))
+	c.lay.UnitTotalRow = line(c.T("Unit plan total"))
+	c.set(c.lay.UnitTotalRow, ColScore, Num(res.Unit, Input, FormatScore))
+	c.lay.TeamWeightRow = line(c.T("Team weight (%)"))
+	c.set(c.lay.TeamWeightRow, ColScore, Num(res.TeamWeight, Input, FormatGeneral))
+	own, unit, w := Ref(ColScore, c.lay.OwnTotalRow), Ref(ColScore, c.lay.UnitTotalRow), Ref(ColScore, c.lay.TeamWeightRow)
+	return "IF(" + own + `="","",ROUND(` + own + "*(100-" + w + ")/100+" + unit + "*" + w + "/100,2))"
 }

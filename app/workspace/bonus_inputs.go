@@ -33,13 +33,21 @@ func bonusTx(tx app.Tx) (bonus.Tx, error) {
 func sameCycle(a, c app.Cycle) bool { return a.Start == c.Start && a.End == c.End }
 
 // eachPlan calls fn for every plan, on several goroutines when the store is
-// a PlanWalker (fn gets its part number); fn must not keep p's slices.
+// a PlanWalker (fn gets its part number), with the team component's unit
+// totals filled in (teamTotals); fn must not keep p's slices.
 func (w *Workspace) eachPlan(fn func(part int, p *app.Plan) error) (int, error) {
 	if pw, ok := w.store.(PlanWalker); ok {
 		parts := min(runtime.GOMAXPROCS(0), 4)
-		return parts, pw.EachPlanIn(parts, fn)
+		teams, err := teamTotals(pw, parts)
+		if err != nil {
+			return parts, err
+		}
+		return parts, pw.EachPlanIn(parts, func(part int, p *app.Plan) error {
+			p.UnitTotals = teams[p.ID]
+			return fn(part, p)
+		})
 	}
-	plans, err := w.store.Plans()
+	plans, err := w.store.Plans() // rolled up, with the team component's unit totals
 	if err != nil {
 		return 1, err
 	}
@@ -137,7 +145,7 @@ func (w *Workspace) bonusInputs(c app.Cycle, p bonus.Policy, unit app.UID) ([]bo
 		caches[i] = bandsCache{}
 	}
 	_, err = w.eachPlan(func(part int, pl *app.Plan) error {
-		if !sameCycle(pl.Cycle, c) || scope != nil && !scope[pl.Person.Unit] || !paysBonus(pl) {
+		if !paysBonus(pl, c, scope) {
 			return nil
 		}
 		parts[part] = append(parts[part], inputOf(pl, byUID[pl.PersonUID], score.OfficialResult(pl, today), caches[part]))
@@ -172,14 +180,6 @@ func placeInPools(in []bonus.Input, p bonus.Policy, units []app.OrgUnit, org *ap
 			}
 		}
 	}
-}
-
-// paysBonus reports whether plan pl takes part in the bonus: a person's
-// plan whose targets were approved (approved or closed). Drafts and plans
-// still waiting for approval are left out, and so are unit plans (a
-// department's own KPIs), which pay nobody.
-func paysBonus(pl *app.Plan) bool {
-	return (pl.Status == app.Approved || pl.Status == app.Closed) && pl.UnitUID == ""
 }
 
 // inputOf is one plan's person as the solver sees them.
@@ -225,4 +225,13 @@ func (w *Workspace) withOverrides(c app.Cycle, in []bonus.Input) ([]bonus.Input,
 		in = cals[i].Apply(in)
 	}
 	return in, nil
+}
+
+// paysBonus reports whether plan pl takes part in the bonus of cycle c in
+// scope (nil: every unit): a person's plan whose targets were approved
+// (approved or closed). Drafts and plans still waiting for approval are
+// left out, and so are unit plans (a department's own KPIs), which pay nobody.
+func paysBonus(pl *app.Plan, c app.Cycle, scope map[app.UID]bool) bool {
+	return sameCycle(pl.Cycle, c) && (scope == nil || scope[pl.Person.Unit]) && !pl.IsUnitPlan() &&
+		(pl.Status == app.Approved || pl.Status == app.Closed)
 }

@@ -102,7 +102,7 @@ func (w *Workspace) applyScenario(c app.Cycle, sc bonus.Scenario, reason string)
 	who, at := w.who(reason), w.now()
 	return w.store.Update(func(tx app.Tx) error {
 		for _, before := range plans {
-			if !sameCycle(before.Cycle, c) {
+			if !sameCycle(before.Cycle, c) || before.IsUnitPlan() { // a unit's own plan pays no bonus
 				continue
 			}
 			if err := applyRules(tx, before, sc, reason, look, who, at); err != nil {

@@ -30,9 +30,10 @@ func withPlan(plans []*app.Plan, p *app.Plan) []*app.Plan {
 	return out
 }
 
-// rollUp fills in the rolled-up actuals of p when it is a unit plan.
+// rollUp fills in the rolled-up actuals of p when it is a unit plan, and
+// its unit totals when it has a team weight (the team component).
 func (w *Workspace) rollUp(p *app.Plan) error {
-	if !p.IsUnitPlan() {
+	if !p.IsUnitPlan() && p.Rules.TeamWeight <= 0 {
 		return nil
 	}
 	plans, err := w.store.Plans()
@@ -150,19 +151,21 @@ func sameValues(a, b []app.Actual) bool {
 }
 
 // rollUpSummaries re-summarises the unit plans among rows from their
-// rolled-up actuals: kept holds the unit plans and, of every other plan,
-// its contributing KPIs only.
+// rolled-up actuals, and the plans with a team weight with their unit's
+// totals: kept holds the unit and team plans and, of every other plan, its
+// contributing KPIs only.
 func rollUpSummaries(rows []Summary, kept []*app.Plan, today app.Date) {
 	g := cascade.New(kept)
 	if g.RollUp() != nil {
 		return
 	}
+	g.FillTeams()
 	at := make(map[app.PlanID]int, len(rows))
 	for i, r := range rows {
 		at[r.ID] = i
 	}
 	for _, p := range kept {
-		if i, ok := at[p.ID]; ok && p.IsUnitPlan() {
+		if i, ok := at[p.ID]; ok && (p.IsUnitPlan() || p.UnitTotals != nil) {
 			rows[i] = summarise(p, today)
 		}
 	}
@@ -174,11 +177,12 @@ type keeper struct {
 	kept []*app.Plan
 }
 
-// keep copies p if it is a unit plan, or its contributing KPIs if it has any.
+// keep copies p if it is a unit plan or has a team weight, or its
+// contributing KPIs if it has any.
 func (k *keeper) keep(p *app.Plan) {
 	var c *app.Plan
 	switch {
-	case p.IsUnitPlan():
+	case p.IsUnitPlan() || p.Rules.TeamWeight > 0:
 		c = p.Clone()
 	default:
 		for i := range p.KPIs {
@@ -199,4 +203,54 @@ func (k *keeper) keep(p *app.Plan) {
 	k.mu.Lock()
 	k.kept = append(k.kept, c)
 	k.mu.Unlock()
+}
+
+// teamTotals walks pw's plans once and returns the derived unit totals of
+// every plan with a team weight, by plan id (see cascade.FillTeams).
+func teamTotals(pw PlanWalker, parts int) (map[app.PlanID][]float64, error) {
+	var k keeper
+	if err := pw.EachPlanIn(parts, func(_ int, p *app.Plan) error { k.keep(p); return nil }); err != nil {
+		return nil, fmt.Errorf("team component: %w", err)
+	}
+	g := cascade.New(k.kept)
+	if g.RollUp() != nil {
+		return nil, nil
+	}
+	g.FillTeams()
+	out := map[app.PlanID][]float64{}
+	for _, p := range k.kept {
+		if p.UnitTotals != nil {
+			out[p.ID] = p.UnitTotals
+		}
+	}
+	return out, nil
+}
+
+// RolledUp returns, for a unit plan p, how many plans contribute to each of
+// its KPIs whose actuals are rolled up (by KPI id); nil for a person's plan.
+// The actuals grid shows those KPIs read-only.
+func (w *Workspace) RolledUp(p *app.Plan) (map[string]int, error) {
+	if !p.IsUnitPlan() {
+		return nil, nil
+	}
+	plans, err := w.store.Plans()
+	if err != nil {
+		return nil, fmt.Errorf("rolled-up KPIs of plan %s: %w", p.Name, err)
+	}
+	g := cascade.New(withPlan(plans, p.Clone()))
+	q := g.Plan(p.UID)
+	if q == nil {
+		return nil, nil
+	}
+	out := map[string]int{}
+	for _, k := range q.KPIs {
+		seen := map[*app.Plan]bool{}
+		for _, c := range g.Contributors(q, k.ID) {
+			seen[c.Plan] = true
+		}
+		if len(seen) > 0 {
+			out[k.ID] = len(seen)
+		}
+	}
+	return out, nil
 }

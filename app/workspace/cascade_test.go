@@ -8,6 +8,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/cascade"
+	"kpiplanner/app/score"
 	"kpiplanner/app/workspace"
 )
 
@@ -154,5 +155,73 @@ func TestSplitTargetInOneTransactionWithHistory(t *testing.T) {
 	unit := g.Plan(kd.UID)
 	if l := g.Line(unit, unit.KPI("rev")); math.Abs(l.Gap) > 1e-6 {
 		t.Errorf("gap after the split: %v", l.Gap)
+	}
+}
+
+// TestTeamComponentIsTheOfficialTotalEverywhere: a person with a team
+// weight gets the combined total from Plan, Store.Plans, Summaries and the
+// bonus inputs alike.
+func TestTeamComponentIsTheOfficialTotalEverywhere(t *testing.T) {
+	w, lan := company(t) // Lan in SALES: k1, a sum KPI, target 1 200 (100 a month), group A 100
+	lan, _ = w.Plan(lan.ID)
+	kd := cascadePlan("Kinh doanh 2026", lan.Person.Unit, sumKPI("rev", 2400, nil, "", 0))
+	if err := w.Save(kd); err != nil {
+		t.Fatal(err)
+	}
+	k := &lan.KPIs[0]
+	k.UnitPlan, k.UnitKPI, k.Share = kd.UID, "rev", 1
+	k.SetActual(app.Actual{Period: 0, Value: 150})
+	lan.Rules.TeamWeight = 20
+	if err := w.Save(lan); err != nil {
+		t.Fatal(err)
+	}
+	// Lan: 150 of 100 = 150 %, capped 120: own 120. SALES: 150 of 2 400 / 12 = 200: 75.
+	// 0.8 × 120 + 0.2 × 75 = 96 + 15 = 111: Excellent (110 and up), × 1.5.
+	check := func(where string, r score.Result) {
+		t.Helper()
+		if !r.Team || r.Own != 120 || r.Unit != 75 || r.Official != 111 || r.Rating.Name != "Excellent" || r.Bonus != 15_000_000 {
+			t.Errorf("%s: team %v own %v unit %v official %v %s %v; want 120, 75, 111 Excellent 15 000 000",
+				where, r.Team, r.Own, r.Unit, r.Official, r.Rating.Name, r.Bonus)
+		}
+	}
+	check("after Save", w.Official(lan))
+	got, err := w.Plan(lan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Plan", w.Official(got))
+	all, err := w.Store().Plans()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range all {
+		if p.ID == lan.ID {
+			check("Store.Plans", w.Official(p))
+		}
+	}
+	rows, err := w.Summaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.ID == lan.ID && (r.Total != 111 || r.Rating != "Excellent" || r.Bonus != 15_000_000) {
+			t.Errorf("Summaries: %v %s %v; want 111 Excellent 15 000 000", r.Total, r.Rating, r.Bonus)
+		}
+	}
+	pol, err := w.BonusPolicy(lan.Cycle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := w.BonusInputs(lan.Cycle, pol, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range in {
+		if x.Plan == lan.UID && x.Score != 111 {
+			t.Errorf("bonus input score %v, want 111", x.Score)
+		}
+	}
+	if len(in) == 0 {
+		t.Error("no bonus input")
 	}
 }

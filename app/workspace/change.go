@@ -102,10 +102,15 @@ func (w *Workspace) write(p *app.Plan, edits []app.Edit, reason string) error {
 }
 
 // refreshDerived re-reads what loading fills in (the person's view from the
-// registry, the closed periods) into p after a save.
+// registry, the closed periods, the team component's unit totals) into p
+// after a save.
 func (w *Workspace) refreshDerived(p *app.Plan) {
 	if fresh, err := w.store.Plan(p.ID); err == nil {
 		p.Person, p.ClosedPeriods = fresh.Person, fresh.ClosedPeriods
+		p.UnitTotals = nil
+		if p.Rules.TeamWeight > 0 && w.rollUp(fresh) == nil { // cascade: team component
+			p.UnitTotals = fresh.UnitTotals
+		}
 	}
 }
 

@@ -80,6 +80,8 @@ func short(x float64) float64 {
 }
 
 // fill sets v (settable) and everything inside it to random non-zero values.
+var typePlan = reflect.TypeOf(app.Plan{})
+
 func fill(r *rand.Rand, v reflect.Value) {
 	t := v.Type()
 	switch {
@@ -96,6 +98,9 @@ func fill(r *rand.Rand, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Struct:
 		for i := range v.NumField() {
+			if t == typePlan && t.Field(i).Name == "UnitTotals" {
+				continue // derived; set last by randomPlan, so the random sequence stays
+			}
 			fill(r, v.Field(i))
 		}
 	case reflect.Pointer:
@@ -148,6 +153,7 @@ func randomPlan(r *rand.Rand) *app.Plan {
 	if err := p.Validate(); err != nil {
 		panic(fmt.Sprintf("randomPlan made an invalid plan: %v", err))
 	}
+	p.UnitTotals = []float64{nice(r)} // derived (team component): set, and not carried by any format
 	return p
 }
 

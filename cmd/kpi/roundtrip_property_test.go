@@ -23,12 +23,14 @@ var (
 		"Person.Code":   "derived on load from the people registry (the plan's person is not in it here)",
 		"Person.Unit":   "derived on load from the people registry",
 		"ClosedPeriods": "derived on load from the period closes",
+		"UnitTotals":    "derived on load from the unit plan (the team component)",
 	}
 	notInPlanDoc = map[string]string{
 		"ID":            "a plan document's numeric id is local to a workspace and never trusted across workspaces (the uid is)",
 		"Person.Code":   "derived on load from the people registry (person_uid is carried)",
 		"Person.Unit":   "derived on load from the people registry (person_uid is carried)",
 		"ClosedPeriods": "derived on load from the period closes of the workspace",
+		"UnitTotals":    "derived on load from the unit plan of the workspace (the team component)",
 	}
 	notInKPISheet = map[string]string{
 		"KPIs[].Actuals": "the KPI sheet holds definitions; actuals travel in the actuals template",

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kpiplanner/app"
+	"kpiplanner/app/cascade"
 	"kpiplanner/app/workspace"
 	"kpiplanner/storage"
 )
@@ -229,6 +230,34 @@ func plansOf(s app.Store, pos []string) ([]*app.Plan, error) {
 	p, err := findPlan(s, pos[0])
 	if err != nil {
 		return nil, err
+	}
+	return []*app.Plan{p}, nil
+}
+
+// scoredPlansOf is plansOf with what loading all plans derives for scoring
+// also for one plan (a unit plan rolled up, the team component's unit
+// totals: cascade.RollUpAll), so `kpi score` and the sheets show the
+// official totals.
+func scoredPlansOf(s app.Store, pos []string) ([]*app.Plan, error) {
+	if len(pos) == 0 {
+		return s.Plans() // storage rolls up and fills the team component
+	}
+	p, err := findPlan(s, pos[0])
+	if err != nil {
+		return nil, err
+	}
+	if !p.IsUnitPlan() && p.Rules.TeamWeight <= 0 {
+		return []*app.Plan{p}, nil
+	}
+	plans, err := s.Plans()
+	if err != nil {
+		return nil, err
+	}
+	cascade.RollUpAll(plans)
+	for _, q := range plans {
+		if q.ID == p.ID {
+			return []*app.Plan{q}, nil
+		}
 	}
 	return []*app.Plan{p}, nil
 }

@@ -28,7 +28,7 @@ func cmdScore(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	plans, err := plansOf(s, pos)
+	plans, err := scoredPlansOf(s, pos)
 	if err != nil {
 		return err
 	}
@@ -87,6 +87,9 @@ type scoreJSON struct {
 	Period        string      `json:"period"`
 	Total         *float64    `json:"total"`
 	TotalOfficial *float64    `json:"total_official"`
+	OwnTotal      *float64    `json:"own_total,omitempty"`   // team component (docs/scoring.md §5a)
+	UnitTotal     *float64    `json:"unit_total,omitempty"`  // team component
+	TeamWeight    *float64    `json:"team_weight,omitempty"` // team component
 	Provisional   bool        `json:"provisional"`
 	Missing       []string    `json:"missing,omitempty"`
 	Rating        string      `json:"rating"`
@@ -133,6 +136,9 @@ func writeScoreJSON(w io.Writer, plans []*app.Plan, results []score.Result) erro
 			Period: r.AtLabel, Total: num(r.Total, r.HasTotal), TotalOfficial: num(r.Official, r.HasTotal),
 			Provisional: r.Provisional, Missing: r.Missing, Rating: r.Rating.Name,
 			Multiplier: num(r.Rating.Multiplier, r.HasTotal), Bonus: r.Bonus, BonusRaw: r.BonusRaw, Currency: p.Person.Currency}
+		if r.Team {
+			j.OwnTotal, j.UnitTotal, j.TeamWeight = num(r.Own, true), num(r.Unit, true), num(r.TeamWeight, true)
+		}
 		for _, g := range r.Groups {
 			j.Groups = append(j.Groups, groupJSON{Group: g.Group, Weight: g.Weight, Score: num(g.Score, g.Scored)})
 		}
@@ -187,6 +193,9 @@ func writeScoreText(w io.Writer, plans []*app.Plan, results []score.Result) erro
 		if !r.HasTotal {
 			fmt.Fprintln(w, "Total: no data")
 			continue
+		}
+		if r.Team {
+			fmt.Fprintf(w, "Own total: %s; unit plan: %s; team weight %s %%\n", two(r.Own), two(r.Unit), one(r.TeamWeight))
 		}
 		fmt.Fprintf(w, "Total: %s — %s — bonus %s%s\n", two(r.Official), r.Rating.Name,
 			amount(r.Bonus, p.Person.Currency), provisionalText(r))

@@ -84,7 +84,7 @@ func cmdExport(e *env, fs *flag.FlagSet) error {
 	if err != nil {
 		return err
 	}
-	plans, err := plansOf(s, pos)
+	plans, err := scoredPlansOf(s, pos)
 	if err != nil {
 		return err
 	}

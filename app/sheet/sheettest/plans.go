@@ -59,6 +59,7 @@ func Cases() []Case {
 		{"no-kpis", plan("No KPIs", half), -1},
 		{"weekly-window", weekly(), 5},
 		{"period-targets", PeriodTargets(), 2},
+		{"team-component", team(), -1},
 	}
 }
 
@@ -135,6 +136,17 @@ func sumProRata() *app.Plan {
 		kpi("avg", app.GroupC, app.Higher, app.Average, 50, 40, 60, 50, 10),                                                  // mean of 3 = 50 → 1
 	)
 	p.Person.BaseBonus = 12_345_000
+	return p
+}
+
+// team is the linear-bonus plan in band mode with a team weight of 30 and
+// a unit plan at 100 in every period: own 86.25 (Fair), combined
+// 0.7 × 86.25 + 0.3 × 100 = 60.375 + 30 = 90.375, rounded 90.38 (Good).
+func team() *app.Plan {
+	p := linearBonus()
+	p.Name, p.Person.Name = "Team component", "Team component"
+	p.Rules.BonusMode, p.Rules.TeamWeight = app.BonusBand, 30
+	p.UnitTotals = []float64{100, 100, 100, 100, 100, 100} // derived on load from the unit plan
 	return p
 }
 
