@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"kpiplanner/app"
+	"kpiplanner/app/importmap"
 	"kpiplanner/app/progress"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
@@ -41,6 +42,13 @@ type Spreadsheets interface {
 	WriteDocument(path string, write func(w io.Writer) error) error
 	// ReadDocument opens a plain document and passes it to read.
 	ReadDocument(path string, read func(r io.Reader) error) error
+	// Sheets lists the sheets of the workbook at path for the import
+	// wizard (a CSV file has one), hidden ones marked.
+	Sheets(ctx context.Context, path, password string) ([]importmap.SheetInfo, error)
+	// ReadTable reads one sheet ("" = the first visible) of the workbook at
+	// path for the import wizard; enc and sep are a CSV file's encoding and
+	// separator ("" and 0 detect them).
+	ReadTable(ctx context.Context, path, sheet, password, enc string, sep rune) (*importmap.Table, error)
 }
 
 // Options tune an export.
@@ -116,6 +124,16 @@ func (None) WriteDocument(string, func(io.Writer) error) error { return ErrUnava
 
 // ReadDocument fails with ErrUnavailable.
 func (None) ReadDocument(string, func(io.Reader) error) error { return ErrUnavailable }
+
+// Sheets fails with ErrUnavailable.
+func (None) Sheets(context.Context, string, string) ([]importmap.SheetInfo, error) {
+	return nil, ErrUnavailable
+}
+
+// ReadTable fails with ErrUnavailable.
+func (None) ReadTable(context.Context, string, string, string, string, rune) (*importmap.Table, error) {
+	return nil, ErrUnavailable
+}
 
 // Documents writes and reads the app's own whole-file documents (packets,
 // library files): writes are atomic, a temporary file renamed into place.

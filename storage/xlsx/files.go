@@ -6,6 +6,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/files"
+	"kpiplanner/app/importmap"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/storage/fileio"
@@ -55,4 +56,14 @@ func (Files) WriteDocument(path string, write func(w io.Writer) error) error {
 // ReadDocument opens a plain document and passes it to read.
 func (Files) ReadDocument(path string, read func(r io.Reader) error) error {
 	return fileio.Files{}.ReadFile(path, read)
+}
+
+// Sheets lists the workbook's sheets with Importer.
+func (Files) Sheets(ctx context.Context, path, password string) ([]importmap.SheetInfo, error) {
+	return Importer{}.Sheets(ctx, path, password)
+}
+
+// ReadTable reads one sheet with an Importer of the CSV encoding and separator given.
+func (Files) ReadTable(ctx context.Context, path, sheet, password, enc string, sep rune) (*importmap.Table, error) {
+	return Importer{Encoding: enc, Separator: sep}.ReadTable(ctx, path, sheet, password)
 }
