@@ -92,6 +92,7 @@ func (h *homeScreen) buildList() fyne.CanvasObject {
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(h.dept, h.year, clear), h.search)
 	bar := container.NewHBox(newBtn, widget.NewSeparator(), open, dup, del, undo)
 	bar.Add(widget.NewButtonWithIcon(u.T("Packets…"), theme.MailComposeIcon(), u.showPackets)) // ui/packet_open.go
+	bar.Add(widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.openSheetWizard))   // ui/import_wizard.go
 	if homeExport != nil {
 		bar.Add(widget.NewSeparator())
 		bar.Add(widget.NewButtonWithIcon(u.T("Export company…"), theme.DownloadIcon(), func() { homeExport(h) }))
