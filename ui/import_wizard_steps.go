@@ -218,7 +218,11 @@ func suggestFor(tab *importmap.Table, saved *importmap.Mapping, today app.Date) 
 				row = h.Row
 			}
 		}
-		return importmap.HeaderAt(tab, max(row, 0)), &m
+		h := importmap.HeaderAt(tab, max(row, 0))
+		if d, ok := importmap.DetectHeader(tab); ok && !headerMatches(h, &m) {
+			h, m.HeaderRow = d, d.Row+1 // next month's file has its header elsewhere
+		}
+		return h, &m
 	}
 	m, h, err := importmap.Suggest(tab, today)
 	if err != nil {
@@ -241,4 +245,24 @@ func sample(t *importmap.Table, h *importmap.Header, c int) string {
 		}
 	}
 	return ""
+}
+
+// headerMatches reports whether some column of h reads as the mapping says
+// its header reads (a mapping without headers matches any).
+func headerMatches(h *importmap.Header, m *importmap.Mapping) bool {
+	heads := map[string]string{}
+	for _, c := range h.Cols {
+		heads[importmap.ColName(c.Col)] = importmap.Fold(c.Label())
+	}
+	named := false
+	for _, c := range m.Columns {
+		if c.Header == "" {
+			continue
+		}
+		named = true
+		if heads[c.Column] == importmap.Fold(c.Header) {
+			return true
+		}
+	}
+	return !named
 }
