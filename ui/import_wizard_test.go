@@ -224,3 +224,23 @@ func actualOf(k *app.KPI, i int) float64 {
 	a, _ := k.ActualAt(i)
 	return a.Value
 }
+
+// TestWizardFits1024x600: every step of the wizard, with wide-month.xlsx's
+// nine columns, needs no more than 1024×600 in either language, and the
+// plans list with its Import… button still fits.
+func TestWizardFits1024x600(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		u, _ := testUI(t, lang)
+		u.win.Resize(smallWindow)
+		w := wizardToPreview(t, u, importFixture("wide-month.xlsx"))
+		for step := stepFile; step < stepCount; step++ {
+			w.show(step)
+			w.fit()
+			if m := w.d.MinSize(); m.Width > smallWindow.Width || m.Height > smallWindow.Height {
+				t.Errorf("%s step %d: the dialog needs %.0f×%.0f", lang, step+1, m.Width, m.Height)
+			}
+		}
+		u.openHome()
+		checkFits(t, u, lang+" plans list")
+	}
+}
