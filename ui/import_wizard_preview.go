@@ -166,8 +166,10 @@ func (w *sheetWizard) setPreview(m *importmap.Mapping, pv *importmap.Preview) {
 		pv.Count(importmap.PlanNew), pv.Count(importmap.PlanChanged), pv.Count(importmap.PlanUnchanged),
 		pv.Count(importmap.PlanRefused), len(pv.NewPeople)))
 	w.problem.SetText("")
+	w.problem.Hide()
 	if w.checked != nil {
 		w.problem.SetText(u.tr.Err(w.checked))
+		w.problem.Show()
 	}
 	w.lines = w.previewLines(pv)
 	w.list.Refresh()
