@@ -101,7 +101,13 @@ func TestWizardImportsWideMonthThenRefusesTheSameFile(t *testing.T) {
 	if n := len(kpiNamed(t, ps["NV002"], "Doanh số").Actuals); n != 3 {
 		t.Errorf("NV002 has %d actuals, want 3", n)
 	}
+	checkRefusedReimport(t, u)
+}
 
+// checkRefusedReimport checks that importing wide-month.xlsx again is
+// refused: both plans unchanged, the app's error in the preview, Import disabled.
+func checkRefusedReimport(t *testing.T, u *UI) {
+	t.Helper()
 	again := wizardToPreview(t, u, importFixture("wide-month.xlsx"))
 	if again.checked == nil || !strings.Contains(again.problem.Text, "would change nothing") || !again.next.Disabled() {
 		t.Errorf("re-import: problem %q, Import disabled %v", again.problem.Text, again.next.Disabled())
@@ -242,5 +248,21 @@ func TestWizardFits1024x600(t *testing.T) {
 		}
 		u.openHome()
 		checkFits(t, u, lang+" plans list")
+	}
+}
+
+// TestWizardPercentNote: percent.xlsx's percent-formatted cells are read
+// as percent, and the preview says so (in Vietnamese); the imported first
+// call resolution of January is 70.75, not 0.7075.
+func TestWizardPercentNote(t *testing.T) {
+	u, store := testUI(t, "vi")
+	w := wizardToPreview(t, u, importFixture("percent.xlsx"))
+	joined := strings.Join(w.lines, "\n")
+	if !strings.Contains(joined, "Lưu ý: First call resolution: 3 ") {
+		t.Errorf("no percent note in the preview:\n%s", joined)
+	}
+	test.Tap(w.next)
+	if v := actualOf(kpiNamed(t, plansByPerson(t, store)["E300"], "First call resolution"), 0); v != 70.75 {
+		t.Errorf("January %g, want 70.75", v)
 	}
 }
