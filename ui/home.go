@@ -92,13 +92,13 @@ func (h *homeScreen) buildList() fyne.CanvasObject {
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(h.dept, h.year, clear), h.search)
 	bar := container.NewHBox(newBtn, widget.NewSeparator(), open, dup, del, undo)
 	bar.Add(widget.NewButtonWithIcon(u.T("Packets…"), theme.MailComposeIcon(), u.showPackets)) // ui/packet_open.go
-	bar.Add(widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.openSheetWizard))   // ui/import_wizard.go
 	if homeExport != nil {
 		bar.Add(widget.NewSeparator())
 		bar.Add(widget.NewButtonWithIcon(u.T("Export company…"), theme.DownloadIcon(), func() { homeExport(h) }))
 	}
 	title := widget.NewLabelWithStyle(u.T("Plans"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(container.NewBorder(nil, nil, title, h.count), filters, bar)
+	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.openSheetWizard) // ui/import_wizard.go
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(title, imp), h.count), filters, bar)
 	h.updateActions()
 	return container.NewBorder(top, cappedMessage(h.detail, 2, true), nil, nil, h.table)
 }
