@@ -115,7 +115,8 @@ func (h *homeScreen) buildWelcome() fyne.CanvasObject {
 	h.welcomeUndo = widget.NewButtonWithIcon(u.T("Undo"), theme.ContentUndoIcon(), u.onUndo)
 	h.welcomeUndo.Hide()
 	packets := widget.NewButtonWithIcon(u.T("Packets…"), theme.MailComposeIcon(), u.showPackets) // a manager's first plans come in a packet
-	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, packets, h.welcomeUndo)))
+	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.openSheetWizard)       // a company's own KPI workbook (ui/import_wizard.go)
+	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, packets, imp, h.welcomeUndo)))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 200), box))
 }
 

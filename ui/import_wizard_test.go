@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kpiplanner/app"
 	"kpiplanner/storage"
@@ -207,13 +209,15 @@ func TestWizardSavedMappingMapsNextMonthInOneClick(t *testing.T) {
 }
 
 // TestWizardMarksHiddenSheets: hidden-first.xlsx lists its hidden Config
-// sheet as hidden and chooses the first visible one.
+// sheet as hidden and chooses the first visible one; Enter is Next, Back
+// goes back and Escape closes the wizard.
 func TestWizardMarksHiddenSheets(t *testing.T) {
 	u, _ := testUI(t, "vi")
 	w := newSheetWizard(u)
 	w.d.Show()
 	w.setFile(importFixture("hidden-first.xlsx"))
-	test.Tap(w.next)
+	key := u.win.Canvas().OnTypedKey()
+	key(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter is Next
 	if w.step != stepSheet {
 		t.Fatalf("step %d", w.step)
 	}
@@ -222,6 +226,14 @@ func TestWizardMarksHiddenSheets(t *testing.T) {
 	}
 	if w.sheetPick.Selected != "Số liệu" {
 		t.Errorf("chosen %q, want the first visible sheet", w.sheetPick.Selected)
+	}
+	test.Tap(w.back)
+	if w.step != stepFile {
+		t.Errorf("Back went to step %d", w.step)
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Escape is Cancel
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("Escape left the wizard open")
 	}
 }
 
@@ -265,4 +277,35 @@ func TestWizardPercentNote(t *testing.T) {
 	if v := actualOf(kpiNamed(t, plansByPerson(t, store)["E300"], "First call resolution"), 0); v != 70.75 {
 		t.Errorf("January %g, want 70.75", v)
 	}
+}
+
+// TestWizardOpensFromThePlansList: Import… on the first-run welcome and on
+// the plans list opens the wizard at its first step.
+func TestWizardOpensFromThePlansList(t *testing.T) {
+	u, _ := homeTestUI(t, "en")
+	tapButton(t, u, "Import…")
+	if !overlayShows(u, "Step 1 of 6: the file") {
+		t.Fatal("the welcome's Import… did not open the wizard")
+	}
+	tapButton(t, u, "Cancel")
+	u, _ = companyUI(t, "en", 3)
+	u.openHome()
+	tapButton(t, u, "Import…")
+	if !overlayShows(u, "Step 1 of 6: the file") {
+		t.Fatal("the plans list's Import… did not open the wizard")
+	}
+}
+
+// overlayShows reports whether the top overlay shows a label of text.
+func overlayShows(u *UI, text string) bool {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Text == text {
+			return true
+		}
+	}
+	return false
 }
