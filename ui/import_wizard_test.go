@@ -309,3 +309,23 @@ func overlayShows(u *UI, text string) bool {
 	}
 	return false
 }
+
+// TestWizardHeaderRowOverride: clicking another row of the sheet makes it
+// the header and suggests its columns again; clicking row 4 brings the
+// detected header and its suggestions back.
+func TestWizardHeaderRowOverride(t *testing.T) {
+	u, _ := testUI(t, "en")
+	w := wizardToPreview(t, u, importFixture("wide-month.xlsx"))
+	w.show(stepHeader)
+	w.rows.Select(widget.TableCellID{Row: 4, Col: 1}) // row 5: NV001's first KPI, not a header
+	if w.header.Row != 4 || w.headerNote.Text != "The header is row 5. If another row holds the column names, click it." {
+		t.Fatalf("header row %d, note %q", w.header.Row+1, w.headerNote.Text)
+	}
+	if w.fields[0].Selected == "Employee code" {
+		t.Error("a data row's cell NV001 suggested Employee code")
+	}
+	w.rows.Select(widget.TableCellID{Row: 3, Col: 0})
+	if w.header.Row != 3 || w.fields[0].Selected != "Employee code" || w.fields[1].Selected != "Person name" {
+		t.Errorf("back on row 4: header row %d, A %q, B %q", w.header.Row+1, w.fields[0].Selected, w.fields[1].Selected)
+	}
+}
