@@ -97,7 +97,8 @@ func (h *homeScreen) buildList() fyne.CanvasObject {
 		bar.Add(widget.NewButtonWithIcon(u.T("Export company…"), theme.DownloadIcon(), func() { homeExport(h) }))
 	}
 	title := widget.NewLabelWithStyle(u.T("Plans"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewVBox(container.NewBorder(nil, nil, title, h.count), filters, bar)
+	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.openSheetWizard) // ui/import_wizard.go
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(title, imp), h.count), filters, bar)
 	h.updateActions()
 	return container.NewBorder(top, cappedMessage(h.detail, 2, true), nil, nil, h.table)
 }
@@ -114,7 +115,8 @@ func (h *homeScreen) buildWelcome() fyne.CanvasObject {
 	h.welcomeUndo = widget.NewButtonWithIcon(u.T("Undo"), theme.ContentUndoIcon(), u.onUndo)
 	h.welcomeUndo.Hide()
 	packets := widget.NewButtonWithIcon(u.T("Packets…"), theme.MailComposeIcon(), u.showPackets) // a manager's first plans come in a packet
-	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, packets, h.welcomeUndo)))
+	imp := widget.NewButtonWithIcon(u.T("Import…"), theme.UploadIcon(), u.openSheetWizard)       // a company's own KPI workbook (ui/import_wizard.go)
+	box := container.NewVBox(title, intro, container.NewCenter(container.NewHBox(first, sample, packets, imp, h.welcomeUndo)))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 200), box))
 }
 

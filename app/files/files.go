@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"kpiplanner/app"
+	"kpiplanner/app/importmap"
 	"kpiplanner/app/progress"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
@@ -45,6 +46,13 @@ type Spreadsheets interface {
 	// workbook, the bonus regulation) as .xlsx, or one .csv file per sheet,
 	// and returns the files written. (issue 14)
 	WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, o Options) ([]string, error)
+	// Sheets lists the sheets of the workbook at path for the import
+	// wizard (a CSV file has one), hidden ones marked.
+	Sheets(ctx context.Context, path, password string) ([]importmap.SheetInfo, error)
+	// ReadTable reads one sheet ("" = the first visible) of the workbook at
+	// path for the import wizard; enc and sep are a CSV file's encoding and
+	// separator ("" and 0 detect them).
+	ReadTable(ctx context.Context, path, sheet, password, enc string, sep rune) (*importmap.Table, error)
 }
 
 // Options tune an export.
@@ -123,6 +131,16 @@ func (None) ReadDocument(string, func(io.Reader) error) error { return ErrUnavai
 
 // WriteWorkbook fails with ErrUnavailable.
 func (None) WriteWorkbook(context.Context, string, *sheet.Workbook, Options) ([]string, error) {
+	return nil, ErrUnavailable
+}
+
+// Sheets fails with ErrUnavailable.
+func (None) Sheets(context.Context, string, string) ([]importmap.SheetInfo, error) {
+	return nil, ErrUnavailable
+}
+
+// ReadTable fails with ErrUnavailable.
+func (None) ReadTable(context.Context, string, string, string, string, rune) (*importmap.Table, error) {
 	return nil, ErrUnavailable
 }
 

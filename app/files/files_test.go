@@ -20,7 +20,9 @@ func TestNoneFailsEveryCallWithErrUnavailable(t *testing.T) {
 	_, e4 := None{}.WriteKPISheet(ctx, "a.xlsx", p, Options{})
 	g, e5 := None{}.ReadGrid(ctx, "a.xlsx", "")
 	_, e6 := None{}.WriteTable(ctx, "a.csv", &sheet.Sheet{}, Options{})
-	for i, err := range []error{e1, e2, e3, e4, e5, e6} {
+	_, e7 := None{}.Sheets(ctx, "a.xlsx", "")
+	_, e8 := None{}.ReadTable(ctx, "a.xlsx", "", "", "", 0)
+	for i, err := range []error{e1, e2, e3, e4, e5, e6, e7, e8} {
 		if !errors.Is(err, ErrUnavailable) {
 			t.Errorf("call %d: err = %v, want ErrUnavailable", i+1, err)
 		}

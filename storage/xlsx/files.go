@@ -6,6 +6,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/files"
+	"kpiplanner/app/importmap"
 	"kpiplanner/app/score"
 	"kpiplanner/app/sheet"
 	"kpiplanner/storage/fileio"
@@ -60,4 +61,14 @@ func (Files) ReadDocument(path string, read func(r io.Reader) error) error {
 // WriteWorkbook calls WriteWorkbook (issue 14: the bonus workbooks of the GUI).
 func (Files) WriteWorkbook(ctx context.Context, path string, wb *sheet.Workbook, o Options) ([]string, error) {
 	return WriteWorkbook(ctx, path, wb, o)
+}
+
+// Sheets lists the workbook's sheets with Importer.
+func (Files) Sheets(ctx context.Context, path, password string) ([]importmap.SheetInfo, error) {
+	return Importer{}.Sheets(ctx, path, password)
+}
+
+// ReadTable reads one sheet with an Importer of the CSV encoding and separator given.
+func (Files) ReadTable(ctx context.Context, path, sheet, password, enc string, sep rune) (*importmap.Table, error) {
+	return Importer{Encoding: enc, Separator: sep}.ReadTable(ctx, path, sheet, password)
 }
