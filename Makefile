@@ -92,7 +92,7 @@ $(STATICCHECK):
 test: test-deps vet fmt-check cyclo staticcheck windows-smoke
 	bash tools/apt-install_test.sh
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/kpi
-	$(GO) test -tags $(TAGS) -race -timeout 20m ./...
+	$(GO) test -tags $(TAGS) -race -timeout 40m ./...
 	$(call fuzz_run,20000x)
 
 # make fuzz runs each fuzz target for FUZZTIME (make fuzz FUZZTIME=10m).
