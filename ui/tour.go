@@ -53,10 +53,10 @@ func (u *UI) Tour() []TourStep {
 		TourStep{"23-organisation", u.openOrg},
 		TourStep{"25-templates", u.openTemplates},
 		TourStep{"26-audit", u.openAudit},
-		TourStep{"27-collect-packets", u.tourCollect},   // ui/packet_tour.go
-		TourStep{"31-import-wizard", u.openSheetWizard}) // ui/import_wizard.go
+		TourStep{"27-collect-packets", u.tourCollect}) // ui/packet_tour.go
 	steps = append(steps, u.bonusTour()...) // issue 14
-	return steps
+	// the import wizard is a dialog that stays open: last
+	return append(steps, TourStep{"31-import-wizard", u.openSheetWizard}) // ui/import_wizard.go
 }
 
 // firstPlan returns the first active plan of the database, or nil.
