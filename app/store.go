@@ -107,4 +107,7 @@ type Tx interface {
 	SaveTemplate(t *Template) error
 	// SavePacketBase adds or replaces the packet base of plan b.Plan.
 	SavePacketBase(b PacketBase) error
+	// SaveTemplateVersion stores t as it is, under its own uid and version
+	// (a version received in a packet), refusing one the store already has.
+	SaveTemplateVersion(t *Template) error
 }

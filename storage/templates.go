@@ -94,6 +94,34 @@ func (t *txn) SaveTemplate(tp *app.Template) error {
 	return nil
 }
 
+// SaveTemplateVersion writes tp under its own uid and version, as
+// received in a packet; it refuses a tp without them and a version already
+// stored (never overwritten).
+func (t *txn) SaveTemplateVersion(tp *app.Template) error {
+	if tp.UID == "" || tp.Version < 1 {
+		return fmt.Errorf("storage: save template %s: a received version needs its uid and version", tp.Name)
+	}
+	b, err := t.tx.CreateBucketIfNotExists(bucketTemplates)
+	if err != nil {
+		return fmt.Errorf("storage: save template %s v%d: %w", tp.Name, tp.Version, err)
+	}
+	key, err := templateKey(tp.UID, tp.Version)
+	if err != nil {
+		return fmt.Errorf("storage: save template %s v%d: %w", tp.Name, tp.Version, err)
+	}
+	if b.Get(key) != nil {
+		return fmt.Errorf("storage: template %s v%d is stored already", tp.Name, tp.Version)
+	}
+	val, err := encodeTemplate(tp, t.w.texts)
+	if err == nil {
+		err = b.Put(key, val)
+	}
+	if err != nil {
+		return fmt.Errorf("storage: save template %s v%d: %w", tp.Name, tp.Version, err)
+	}
+	return nil
+}
+
 // encodeTemplate writes a template record, its shareable texts numbered in
 // table tt (nil: in place).
 func encodeTemplate(tp *app.Template, tt *textTable) ([]byte, error) {

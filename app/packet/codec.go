@@ -15,6 +15,7 @@ import (
 
 	"kpiplanner/app"
 	"kpiplanner/app/plandoc"
+	"kpiplanner/app/template"
 )
 
 // envelope is the outside of a packet file; see docs/packet-format.md.
@@ -30,14 +31,18 @@ type envelope struct {
 
 // content is what the hash covers and the encryption seals.
 type content struct {
-	Kind   Kind            `json:"kind"`
-	Maker  docMaker        `json:"maker"`
-	MadeAt time.Time       `json:"made_at"`
-	For    docRecipient    `json:"for"`
-	People []docPerson     `json:"people"`
-	Units  []docUnit       `json:"units"`
-	Plans  json.RawMessage `json:"plans"` // a plan document of the plans
-	Bases  json.RawMessage `json:"bases"` // a plan document of the bases, matched to plans by uid
+	Kind   Kind         `json:"kind"`
+	Maker  docMaker     `json:"maker"`
+	MadeAt time.Time    `json:"made_at"`
+	For    docRecipient `json:"for"`
+	People []docPerson  `json:"people"`
+	Units  []docUnit    `json:"units"`
+	// Templates are the template versions the plans refer to (template
+	// documents, app/template.MarshalList); absent when none (and in
+	// packets written before templates travelled).
+	Templates json.RawMessage `json:"templates,omitempty"`
+	Plans     json.RawMessage `json:"plans"` // a plan document of the plans
+	Bases     json.RawMessage `json:"bases"` // a plan document of the bases, matched to plans by uid
 }
 
 type docMaker struct {
@@ -111,6 +116,11 @@ func encodeContent(p *Packet) ([]byte, error) {
 	}
 	c := content{Kind: p.Kind, Maker: docMaker(p.Maker), MadeAt: p.MadeAt.UTC().Truncate(time.Second),
 		For: docRecipient(p.For), People: peopleDoc(p.People), Units: unitsDoc(p.Units), Plans: json.RawMessage("null"), Bases: json.RawMessage("null")}
+	if len(p.Templates) > 0 {
+		if c.Templates, err = template.MarshalList(p.Templates); err != nil {
+			return nil, fmt.Errorf("encode packet: %w", err)
+		}
+	}
 	var buf bytes.Buffer
 	e := json.NewEncoder(&buf)
 	e.SetEscapeHTML(false)
@@ -275,6 +285,11 @@ func decodeContent(body []byte, o ReadOptions) (*Packet, error) {
 	}
 	if p.Units, err = unitsOf(c.Units); err != nil {
 		return nil, refuse(ErrNotPacket, err, app.M("the packet's units cannot be read: %v", err))
+	}
+	if len(c.Templates) > 0 {
+		if p.Templates, err = template.UnmarshalList(c.Templates); err != nil {
+			return nil, refuse(ErrNotPacket, err, app.M("the packet's templates cannot be read: %v", err))
+		}
 	}
 	return p, p.setItems(plans, bases, same)
 }

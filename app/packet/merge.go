@@ -91,6 +91,10 @@ type MergePlan struct {
 	// workspace does not have (matched by uid, then by code); they are added.
 	People []app.Employee
 	Units  []app.OrgUnit
+	// Templates are the template versions the packets bring that this
+	// workspace does not have; they are saved as they are (same uid and
+	// version).
+	Templates []*app.Template
 }
 
 // Conflicts returns every conflict of m, in ID order.

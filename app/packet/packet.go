@@ -65,6 +65,9 @@ type Packet struct {
 	Items  []Item
 	People []app.Employee // the people the plans refer to
 	Units  []app.OrgUnit  // the units those people belong to, with their parents
+	// Templates are the template versions (uid and version) the carried
+	// plans were made from, so their receiver sees the plans' overrides.
+	Templates []*app.Template
 	// Hash is the hex SHA-256 of the packet's content as written: set by
 	// Write and checked and set by Read.
 	Hash string

@@ -112,25 +112,7 @@ func periodTargets(ds []periodDoc) []app.PeriodTarget {
 func WriteFile(w io.Writer, ts []*app.Template) error {
 	d := fileDoc{Format: FileFormat, Templates: make([]templateDoc, len(ts))}
 	for i, t := range ts {
-		r := t.Rules
-		d.Templates[i] = templateDoc{UID: t.UID, Version: t.Version, Name: t.Name, Position: t.Position, Level: t.Level,
-			GoalType: t.GoalType, Goal: t.Goal, At: t.At, User: t.User, Device: t.Device, Note: t.Note,
-			Rules: rulesDoc{GroupWeights: r.GroupWeights, BonusMode: r.BonusMode, LinearCap: r.LinearCap, Cap: r.Cap,
-				Floor: r.Floor, RoundingStep: r.RoundingStep, MissingData: r.MissingData, NoteBelow: r.NoteBelow,
-				TeamWeight: r.TeamWeight},
-			KPIs: make([]kpiDoc, len(t.KPIs))}
-		for _, b := range r.Bands {
-			d.Templates[i].Rules.Bands = append(d.Templates[i].Rules.Bands, bandDoc(b))
-		}
-		for j := range t.KPIs {
-			k := t.KPIs[j]
-			d.Templates[i].KPIs[j] = kpiDoc{ID: k.ID, LibraryID: k.LibraryID, Name: k.Name, Description: k.Description,
-				Rationale: k.Rationale, Unit: k.Unit, Direction: k.Direction, Baseline: k.Baseline, Target: k.Target,
-				RangeLow: k.RangeLow, RangeHigh: k.RangeHigh, Tolerance: k.Tolerance, Floor: k.Floor, Cap: k.Cap,
-				Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
-				DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Steps: k.Steps, Note: k.Note, Exempt: k.Exempt,
-				PeriodTargets: periodDocs(k.PeriodTargets), Reference: k.Reference}
-		}
+		d.Templates[i] = docOf(t)
 	}
 	b, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
@@ -138,6 +120,30 @@ func WriteFile(w io.Writer, ts []*app.Template) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// docOf returns t as the file writes it.
+func docOf(t *app.Template) templateDoc {
+	r := t.Rules
+	d := templateDoc{UID: t.UID, Version: t.Version, Name: t.Name, Position: t.Position, Level: t.Level,
+		GoalType: t.GoalType, Goal: t.Goal, At: t.At, User: t.User, Device: t.Device, Note: t.Note,
+		Rules: rulesDoc{GroupWeights: r.GroupWeights, BonusMode: r.BonusMode, LinearCap: r.LinearCap, Cap: r.Cap,
+			Floor: r.Floor, RoundingStep: r.RoundingStep, MissingData: r.MissingData, NoteBelow: r.NoteBelow,
+			TeamWeight: r.TeamWeight},
+		KPIs: make([]kpiDoc, len(t.KPIs))}
+	for _, b := range r.Bands {
+		d.Rules.Bands = append(d.Rules.Bands, bandDoc(b))
+	}
+	for j := range t.KPIs {
+		k := t.KPIs[j]
+		d.KPIs[j] = kpiDoc{ID: k.ID, LibraryID: k.LibraryID, Name: k.Name, Description: k.Description,
+			Rationale: k.Rationale, Unit: k.Unit, Direction: k.Direction, Baseline: k.Baseline, Target: k.Target,
+			RangeLow: k.RangeLow, RangeHigh: k.RangeHigh, Tolerance: k.Tolerance, Floor: k.Floor, Cap: k.Cap,
+			Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
+			DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Steps: k.Steps, Note: k.Note, Exempt: k.Exempt,
+			PeriodTargets: periodDocs(k.PeriodTargets), Reference: k.Reference}
+	}
+	return d
 }
 
 // ReadFile reads a kpiplanner/template@1 file strictly (unknown fields and
@@ -159,31 +165,41 @@ func ReadFile(r io.Reader) ([]*app.Template, error) {
 	}
 	out := make([]*app.Template, len(d.Templates))
 	for i, td := range d.Templates {
-		t := &app.Template{UID: td.UID, Version: td.Version, Name: td.Name, Position: td.Position, Level: td.Level,
-			GoalType: td.GoalType, Goal: td.Goal, At: td.At, User: td.User, Device: td.Device, Note: td.Note,
-			Rules: app.Rules{GroupWeights: td.Rules.GroupWeights, BonusMode: td.Rules.BonusMode, LinearCap: td.Rules.LinearCap,
-				Cap: td.Rules.Cap, Floor: td.Rules.Floor, RoundingStep: td.Rules.RoundingStep, MissingData: td.Rules.MissingData,
-				NoteBelow: td.Rules.NoteBelow, TeamWeight: td.Rules.TeamWeight}}
-		for _, b := range td.Rules.Bands {
-			t.Rules.Bands = append(t.Rules.Bands, app.Band(b))
-		}
-		if td.UID != "" {
-			if _, err := app.ParseUID(string(td.UID)); err != nil {
-				return nil, fmt.Errorf("templates[%d].uid: %w", i, err)
-			}
-		}
-		for _, k := range td.KPIs {
-			t.KPIs = append(t.KPIs, app.KPI{ID: k.ID, LibraryID: k.LibraryID, Name: k.Name, Description: k.Description,
-				Rationale: k.Rationale, Unit: k.Unit, Direction: k.Direction, Baseline: k.Baseline, Target: k.Target,
-				RangeLow: k.RangeLow, RangeHigh: k.RangeHigh, Tolerance: k.Tolerance, Floor: k.Floor, Cap: k.Cap,
-				Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
-				DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Steps: k.Steps, Note: k.Note, Exempt: k.Exempt,
-				PeriodTargets: periodTargets(k.PeriodTargets), Reference: k.Reference})
-		}
-		if err := t.Validate(); err != nil {
-			return nil, fmt.Errorf("templates[%d] (%s): %w", i, t.Name, err)
+		t, err := templateOf(i, td)
+		if err != nil {
+			return nil, err
 		}
 		out[i] = t
 	}
 	return out, nil
+}
+
+// templateOf returns the template of document td, the i-th of its list,
+// checked (uid syntax, Validate).
+func templateOf(i int, td templateDoc) (*app.Template, error) {
+	t := &app.Template{UID: td.UID, Version: td.Version, Name: td.Name, Position: td.Position, Level: td.Level,
+		GoalType: td.GoalType, Goal: td.Goal, At: td.At, User: td.User, Device: td.Device, Note: td.Note,
+		Rules: app.Rules{GroupWeights: td.Rules.GroupWeights, BonusMode: td.Rules.BonusMode, LinearCap: td.Rules.LinearCap,
+			Cap: td.Rules.Cap, Floor: td.Rules.Floor, RoundingStep: td.Rules.RoundingStep, MissingData: td.Rules.MissingData,
+			NoteBelow: td.Rules.NoteBelow, TeamWeight: td.Rules.TeamWeight}}
+	for _, b := range td.Rules.Bands {
+		t.Rules.Bands = append(t.Rules.Bands, app.Band(b))
+	}
+	if td.UID != "" {
+		if _, err := app.ParseUID(string(td.UID)); err != nil {
+			return nil, fmt.Errorf("templates[%d].uid: %w", i, err)
+		}
+	}
+	for _, k := range td.KPIs {
+		t.KPIs = append(t.KPIs, app.KPI{ID: k.ID, LibraryID: k.LibraryID, Name: k.Name, Description: k.Description,
+			Rationale: k.Rationale, Unit: k.Unit, Direction: k.Direction, Baseline: k.Baseline, Target: k.Target,
+			RangeLow: k.RangeLow, RangeHigh: k.RangeHigh, Tolerance: k.Tolerance, Floor: k.Floor, Cap: k.Cap,
+			Weight: k.Weight, Group: k.Group, Effort: k.Effort, Impact: k.Impact, Aggregation: k.Aggregation,
+			DataSource: k.DataSource, Owner: k.Owner, Deadline: k.Deadline, Steps: k.Steps, Note: k.Note, Exempt: k.Exempt,
+			PeriodTargets: periodTargets(k.PeriodTargets), Reference: k.Reference})
+	}
+	if err := t.Validate(); err != nil {
+		return nil, fmt.Errorf("templates[%d] (%s): %w", i, t.Name, err)
+	}
+	return t, nil
 }

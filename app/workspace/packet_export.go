@@ -24,6 +24,14 @@ type company struct {
 	org     *app.Org
 	byUnit  map[app.UID][]*app.Plan // plans by their person's unit
 	byOwner map[app.UID][]*app.Plan // plans by person uid
+	// templates are every template version, by uid and version.
+	templates map[templateRef]*app.Template
+}
+
+// templateRef names one version of a template.
+type templateRef struct {
+	uid     app.UID
+	version int
 }
 
 func (w *Workspace) loadCompany() (*company, error) {
@@ -39,8 +47,16 @@ func (w *Workspace) loadCompany() (*company, error) {
 	if err != nil {
 		return nil, err
 	}
+	tpls, err := w.store.Templates()
+	if err != nil {
+		return nil, err
+	}
 	c := &company{people: people, units: units, org: app.NewOrg(units), byCode: map[string]*app.Employee{},
-		byUID: map[app.UID]*app.Employee{}, byUnit: map[app.UID][]*app.Plan{}, byOwner: map[app.UID][]*app.Plan{}}
+		byUID: map[app.UID]*app.Employee{}, byUnit: map[app.UID][]*app.Plan{}, byOwner: map[app.UID][]*app.Plan{},
+		templates: make(map[templateRef]*app.Template, len(tpls))}
+	for _, t := range tpls {
+		c.templates[templateRef{t.UID, t.Version}] = t
+	}
 	for i := range people {
 		c.byCode[people[i].Code], c.byUID[people[i].UID] = &people[i], &people[i]
 	}
@@ -167,7 +183,8 @@ func (c *company) personPacket(code string) (outgoing, error) {
 }
 
 // packetOf makes a packet of plans (in plan id order) with the people they
-// refer to, the recipient, and their units up to the root.
+// refer to, the recipient, their units up to the root, and the template
+// versions the plans were made from.
 func (c *company) packetOf(plans []*app.Plan, to *app.Employee) *packet.Packet {
 	slices.SortFunc(plans, func(a, b *app.Plan) int { return int(a.ID) - int(b.ID) })
 	pk := &packet.Packet{Items: make([]packet.Item, len(plans))}
@@ -175,9 +192,15 @@ func (c *company) packetOf(plans []*app.Plan, to *app.Employee) *packet.Packet {
 	if to != nil {
 		people[to.UID] = true
 	}
+	seen := map[templateRef]bool{}
 	for i, p := range plans {
 		pk.Items[i] = packet.Item{Plan: p, Base: p}
 		people[p.PersonUID] = true
+		ref := templateRef{p.TemplateUID, p.TemplateVersion}
+		if t := c.templates[ref]; t != nil && !seen[ref] {
+			seen[ref] = true
+			pk.Templates = append(pk.Templates, t)
+		}
 	}
 	pk.People, pk.Units = c.records(people)
 	return pk

@@ -48,6 +48,7 @@ type mergePlanner struct {
 	ours   map[app.UID]*app.Plan // our plans the packet being planned carries
 	bases  map[app.UID]app.PacketBase
 	reg    *adoption
+	tpls   *packetTemplates
 	g      *packet.Merger
 	done   []packet.Source // packets merged before
 }
@@ -73,7 +74,11 @@ func (w *Workspace) newMergePlanner() (*mergePlanner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("plan merge: %w", err)
 	}
-	mp := &mergePlanner{w: w, exists: exists, bases: bases, reg: reg}
+	tpls, err := w.newPacketTemplates()
+	if err != nil {
+		return nil, fmt.Errorf("plan merge: %w", err)
+	}
+	mp := &mergePlanner{w: w, exists: exists, bases: bases, reg: reg, tpls: tpls}
 	mp.g = packet.NewMerger(func(uid app.UID) *app.Plan { return mp.ours[uid] }, judge(look))
 	return mp, nil
 }
@@ -84,6 +89,9 @@ func (mp *mergePlanner) add(pk *packet.Packet) error {
 		mp.done = append(mp.done, packet.Source{File: pk.File, Hash: pk.Hash, Kind: pk.Kind, Maker: pk.Maker,
 			MadeAt: pk.MadeAt, For: pk.For, AlreadyMerged: true})
 		return nil
+	}
+	if err := mp.tpls.add(pk); err != nil {
+		return err
 	}
 	var uids []app.UID
 	for _, it := range pk.Items {
@@ -122,6 +130,7 @@ func (mp *mergePlanner) plan() *packet.MergePlan {
 	m := mp.g.Plan()
 	m.Packets = append(m.Packets, mp.done...)
 	m.People, m.Units = mp.reg.newPeople, mp.reg.newUnits
+	m.Templates = mp.tpls.toAdd
 	return m
 }
 
@@ -238,6 +247,9 @@ func (w *Workspace) ApplyMerge(m *packet.MergePlan, ch packet.Choices) (*MergeRe
 	err := w.store.Update(func(tx app.Tx) error {
 		*res = MergeResult{}
 		if err := addRecords(tx, m, app.Who{User: me, Device: dev, Source: "packet"}, at, res); err != nil {
+			return err
+		}
+		if err := saveTemplates(tx, m); err != nil {
 			return err
 		}
 		a := applier{tx: tx, m: m, ch: ch, res: res, cur: map[app.UID]*app.Plan{}, created: map[app.UID]bool{}}

@@ -228,6 +228,9 @@ func packetOpen(e *env, f *packetFlags, rest []string) error {
 	out := &termWriter{w: e.out}
 	fmt.Fprintf(out, "opened %s from %s (%s): %d plan(s) added, %d updated, %d kept with conflicts; %d person(s) and %d unit(s) added\n",
 		rest[0], pk.Maker.User, pk.Maker.Device, len(res.Added), len(res.Updated), len(res.Kept), res.People, res.Units)
+	if len(m.Templates) > 0 { // templates travel in packets
+		fmt.Fprintf(out, "%d template version(s) added\n", len(m.Templates))
+	}
 	if len(res.Kept) > 0 {
 		printMergePlan(out, m)
 	}
@@ -309,6 +312,9 @@ func packetMerge(e *env, f *packetFlags, files []string) error {
 	}
 	fmt.Fprintf(out, "merged: %d plan(s) created, %d changed (%d field(s)), %d person(s) and %d unit(s) added\n",
 		res.Created, res.Updated, res.Changes, res.People, res.Units)
+	if len(m.Templates) > 0 { // templates travel in packets
+		fmt.Fprintf(out, "%d template version(s) added\n", len(m.Templates))
+	}
 	return nil
 }
 
