@@ -208,6 +208,11 @@ func TestTeamComponentIsTheOfficialTotalEverywhere(t *testing.T) {
 			t.Errorf("Summaries: %v %s %v; want 111 Excellent 15 000 000", r.Total, r.Rating, r.Bonus)
 		}
 	}
+	for _, a := range []app.Action{app.Submit, app.Approve} { // only approved plans take part in the bonus
+		if _, skipped, err := w.TransitionMany([]app.PlanID{lan.ID}, a, ""); err != nil || len(skipped) > 0 {
+			t.Fatalf("%s: %v %v", a, skipped, err)
+		}
+	}
 	pol, err := w.BonusPolicy(lan.Cycle)
 	if err != nil {
 		t.Fatal(err)
