@@ -130,6 +130,9 @@ func Plan(r *rand.Rand) *app.Plan {
 	fixCycle(r, p)
 	fixRules(r, &p.Rules)
 	p.Person.BaseBonus = math.Round(Nice(r) * 1000)
+	if p.Person.BaseBonus == 0 {
+		p.Person.BaseBonus = 1000 // every field set
+	}
 	p.KPIs = make([]app.KPI, 8+r.IntN(4))
 	turn := r.IntN(100)
 	for i := range p.KPIs {
@@ -176,7 +179,7 @@ func fixRules(r *rand.Rand, rules *app.Rules) {
 	rules.Cap = 1 + float64(r.IntN(10))/10
 	rules.Floor = float64(1+r.IntN(9)) / 20
 	rules.RoundingStep = []float64{1, 100, 1000, 0.01}[r.IntN(4)]
-	rules.TeamWeight = float64(r.IntN(50)) // percent, 0 to 49
+	rules.TeamWeight = float64(1 + r.IntN(49)) // percent, 1 to 49
 }
 
 // fixKPI makes k valid in p; KPI i has the fields a direction or an
@@ -246,6 +249,7 @@ func periodTargets(r *rand.Rand, k *app.KPI, n, i int) []app.PeriodTarget {
 		for j := range shares {
 			shares[j] = float64(r.IntN(10))
 		}
+		shares[0]++ // never all zero
 		ts, err := app.PhaseByShares(k, shares)
 		if err != nil {
 			return nil
@@ -254,8 +258,8 @@ func periodTargets(r *rand.Rand, k *app.KPI, n, i int) []app.PeriodTarget {
 	}
 	var ts []app.PeriodTarget
 	for per := range n {
-		if r.IntN(2) == 0 {
-			ts = append(ts, app.PeriodTarget{Period: per, Value: short(Nice(r))})
+		if per == n-1 || r.IntN(2) == 0 { // the last period always: at least one
+			ts = append(ts, app.PeriodTarget{Period: per, Value: short(1 + Nice(r))})
 		}
 	}
 	return ts
